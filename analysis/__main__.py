@@ -1,0 +1,60 @@
+"""Command line: ``python -m analysis report | validate | execute``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import SameStoryError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Same Story: compare how news outlets tell the same story.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    rep = sub.add_parser("report", help="run every notebook on a corpus and render the HTML site")
+    rep.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: the bundled corpus)")
+    rep.add_argument("--out", type=Path, default=Path("site"), help="site folder (default: site/)")
+    val = sub.add_parser("validate", help="list every problem in a corpus folder (exit code 1 if any)")
+    val.add_argument("corpus", type=Path)
+    ex = sub.add_parser("execute", help="re-execute the stored notebooks in place on the bundled corpus (maintainers)")
+    ex.add_argument("notebooks", nargs="*", type=Path)
+    args = parser.parse_args(argv)
+
+    try:
+        if args.command == "validate":
+            from .corpus import validate_corpus
+
+            problems = validate_corpus(args.corpus)
+            if problems:
+                print(f"{args.corpus}: {len(problems)} problem{'s' if len(problems) != 1 else ''}:")
+                for p in problems:
+                    print(f"- {p}")
+                return 1
+            from .corpus import load_corpus
+
+            c = load_corpus(args.corpus)
+            print(f"{args.corpus}: no problems; {len(c.articles)} articles from {len(c.outlets)} outlets, "
+                  f"{len(c.audit)} furniture lines removed by cleaning.")
+            return 0
+        if args.command == "report":
+            from .report import run_report
+
+            run_report(args.corpus, args.out)
+            return 0
+        if args.command == "execute":
+            from .report import execute_in_place
+
+            execute_in_place([p.resolve() for p in args.notebooks] or None)
+            return 0
+    except SameStoryError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

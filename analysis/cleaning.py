@@ -1,0 +1,254 @@
+"""Cleaning raw article files into body text, with an audit of every line removed.
+
+Raw text is never changed: :func:`clean_article` reads it and returns the body paragraphs, the
+clean text they make (paragraphs joined by a blank line) and one audit row per removed line or
+prefix, naming the rule that removed it. The rules are data, in ``data/cleaning_rules.toml``;
+that file's header says how each kind of rule applies and how to add one.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from .paths import DATA_DIR
+
+RULES_FILE = DATA_DIR / "cleaning_rules.toml"
+
+Where = Literal["head", "tail", "edge", "body", "prefix"]
+
+# A paragraph this short, with no closing punctuation, is a crosshead ("General killed").
+_SUBHEAD_MAX_WORDS = 8
+_SENTENCE_END = tuple(".!?:;\"”’)'…")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One cleaning rule, read from the rules file."""
+
+    name: str
+    what: str
+    where: Where
+    patterns: tuple[re.Pattern, ...] = ()
+    from_metadata: str | None = None
+    repeats_removed: bool = False
+
+
+@dataclass
+class Paragraph:
+    """A body paragraph: its text, where it sits in the clean text, and the raw line it came from."""
+
+    text: str
+    start: int
+    end: int
+    raw_line: int
+    kind: Literal["body", "subhead"]
+
+
+@dataclass
+class CleanResult:
+    """What cleaning one article gives."""
+
+    text: str
+    paragraphs: list[Paragraph]
+    removed: list[dict] = field(default_factory=list)
+    dateline: str = ""
+
+
+@lru_cache(maxsize=8)
+def load_rules(path: str | Path = RULES_FILE) -> tuple[Rule, ...]:
+    """Read the cleaning rules from a TOML file (the package's own by default)."""
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+    rules = []
+    for entry in data["rule"]:
+        patterns = tuple(re.compile(p) for p in entry.get("patterns", []))
+        rules.append(
+            Rule(
+                name=entry["name"],
+                what=entry["what"],
+                where=entry["where"],
+                patterns=patterns,
+                from_metadata=entry.get("from_metadata"),
+                repeats_removed=bool(entry.get("repeats_removed", False)),
+            )
+        )
+    return tuple(rules)
+
+
+def rules_table(path: str | Path = RULES_FILE):
+    """The cleaning rules as a DataFrame (name, where, what), for showing in a notebook."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        [{"rule": r.name, "where": r.where, "what it removes": r.what} for r in load_rules(path)]
+    )
+
+
+def _norm(s: str) -> str:
+    """Compare lines loosely: NFC, straight quotes, folded white space, case."""
+    s = unicodedata.normalize("NFC", s).translate(_QUOTES)
+    return re.sub(r"\s+", " ", s).strip().casefold()
+
+
+def _strip_tags(s: str) -> str:
+    return re.sub(r"<[^>]+>", " ", s)
+
+
+def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str]) -> bool:
+    stripped = line.strip()
+    if rule.repeats_removed:
+        n = _norm(stripped)
+        return bool(n) and any(n in r for r in removed_text)
+    if rule.from_metadata:
+        value = str(meta.get(rule.from_metadata) or "").strip()
+        if value:
+            if rule.from_metadata == "outlet":
+                words = stripped.split()
+                if len(words) <= 6 and _norm(stripped).startswith(_norm(value)):
+                    return True
+            elif _norm(stripped) in {_norm(value), _norm("By " + value)}:
+                return True
+    return any(p.fullmatch(stripped) for p in rule.patterns)
+
+
+def _first_match(rules, line, meta, removed_text) -> Rule | None:
+    for rule in rules:
+        if _matches(rule, line, meta, removed_text):
+            return rule
+    return None
+
+
+def normalise_newlines(raw: str) -> str:
+    """Drop a byte-order mark and turn CRLF / CR line ends into LF."""
+    return raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def clean_article(raw: str, meta: dict | None = None, *, rules: tuple[Rule, ...] | None = None) -> CleanResult:
+    """Separate an article's body from the furniture around it.
+
+    Args:
+        raw: the file's text as decoded (BOM and CRLF allowed).
+        meta: the article's metadata row (``headline``, ``byline``, ``outlet`` are used to
+            recognise those lines in the file).
+        rules: cleaning rules; the package's own by default.
+
+    Returns:
+        A :class:`CleanResult`: the clean text, its paragraphs with offsets, and one dict per
+        removed line (``line`` 1-based in the raw file, ``rule``, ``where``, ``removed``).
+    """
+    meta = meta or {}
+    rules = rules if rules is not None else load_rules()
+    head_rules = [r for r in rules if r.where in ("head", "edge")]
+    tail_rules = [r for r in rules if r.where in ("tail", "edge")]
+    body_rules = [r for r in rules if r.where == "body"]
+    prefix_rules = [r for r in rules if r.where == "prefix"]
+
+    lines = normalise_newlines(raw).split("\n")
+    removed: list[dict] = []
+    removed_text: list[str] = []
+
+    def remove(i: int, rule: Rule, where: str, text: str | None = None) -> None:
+        text = lines[i].strip() if text is None else text
+        removed.append({"line": i + 1, "rule": rule.name, "where": where, "removed": text})
+        removed_text.append(_norm(_strip_tags(text)))
+
+    # Head: from the top while lines are furniture.
+    first = 0
+    while first < len(lines):
+        if not lines[first].strip():
+            first += 1
+            continue
+        rule = _first_match(head_rules, lines[first], meta, removed_text)
+        if rule is None:
+            break
+        remove(first, rule, "head")
+        first += 1
+    # Tail: from the bottom while lines are furniture (never into the head).
+    last = len(lines) - 1
+    while last >= first:
+        if not lines[last].strip():
+            last -= 1
+            continue
+        rule = _first_match(tail_rules, lines[last], meta, removed_text)
+        if rule is None:
+            break
+        remove(last, rule, "tail")
+        last -= 1
+
+    # Body: everything between, less body-rule lines; prefixes off the first body line.
+    body: list[tuple[int, str]] = []  # (raw line index, text) ; "" marks a blank line
+    dateline_parts: list[str] = []
+    for i in range(first, last + 1):
+        text = lines[i].strip()
+        if not text:
+            body.append((i, ""))
+            continue
+        rule = _first_match(body_rules, text, meta, removed_text)
+        if rule is not None:
+            remove(i, rule, "body")
+            continue
+        if not any(t for _, t in body):  # the first body line
+            changed = True
+            while changed:
+                changed = False
+                for rule in prefix_rules:
+                    for pat in rule.patterns:
+                        m = pat.match(text)
+                        if m and m.end() < len(text):
+                            remove(i, rule, "prefix", m.group(0).strip())
+                            if rule.name == "dateline":
+                                dateline_parts.append(m.group(0).strip())
+                            text = text[m.end():].lstrip()
+                            changed = True
+                            break
+                    if changed:
+                        break
+        body.append((i, text))
+    removed.sort(key=lambda r: (r["line"], r["where"] != "prefix"))
+
+    paragraphs = _paragraphs(body)
+    return CleanResult(
+        text="\n\n".join(p.text for p in paragraphs),
+        paragraphs=paragraphs,
+        removed=removed,
+        dateline=" ".join(dateline_parts),
+    )
+
+
+def _paragraphs(body: list[tuple[int, str]]) -> list[Paragraph]:
+    """Group body lines into paragraphs, with offsets into the clean text.
+
+    A file whose paragraphs are separated by blank lines and mostly wrapped over several lines
+    (hard-wrapped text) gets one paragraph per block, its lines joined by a space. Otherwise
+    each non-empty line is a paragraph: news scrapes put one paragraph on a line, some with blank
+    lines between them and some without.
+    """
+    blocks: list[list[tuple[int, str]]] = [[]]
+    for i, text in body:
+        if text:
+            blocks[-1].append((i, text))
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [b for b in blocks if b]
+    has_blank = len(blocks) > 1
+    multi = sum(len(b) > 1 for b in blocks)
+    hard_wrapped = has_blank and multi >= max(1, len(blocks) // 2)
+    units = [(b[0][0], " ".join(t for _, t in b)) for b in blocks] if hard_wrapped else [
+        (i, t) for b in blocks for i, t in b
+    ]
+    paragraphs: list[Paragraph] = []
+    pos = 0
+    for n, (i, text) in enumerate(units):
+        kind = "body"
+        if n > 0 and len(text.split()) <= _SUBHEAD_MAX_WORDS and not text.endswith(_SENTENCE_END) and text[:1].isupper():
+            kind = "subhead"
+        paragraphs.append(Paragraph(text=text, start=pos, end=pos + len(text), raw_line=i + 1, kind=kind))
+        pos += len(text) + 2
+    return paragraphs

@@ -1,0 +1,395 @@
+"""A corpus: a folder of article files and a ``metadata.csv`` naming them.
+
+``load_corpus`` checks the whole folder first and raises :class:`~analysis.errors.CorpusError`
+listing every problem (file, line, fix) before anything is read for analysis; the folder is
+only ever read, never written. Each article is then cleaned (``analysis.cleaning``, every
+removed line in ``corpus.audit``) and segmented into paragraphs, sentences and tokens whose
+``start``/``end`` are character offsets into the clean text, ``articles.loc[id, "text"]``.
+
+Example:
+    >>> from analysis.corpus import load_corpus
+    >>> corpus = load_corpus()            # the bundled five-outlet corpus
+    >>> s = corpus.sentences().iloc[0]
+    >>> corpus.articles.loc[s.article_id, "text"][s.start:s.end] == s.text
+    True
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from .cleaning import Rule, clean_article, load_rules
+from .errors import ComparisonError, CorpusError, Problem
+from .paths import BUNDLED_CORPUS
+from .segment import split_sentences, tokenize
+
+REQUIRED_COLUMNS = ("article_id", "outlet", "file")
+OPTIONAL_COLUMNS = (
+    "headline", "byline", "published", "url", "outlet_type", "country", "wire_credit", "notes",
+)
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+"""One article file may be at most this large (10 MB): a long news article is about 100 KB, so a
+larger file is almost always several articles, a database dump or the wrong file."""
+
+_HTML_DOC = re.compile(r"<!doctype html|<html[\s>]|<body[\s>]|<head[\s>]", re.IGNORECASE)
+_HTML_TAG_LINE = re.compile(r"^\s*<(?:p|div|span|a|h\d|li|ul|script|style|meta|link|br|img|table|tr|td)\b", re.IGNORECASE)
+
+METADATA_FIX = (
+    "create metadata.csv with a header line article_id,outlet,file (optional: "
+    + ",".join(OPTIONAL_COLUMNS)
+    + ") and one row per article; see notebooks/06 or the README"
+)
+
+
+@dataclass
+class _Row:
+    line: int
+    values: dict[str, str]
+
+
+def _rel(root: Path, p: Path) -> str:
+    try:
+        return str(p.relative_to(root))
+    except ValueError:
+        return str(p)
+
+
+def _decode(data: bytes, name: str, problems: list[Problem]) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
+        problems.append(
+            Problem(
+                name,
+                f"the byte at offset {exc.start} (0x{data[exc.start]:02x}) is not UTF-8",
+                "save the file as UTF-8 (in most editors: Save As, encoding UTF-8; or "
+                "`iconv -f cp1252 -t utf-8`)",
+                line=line,
+                column=col,
+            )
+        )
+        return None
+
+
+def _read_metadata(root: Path, problems: list[Problem]) -> list[_Row]:
+    meta = root / "metadata.csv"
+    if not meta.is_file():
+        txts = sorted(str(p.relative_to(root)) for p in root.glob("*/*.txt")) + sorted(p.name for p in root.glob("*.txt"))
+        hint = f" (it holds {len(txts)} .txt file{'s' if len(txts) != 1 else ''}, e.g. {txts[0]})" if txts else ""
+        problems.append(Problem("metadata.csv", f"is missing from the corpus folder{hint}", METADATA_FIX))
+        return []
+    text = _decode(meta.read_bytes(), "metadata.csv", problems)
+    if text is None:
+        return []
+    text = text.lstrip("\ufeff")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        problems.append(Problem("metadata.csv", "is empty", METADATA_FIX))
+        return []
+    except csv.Error as exc:
+        problems.append(Problem("metadata.csv", f"cannot be parsed as CSV ({exc})", "check its quoting", line=1))
+        return []
+    header = [h.strip() for h in header]
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        problems.append(
+            Problem(
+                "metadata.csv",
+                f"the header lacks the required column{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
+                f" (it has: {', '.join(h for h in header if h) or 'nothing'})",
+                "add the column to the first line; every row needs article_id, outlet and file",
+                line=1,
+            )
+        )
+    dup_cols = sorted({h for h in header if h and header.count(h) > 1})
+    if dup_cols:
+        problems.append(Problem("metadata.csv", f"the header repeats {', '.join(dup_cols)}", "keep one column of each name", line=1))
+    rows: list[_Row] = []
+    line = 1
+    try:
+        for values in reader:
+            start = line + 1
+            line = reader.line_num
+            if not any(v.strip() for v in values):
+                continue
+            if len(values) != len(header):
+                problems.append(
+                    Problem(
+                        "metadata.csv",
+                        f"this row has {len(values)} fields but the header has {len(header)}",
+                        "put double quotes around any field that contains a comma, and give every row one field per column (empty fields may stay empty)",
+                        line=start,
+                    )
+                )
+                continue
+            rows.append(_Row(start, {h: v.strip() for h, v in zip(header, values)}))
+    except csv.Error as exc:
+        problems.append(Problem("metadata.csv", f"cannot be parsed as CSV ({exc})", "check the quotes on this line", line=reader.line_num))
+    if not rows and not problems:
+        problems.append(Problem("metadata.csv", "lists no articles: the corpus is empty", "add one row per article under the header"))
+    if missing:
+        return []
+    return rows
+
+
+def _parse_date(value: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _check_rows(root: Path, rows: list[_Row], problems: list[Problem], max_bytes: int) -> dict[str, str]:
+    """Check every row and file; return article_id -> decoded raw text for the good ones."""
+    seen: dict[str, int] = {}
+    texts: dict[str, str] = {}
+    root_resolved = root.resolve()
+    for row in rows:
+        v, ln = row.values, row.line
+        aid = v.get("article_id", "")
+        for col in REQUIRED_COLUMNS:
+            if not v.get(col):
+                problems.append(Problem("metadata.csv", f"{col} is empty", f"give every article its {col}", line=ln, column=col))
+        if aid:
+            if aid in seen:
+                problems.append(
+                    Problem("metadata.csv", f"article_id {aid!r} is used again (first on line {seen[aid]})", "give each article a unique article_id", line=ln, column="article_id")
+                )
+            else:
+                seen[aid] = ln
+        published = v.get("published", "")
+        if published and _parse_date(published) is None:
+            problems.append(
+                Problem(
+                    "metadata.csv",
+                    f"published {published!r} is not a date in ISO 8601 form",
+                    "write it as YYYY-MM-DD (e.g. 2025-04-25) or YYYY-MM-DDTHH:MM, or leave it empty",
+                    line=ln,
+                    column="published",
+                )
+            )
+        name = v.get("file", "")
+        if not name:
+            continue
+        where = f"metadata.csv line {ln}"
+        p = Path(name)
+        if p.is_absolute() or name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:[\\/]", name):
+            problems.append(Problem("metadata.csv", f"file {name!r} is an absolute path", "give the path relative to the corpus folder (e.g. articles/my-article.txt) and keep the file inside it", line=ln, column="file"))
+            continue
+        full = (root / p).resolve()
+        if not full.is_relative_to(root_resolved):
+            problems.append(Problem("metadata.csv", f"file {name!r} points outside the corpus folder", "move the article into the corpus folder and give its path relative to it", line=ln, column="file"))
+            continue
+        if not full.exists():
+            problems.append(Problem(name, f"does not exist (listed in {where})", "check the spelling of the path in metadata.csv, or add the file", ))
+            continue
+        if not full.is_file():
+            problems.append(Problem(name, f"is not a file (listed in {where})", "list an article file, not a folder"))
+            continue
+        size = full.stat().st_size
+        if size > max_bytes:
+            problems.append(
+                Problem(
+                    name,
+                    f"is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:g} MB limit for one article",
+                    "check that it is a single article (split a file holding many articles into one file per article); for large collections use JSON Lines or Parquet input",
+                )
+            )
+            continue
+        data = full.read_bytes()
+        if b"\x00" in data[:8192] or b"\x00" in data:
+            problems.append(Problem(name, "is a binary file, not text", "export the article as plain UTF-8 text (.txt)"))
+            continue
+        text = _decode(data, name, problems)
+        if text is None:
+            continue
+        if not text.strip("\ufeff \t\r\n\u00a0"):
+            problems.append(Problem(name, "is empty or holds only white space", "paste the article's text into it, or remove its row from metadata.csv"))
+            continue
+        lines = text.splitlines()
+        tag_lines = sum(bool(_HTML_TAG_LINE.match(x)) for x in lines)
+        if _HTML_DOC.search(text[:5000]) or (tag_lines >= 3 and tag_lines > 0.3 * len([x for x in lines if x.strip()])):
+            problems.append(Problem(name, "is HTML, not plain text", "save the article as plain text (copy the text from the browser, or convert with a tool such as html2text) and list the .txt file"))
+            continue
+        if aid and aid in seen and seen[aid] == ln:
+            texts[aid] = text
+    return texts
+
+
+def validate_corpus(path: str | Path, *, max_article_bytes: int = MAX_ARTICLE_BYTES) -> list[Problem]:
+    """Every problem found in a corpus folder, in order; an empty list means it can be loaded.
+
+    Reads only; the folder is never modified.
+    """
+    problems, _, _ = _check(Path(path), max_article_bytes)
+    return problems
+
+
+def _check(root: Path, max_bytes: int) -> tuple[list[Problem], list[_Row], dict[str, str]]:
+    problems: list[Problem] = []
+    if not root.exists():
+        return [Problem(str(root), "does not exist", "give the path of a corpus folder (one holding metadata.csv)")], [], {}
+    if not root.is_dir():
+        return [Problem(str(root), "is a file, not a folder", "give the folder that holds metadata.csv and the articles")], [], {}
+    rows = _read_metadata(root, problems)
+    texts = _check_rows(root, rows, problems, max_bytes)
+    return problems, rows, texts
+
+
+@dataclass
+class Corpus:
+    """A loaded corpus. Build one with :func:`load_corpus`.
+
+    Attributes:
+        path: the corpus folder.
+        articles: one row per article, indexed by ``article_id``: the metadata columns,
+            ``raw_text`` (as in the file), ``text`` (clean), ``dateline``, and counts.
+        audit: one row per line (or line prefix) that cleaning removed: ``article_id``,
+            ``outlet``, ``file``, ``line`` (1-based, in the raw file), ``where``, ``rule``,
+            ``removed``.
+    """
+
+    path: Path
+    articles: pd.DataFrame
+    audit: pd.DataFrame
+    _paragraphs: pd.DataFrame = field(repr=False)
+    _sentences: pd.DataFrame = field(repr=False)
+
+    def paragraphs(self) -> pd.DataFrame:
+        """One row per body paragraph: article_id, outlet, paragraph, kind, start, end, text, raw_line."""
+        return self._paragraphs.copy()
+
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence: article_id, outlet, sentence, paragraph, paragraph_kind, start, end, text."""
+        return self._sentences.copy()
+
+    def tokens(self) -> pd.DataFrame:
+        """One row per token: article_id, outlet, sentence, start, end, token, lower, kind."""
+        return self._tokens.copy()
+
+    @cached_property
+    def _tokens(self) -> pd.DataFrame:
+        texts = self.articles["text"]
+        rows = []
+        for s in self._sentences.itertuples(index=False):
+            text = texts[s.article_id]
+            for start, end, tok, kind in tokenize(text[s.start : s.end], s.start):
+                rows.append((s.article_id, s.outlet, s.sentence, start, end, tok, tok.lower(), kind))
+        return pd.DataFrame(rows, columns=["article_id", "outlet", "sentence", "start", "end", "token", "lower", "kind"])
+
+    @property
+    def outlets(self) -> list[str]:
+        """The outlets, in the order of metadata.csv."""
+        return list(dict.fromkeys(self.articles["outlet"]))
+
+    def require_outlets(self, n: int = 2, *, for_what: str = "this comparison") -> None:
+        """Raise :class:`ComparisonError` in plain words when the corpus has fewer than ``n`` outlets."""
+        if len(self.outlets) < n:
+            raise ComparisonError(
+                f"{for_what} compares outlets and needs at least {n}; the corpus at {self.path} has "
+                f"{len(self.outlets)} ({', '.join(self.outlets)}). Add articles from other outlets to metadata.csv."
+            )
+
+    def __repr__(self) -> str:
+        return f"<Corpus {self.path.name}: {len(self.articles)} articles, {len(self.outlets)} outlets>"
+
+
+def load_corpus(
+    path: str | Path | None = None,
+    *,
+    rules: tuple[Rule, ...] | None = None,
+    max_article_bytes: int = MAX_ARTICLE_BYTES,
+) -> Corpus:
+    """Load, clean and segment a corpus folder.
+
+    Args:
+        path: the corpus folder; None means the bundled corpus (``corpus/`` in the project).
+        rules: cleaning rules (``analysis.cleaning.load_rules(path)`` reads your own file);
+            the package's rules by default.
+        max_article_bytes: the size limit for one article file.
+
+    Returns:
+        A :class:`Corpus`.
+
+    Raises:
+        CorpusError: listing every problem in the folder, each with its file, line and fix.
+    """
+    root = Path(path) if path is not None else BUNDLED_CORPUS
+    problems, rows, texts = _check(root, max_article_bytes)
+    if problems:
+        raise CorpusError(str(root), problems)
+    rules = rules if rules is not None else load_rules()
+
+    records, audit, paras, sents = [], [], [], []
+    for row in rows:
+        meta = {c: row.values.get(c, "") for c in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)}
+        extra = {k: v for k, v in row.values.items() if k not in meta}
+        aid, outlet = meta["article_id"], meta["outlet"]
+        raw = texts[aid]
+        result = clean_article(raw, meta, rules=rules)
+        for r in result.removed:
+            audit.append({"article_id": aid, "outlet": outlet, "file": meta["file"], **r})
+        n_sent = 0
+        for k, p in enumerate(result.paragraphs):
+            paras.append((aid, outlet, k, p.kind, p.start, p.end, p.text, p.raw_line))
+            for s, e in split_sentences(p.text, p.start):
+                sents.append((aid, outlet, n_sent, k, p.kind, s, e, result.text[s:e]))
+                n_sent += 1
+        records.append(
+            {
+                **meta,
+                **extra,
+                "dateline": result.dateline,
+                "raw_text": raw,
+                "text": result.text,
+                "n_paragraphs": len(result.paragraphs),
+                "n_sentences": n_sent,
+                "n_words": sum(k == "word" for *_, k in tokenize(result.text)),
+                "n_removed": len(result.removed),
+            }
+        )
+    articles = pd.DataFrame(records).set_index("article_id")
+    # ``published`` stays the ISO 8601 text given (validated above): outlets in different time
+    # zones give mixed offsets, which one datetime column cannot hold without inventing a zone.
+    audit_df = pd.DataFrame(audit, columns=["article_id", "outlet", "file", "line", "where", "rule", "removed"])
+    para_df = pd.DataFrame(paras, columns=["article_id", "outlet", "paragraph", "kind", "start", "end", "text", "raw_line"])
+    sent_df = pd.DataFrame(sents, columns=["article_id", "outlet", "sentence", "paragraph", "paragraph_kind", "start", "end", "text"])
+    return Corpus(path=root, articles=articles, audit=audit_df, _paragraphs=para_df, _sentences=sent_df)
+
+
+def corpus_summary(corpus: Corpus) -> pd.DataFrame:
+    """One row per article: outlet, paragraphs, sentences, words, characters before and after
+    cleaning, lines removed, and the share of the file's visible characters that cleaning removed."""
+    a = corpus.articles
+    removed_chars = corpus.audit.assign(n=corpus.audit["removed"].str.len()).groupby("article_id")["n"].sum()
+    visible = a["raw_text"].str.replace(r"\s+", "", regex=True).str.len()
+    removed_visible = corpus.audit.assign(
+        n=corpus.audit["removed"].str.replace(r"\s+", "", regex=True).str.len()
+    ).groupby("article_id")["n"].sum()
+    out = pd.DataFrame(
+        {
+            "outlet": a["outlet"],
+            "paragraphs": a["n_paragraphs"],
+            "sentences": a["n_sentences"],
+            "words": a["n_words"],
+            "raw characters": a["raw_text"].str.len(),
+            "clean characters": a["text"].str.len(),
+            "lines removed": a["n_removed"],
+            "characters removed": removed_chars.reindex(a.index, fill_value=0).astype(int),
+        }
+    )
+    out["share removed"] = (removed_visible.reindex(a.index, fill_value=0) / visible).round(3)
+    return out

@@ -1,0 +1,56 @@
+"""The package's own error types: messages written for people, naming the file and the fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class SameStoryError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a corpus folder.
+
+    Attributes:
+        file: the file concerned, relative to the corpus folder where possible.
+        message: what is wrong.
+        fix: what to do about it.
+        line: 1-based line number in ``file``, when it has one.
+        column: a column name (for metadata.csv) or 1-based character column.
+    """
+
+    file: str
+    message: str
+    fix: str
+    line: int | None = None
+    column: str | int | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f", line {self.line}"
+        if self.column is not None:
+            label = "column" if isinstance(self.column, str) else "character"
+            where += f", {label} {self.column}"
+        return f"{where}: {self.message}; {self.fix}"
+
+
+class CorpusError(SameStoryError):
+    """A corpus folder cannot be used as it is.
+
+    The message is one paragraph: a first line naming the folder, then one line per problem,
+    each naming the file (and line or column) and the fix. ``.problems`` holds them as objects.
+    """
+
+    def __init__(self, corpus: str, problems: list[Problem]):
+        self.corpus = corpus
+        self.problems = list(problems)
+        n = len(self.problems)
+        head = f"The corpus at {corpus} has {n} problem{'s' if n != 1 else ''} to fix before it can be read:"
+        super().__init__("\n".join([head, *(f"- {p}" for p in self.problems)]))
+
+
+class ComparisonError(SameStoryError):
+    """An analysis that compares outlets was asked of a corpus with too few of them."""

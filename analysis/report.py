@@ -1,0 +1,274 @@
+"""The main job: execute every notebook against a corpus and render a static HTML site.
+
+``python -m analysis report [--corpus DIR] [--out DIR]`` calls :func:`run_report`. Each notebook
+in ``notebooks/`` runs top to bottom in a fresh kernel, with its cell tagged ``parameters``
+followed by an injected cell (tagged ``injected-parameters``, as papermill does) that sets
+``CORPUS`` and ``OUTPUT_DIR``. The executed notebooks, their figures and CSVs, and one HTML page
+per notebook plus an index go into the output folder. The pages load nothing from outside that
+folder. The notebooks in ``notebooks/`` are never modified by a report.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from .corpus import load_corpus
+from .errors import SameStoryError
+from .paths import NOTEBOOKS_DIR, PACKAGE_DIR, PROJ_ROOT
+
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
+KERNEL_TIMEOUT = 1800
+
+SITE_CSS = """
+.ss-nav, .ss-footer { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 15px;
+  max-width: 1100px; margin: 0 auto; padding: 10px 16px; display: flex; flex-wrap: wrap; gap: 6px 18px; }
+.ss-nav { border-bottom: 1px solid #ddd; }
+.ss-footer { border-top: 1px solid #ddd; color: #555; margin-top: 32px; }
+.ss-nav a, .ss-footer a { color: #0b5394; }
+.ss-nav .ss-here { font-weight: 600; }
+main { max-width: 1100px; margin: 0 auto; }
+.jp-OutputArea-output { overflow-x: auto; }
+.jp-RenderedImage img { max-width: 100%; height: auto; }
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left; vertical-align: top; }
+@media (max-width: 600px) {
+  .jp-InputPrompt, .jp-OutputPrompt { display: none; }
+  .jp-Cell { padding: 4px 2px; }
+}
+"""
+
+INDEX_TEMPLATE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Same Story: {title}</title>
+<style>
+body {{ font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 860px; margin: 0 auto;
+  padding: 16px; line-height: 1.5; color: #222; }}
+h1 {{ font-size: 1.7em; }} li {{ margin: 0.8em 0; }} a {{ color: #0b5394; }}
+.q {{ color: #444; }} .meta {{ color: #555; font-size: 0.92em; }}
+</style>
+</head>
+<body>
+<h1>Same Story: {title}</h1>
+<p>How different outlets tell the same story: how they frame it, which words they choose, whom
+they quote, and what each covers or leaves out. Each page below is a notebook executed on the
+corpus named here; every number in it was computed from the articles.</p>
+<p class="meta">Corpus: {corpus} ({n_articles} articles from {n_outlets} outlets: {outlets}).</p>
+<ol>
+{items}
+</ol>
+</body>
+</html>
+"""
+
+
+class ReportError(SameStoryError):
+    """A notebook failed while the report ran."""
+
+
+@dataclass
+class NotebookPage:
+    name: str
+    title: str
+    question: str
+
+
+def notebook_paths(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """The notebooks of the report, in reading order (their names start with a number)."""
+    return sorted(p for p in notebooks_dir.glob("[0-9]*.ipynb") if not p.name.startswith("."))
+
+
+def describe(nb: nbformat.NotebookNode, fallback: str) -> NotebookPage:
+    """Title (the first '# ' heading) and question (the '**Question:**' line) of a notebook."""
+    title, question = fallback, ""
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            if not title or title == fallback:
+                m = re.match(r"#\s+(.+)", line)
+                if m:
+                    title = m.group(1).strip()
+            m = re.match(r"\*\*Question:?\*\*:?\s*(.+)", line)
+            if m and not question:
+                question = m.group(1).strip()
+        if question:
+            break
+    return NotebookPage(name=fallback, title=title, question=question)
+
+
+def inject_parameters(nb: nbformat.NotebookNode, parameters: dict) -> None:
+    """Insert a cell setting ``parameters`` after the cell tagged ``parameters``."""
+    source = "\n".join(f"{k} = {v!r}" for k, v in parameters.items())
+    cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]})
+    cell["id"] = "injected-parameters"
+    for i, c in enumerate(nb.cells):
+        if "parameters" in c.get("metadata", {}).get("tags", []):
+            nb.cells.insert(i + 1, cell)
+            return
+    raise ReportError(
+        "The notebook has no cell tagged 'parameters'; tag the cell that sets CORPUS and OUTPUT_DIR "
+        "(View > Cell toolbar > Tags in Jupyter) so the report can point it at another corpus."
+    )
+
+
+def execute_notebook(nb: nbformat.NotebookNode, name: str, *, cwd: Path = NOTEBOOKS_DIR) -> nbformat.NotebookNode:
+    """Run every cell of ``nb`` in a fresh kernel; on error name the notebook and the cell."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    client = NotebookClient(
+        nb, timeout=KERNEL_TIMEOUT, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}
+    )
+    # The kernel's own stderr (a warning about TCP transport on every start) is not for readers;
+    # errors in cells reach us through the notebook protocol.
+    with client.setup_kernel(cwd=str(cwd), stderr=subprocess.DEVNULL):
+        # Cells are numbered as in the notebook file, so the injected parameter cell is not counted.
+        cell_no = code_no = 0
+        for index, cell in enumerate(nb.cells):
+            injected = "injected-parameters" in cell.metadata.get("tags", [])
+            if not injected:
+                cell_no += 1
+                code_no += cell.cell_type == "code"
+            try:
+                client.execute_cell(cell, index)
+            except CellExecutionError as exc:
+                first = next((ln for ln in cell.source.splitlines() if ln.strip()), "")
+                where = "the injected parameter cell (" if injected else f"cell {cell_no} (code cell {code_no}, "
+                raise ReportError(
+                    f"{name} failed in {where}which starts {first.strip()[:60]!r}): "
+                    f"{exc.ename}: {exc.evalue}"
+                ) from None
+    return nb
+
+
+def render_html(nb: nbformat.NotebookNode, *, nav: str, footer: str) -> str:
+    """Render an executed notebook as a self-contained page with the site's navigation."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="samestory", extra_template_basedirs=[str(TEMPLATES_DIR)])
+    body, _ = exporter.from_notebook_node(
+        nb,
+        resources={"samestory_css": SITE_CSS, "samestory_nav": nav, "samestory_footer": footer},
+    )
+    return body
+
+
+def _nav(pages: list[NotebookPage], current: int | None) -> str:
+    links = ['<a href="index.html">Contents</a>']
+    for i, p in enumerate(pages):
+        label = html.escape(p.name.split("-", 1)[0] + " " + p.title.split("·")[-1].strip())
+        cls = ' class="ss-here" aria-current="page"' if i == current else ""
+        links.append(f'<a href="{html.escape(p.name)}.html"{cls}>{label}</a>')
+    return "\n".join(links)
+
+
+def _footer(pages: list[NotebookPage], i: int) -> str:
+    parts = []
+    if i > 0:
+        parts.append(f'<a href="{html.escape(pages[i - 1].name)}.html">← {html.escape(pages[i - 1].title)}</a>')
+    parts.append('<a href="index.html">Contents</a>')
+    if i + 1 < len(pages):
+        parts.append(f'<a href="{html.escape(pages[i + 1].name)}.html">{html.escape(pages[i + 1].title)} →</a>')
+    return "\n".join(parts)
+
+
+def run_report(
+    corpus: str | Path | None = None,
+    out: str | Path = "site",
+    *,
+    notebooks_dir: Path = NOTEBOOKS_DIR,
+    progress: Callable[[str], None] | None = print,
+) -> Path:
+    """Execute every notebook against ``corpus`` and write the site into ``out``.
+
+    Args:
+        corpus: a corpus folder; None means the bundled corpus.
+        out: the site folder (created; files of an earlier report there are replaced).
+        notebooks_dir: where the notebooks are.
+        progress: called with one line per step; None for silence.
+
+    Returns:
+        The path of the site's ``index.html``.
+
+    Raises:
+        CorpusError: the corpus has problems (checked before any notebook runs).
+        ReportError: a notebook failed; the message names it and the cell.
+    """
+    say = progress or (lambda _msg: None)
+    corpus_path = Path(corpus).resolve() if corpus is not None else None
+    loaded = load_corpus(corpus_path)  # fails here, with every problem listed, before any notebook
+    out = Path(out).resolve()
+    (out / "notebooks").mkdir(parents=True, exist_ok=True)
+    figures = out / "figures"
+    figures.mkdir(exist_ok=True)
+    paths = notebook_paths(notebooks_dir)
+    if not paths:
+        raise ReportError(f"No notebooks found in {notebooks_dir}; their names must start with a number.")
+    say(f"Corpus: {loaded.path} ({len(loaded.articles)} articles, {len(loaded.outlets)} outlets)")
+
+    executed, pages = [], []
+    for i, path in enumerate(paths, 1):
+        nb = nbformat.read(path, as_version=4)
+        inject_parameters(nb, {"CORPUS": str(corpus_path) if corpus_path else None, "OUTPUT_DIR": str(figures)})
+        t0 = time.perf_counter()
+        say(f"[{i}/{len(paths)}] {path.name}: running ...")
+        try:
+            execute_notebook(nb, path.name, cwd=notebooks_dir)
+        finally:
+            nbformat.write(nb, out / "notebooks" / path.name)
+        say(f"[{i}/{len(paths)}] {path.name}: done in {time.perf_counter() - t0:.1f} s")
+        executed.append(nb)
+        pages.append(describe(nb, path.stem))
+
+    for i, (nb, page) in enumerate(zip(executed, pages)):
+        page_html = render_html(nb, nav=_nav(pages, i), footer=_footer(pages, i))
+        (out / f"{page.name}.html").write_text(page_html, encoding="utf-8")
+
+    items = "\n".join(
+        f'<li><a href="{html.escape(p.name)}.html">{html.escape(p.title)}</a>'
+        + (f'<br><span class="q">{html.escape(p.question)}</span>' if p.question else "")
+        + "</li>"
+        for p in pages
+    )
+    index = out / "index.html"
+    corpus_label = "the bundled corpus" if corpus_path is None else str(corpus_path)
+    index.write_text(
+        INDEX_TEMPLATE.format(
+            title="five outlets, one story" if corpus_path is None else html.escape(corpus_path.name),
+            corpus=html.escape(corpus_label),
+            n_articles=len(loaded.articles),
+            n_outlets=len(loaded.outlets),
+            outlets=html.escape(", ".join(loaded.outlets)),
+            items=items,
+        ),
+        encoding="utf-8",
+    )
+    say(f"Site written: {index}")
+    return index
+
+
+def execute_in_place(paths: list[Path] | None = None, *, progress: Callable[[str], None] | None = print) -> None:
+    """Re-execute the project's notebooks on the bundled corpus and save them with their outputs.
+
+    This is how the stored outputs that nbval checks are made: top to bottom, in a fresh kernel,
+    with default parameters (execution counts 1, 2, 3 ...).
+    """
+    say = progress or (lambda _msg: None)
+    for path in paths or notebook_paths():
+        say(f"executing {path.name} ...")
+        nb = nbformat.read(path, as_version=4)
+        execute_notebook(nb, path.name, cwd=path.parent)
+        nb.metadata.pop("widgets", None)
+        for cell in nb.cells:
+            cell.metadata.pop("execution", None)
+        nbformat.write(nb, path)
