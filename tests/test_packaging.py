@@ -60,3 +60,20 @@ def test_lock_matches_the_installed_versions():
                 assert version(name) == pinned, f"{name}: installed {version(name)}, locked {pinned}"
             except PackageNotFoundError:
                 raise AssertionError(f"{name} is locked but not installed; run `make install`") from None
+
+
+def test_readme_figures_are_the_computed_ones(corpus):
+    """Numbers the README states about the bundled corpus are the ones the code computes."""
+    readme = (PROJ_ROOT / "README.md").read_text()
+    removed = int(re.search(r"On the seeds it removes (\d+) lines", readme).group(1))
+    sentences = int(re.search(r"On the five seeds it\s+gives (\d+) sentences", readme).group(1))
+    assert removed == len(corpus.audit)
+    assert sentences == len(corpus.sentences())
+
+
+def test_readme_names_every_notebook():
+    from analysis.report import notebook_paths
+
+    readme = (PROJ_ROOT / "README.md").read_text()
+    for path in notebook_paths():
+        assert f"notebooks/{path.name}" in readme, path.name

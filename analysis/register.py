@@ -1,0 +1,156 @@
+"""The register of people and organisations: one canonical name for every way a name is written.
+
+Shared by sourcing (who speaks) and framing (who is mentioned, how often, how early). The data
+file ``data/register.csv`` documents its columns and how to extend it in its header.
+
+Example:
+    >>> from analysis.register import load_register
+    >>> reg = load_register()
+    >>> [m.canonical for m in reg.find("Mr Zelensky met Zelenskyy’s aides and Ukraine’s president.")]
+    ['Volodymyr Zelensky', 'Volodymyr Zelensky', 'Volodymyr Zelensky']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .paths import DATA_DIR
+
+REGISTER_FILE = DATA_DIR / "register.csv"
+
+# Words that start a capitalised run but are not part of a name ("In Moscow", "But Putin").
+_NOT_NAME_START = frozenset(
+    """The A An In On At But And As After Before For From If It Its This That These Those There Their
+    His Her He She They We I When While With Without Since Until Asked Meanwhile However Afterwards
+    Officials Friday Thursday Wednesday Tuesday Monday Saturday Sunday January February March April May
+    June July August September October November December Russian Ukrainian European American British
+    US UK UN EU""".split()
+)
+_TITLES = re.compile(r"^(?:(?:President|Vice President|Prime Minister|Foreign Minister|General|Gen\.|Lt\.|Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.|Pope|Spokesman|Spokeswoman|Mayor|Senator|Sen\.)\s+)+")
+_CAP_WORD = r"[A-Z][\w\-]*[a-z][\w\-]*"
+_CAP_RUN = re.compile(rf"\b{_CAP_WORD}(?:\s+(?:(?:de|van|von|al|bin|la|le)\s+)?{_CAP_WORD})+(?:[’']s\b)?")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    canonical: str
+    via: str  # "name" | "role" | "unregistered"
+
+
+class Register:
+    """Lookup of register entries in text. Build with :func:`load_register`."""
+
+    def __init__(self, table: pd.DataFrame):
+        self.table = table.set_index("canonical", drop=False)
+        self._names = self._compile(table, "variants")
+        self._roles = self._compile(table, "role_variants")
+
+    @staticmethod
+    def _compile(table: pd.DataFrame, column: str) -> tuple[re.Pattern | None, dict[str, str]]:
+        literal: dict[str, str] = {}
+        regexes: list[tuple[str, str]] = []
+        for row in table.itertuples(index=False):
+            for v in filter(None, (x.strip() for x in str(getattr(row, column) or "").split("|"))):
+                if v.startswith("re:"):
+                    regexes.append((v[3:], row.canonical))
+                else:
+                    literal.setdefault(v, row.canonical)
+        alts = [re.escape(v) for v in sorted(literal, key=len, reverse=True)]
+        groups = {}
+        for i, (rx, canonical) in enumerate(regexes):
+            alts.insert(0, f"(?P<rx{i}>{rx})")
+            groups[f"rx{i}"] = canonical
+        if not alts:
+            return None, {}
+        pattern = re.compile(r"(?<![\w’'])(?:" + "|".join(alts) + r")(?![\w])")
+        return pattern, {**literal, **groups}
+
+    def _scan(self, which, text, via) -> list[Mention]:
+        pattern, lookup = which
+        if pattern is None:
+            return []
+        out = []
+        for m in pattern.finditer(text):
+            group = next((g for g, v in m.groupdict().items() if v is not None), None)
+            canonical = lookup[group] if group else lookup[m.group(0)]
+            out.append(Mention(m.start(), m.end(), m.group(0), canonical, via))
+        return out
+
+    def find(self, text: str, *, roles: bool = True, unregistered: bool = False) -> list[Mention]:
+        """Mentions in ``text``, in order, without overlaps (names before roles, longest first)."""
+        found = self._scan(self._names, text, "name")
+        if roles:
+            found += self._scan(self._roles, text, "role")
+        if unregistered:
+            for m in _CAP_RUN.finditer(text):
+                words = m.group(0).split()
+                while words and words[0] in _NOT_NAME_START:
+                    words.pop(0)
+                name = re.sub(r"[’']s$", "", _TITLES.sub("", " ".join(words)))
+                if len(name.split()) < 2:
+                    continue
+                start = m.start() + m.group(0).index(name)
+                found.append(Mention(start, start + len(name), name, name, "unregistered"))
+        rank = {"name": 0, "role": 1, "unregistered": 2}
+        found.sort(key=lambda x: (x.start, rank[x.via], -(x.end - x.start)))
+        kept: list[Mention] = []
+        for mention in sorted(found, key=lambda x: (rank[x.via], -(x.end - x.start), x.start)):
+            if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+                kept.append(mention)
+        return sorted(kept, key=lambda x: x.start)
+
+    def info(self, canonical: str) -> dict:
+        """The register row of a canonical name (empty fields for an unregistered name)."""
+        if canonical in self.table.index:
+            return self.table.loc[canonical].to_dict()
+        return {"canonical": canonical, "kind": "unregistered", "affiliation": "", "country": "", "role_type": ""}
+
+
+@lru_cache(maxsize=4)
+def load_register(path: str | Path = REGISTER_FILE) -> Register:
+    """Read a register CSV (the package's own by default); lines starting with # are comments."""
+    table = pd.read_csv(path, comment="#", dtype=str, keep_default_na=False)
+    return Register(table)
+
+
+def mentions(corpus, *, register: Register | None = None, roles: bool = True, unregistered: bool = False) -> pd.DataFrame:
+    """Every mention of a registered person or organisation, one row per mention.
+
+    Args:
+        corpus: a loaded corpus.
+        register: the register; the package's own by default.
+        roles: also count role descriptions ("the US president") as mentions of their person.
+        unregistered: also report capitalised multi-word names not in the register.
+
+    Returns:
+        DataFrame with ``article_id``, ``outlet``, ``sentence``, ``paragraph``, ``start``, ``end``
+        (offsets into the clean text), ``mention`` (the words), ``canonical``, ``via`` (name,
+        role or unregistered), ``kind``, ``role_type``, ``affiliation``, ``country``.
+    """
+    reg = register or load_register()
+    rows = []
+    texts = corpus.articles["text"]
+    for s in corpus.sentences().itertuples(index=False):
+        sentence_text = texts[s.article_id][s.start : s.end]
+        for m in reg.find(sentence_text, roles=roles, unregistered=unregistered):
+            info = reg.info(m.canonical)
+            rows.append(
+                {
+                    "article_id": s.article_id, "outlet": s.outlet, "sentence": s.sentence,
+                    "paragraph": s.paragraph, "start": s.start + m.start, "end": s.start + m.end,
+                    "mention": m.text, "canonical": m.canonical, "via": m.via,
+                    "kind": info["kind"], "role_type": info["role_type"],
+                    "affiliation": info["affiliation"], "country": info["country"],
+                }
+            )
+    cols = ["article_id", "outlet", "sentence", "paragraph", "start", "end", "mention", "canonical", "via",
+            "kind", "role_type", "affiliation", "country"]
+    return pd.DataFrame(rows, columns=cols)
