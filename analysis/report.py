@@ -38,9 +38,13 @@ main { max-width: 1100px; margin: 0 auto; }
 .jp-OutputArea-output { overflow-x: auto; }
 .jp-RenderedImage img { max-width: 100%; height: auto; }
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left; vertical-align: top; }
-@media (max-width: 600px) {
-  .jp-InputPrompt, .jp-OutputPrompt { display: none; }
-  .jp-Cell { padding: 4px 2px; }
+/* Narrow screens: JupyterLab turns input and output areas into table rows, which cannot scroll;
+   make them blocks that scroll sideways inside their own box, and drop the In/Out prompts. */
+@media (max-width: 760px) {
+  body.jp-Notebook .jp-InputArea, body.jp-Notebook .jp-OutputArea-child { display: block; overflow: visible; }
+  body.jp-Notebook .jp-InputArea-editor, body.jp-Notebook .jp-OutputArea-output { display: block; overflow-x: auto; }
+  body.jp-Notebook .jp-InputPrompt, body.jp-Notebook .jp-OutputPrompt { display: none; }
+  body.jp-Notebook .jp-Cell { padding: 4px 2px; }
 }
 """
 
@@ -49,6 +53,7 @@ INDEX_TEMPLATE = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="icon" href="data:,">
 <title>Same Story: {title}</title>
 <style>
 body {{ font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 860px; margin: 0 auto;
@@ -219,11 +224,13 @@ def run_report(
     executed, pages = [], []
     for i, path in enumerate(paths, 1):
         nb = nbformat.read(path, as_version=4)
-        inject_parameters(nb, {"CORPUS": str(corpus_path) if corpus_path else None, "OUTPUT_DIR": str(figures)})
+        # The kernel runs in the site folder, so the figures folder is given relative to it and no
+        # path of the machine that built the site appears in the pages.
+        inject_parameters(nb, {"CORPUS": str(corpus_path) if corpus_path else None, "OUTPUT_DIR": "figures"})
         t0 = time.perf_counter()
         say(f"[{i}/{len(paths)}] {path.name}: running ...")
         try:
-            execute_notebook(nb, path.name, cwd=notebooks_dir)
+            execute_notebook(nb, path.name, cwd=out)
         finally:
             nbformat.write(nb, out / "notebooks" / path.name)
         say(f"[{i}/{len(paths)}] {path.name}: done in {time.perf_counter() - t0:.1f} s")
@@ -231,6 +238,7 @@ def run_report(
         pages.append(describe(nb, path.stem))
 
     for i, (nb, page) in enumerate(zip(executed, pages)):
+        nb.metadata["title"] = f"{page.title} · Same Story"
         page_html = render_html(nb, nav=_nav(pages, i), footer=_footer(pages, i))
         (out / f"{page.name}.html").write_text(page_html, encoding="utf-8")
 
