@@ -30,8 +30,41 @@ def save_figure(fig, data: pd.DataFrame, name: str, out_dir: str | Path) -> str:
     return f"Saved {name}.png and {name}.csv (the figure's data)."
 
 
+def alt_text(fig) -> str:
+    """A text alternative for a figure, for readers who cannot see it.
+
+    A plotting function may set ``fig.alt_text``; otherwise it is made from the titles (which
+    state the finding) and the axis labels of the figure's axes.
+    """
+    given = getattr(fig, "alt_text", None)
+    if given:
+        return str(given)
+    parts = []
+    if fig._suptitle is not None and fig._suptitle.get_text():
+        parts.append(fig._suptitle.get_text())
+    for ax in fig.axes:
+        title = ax.get_title() or ax.get_title(loc="left")
+        bits = [title] if title else []
+        if ax.get_xlabel():
+            bits.append(f"horizontal axis: {ax.get_xlabel()}")
+        if ax.get_ylabel():
+            bits.append(f"vertical axis: {ax.get_ylabel()}")
+        if bits:
+            parts.append("; ".join(bits))
+    return "Figure. " + ". ".join(parts) if parts else "Figure without a title."
+
+
+def _png_with_alt(fig):
+    import io
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", bbox_inches="tight", dpi=100, metadata={"Software": None})
+    return buf.getvalue(), {"alt": alt_text(fig)}
+
+
 def setup_notebook() -> None:
-    """Display settings shared by every notebook: readable tables, a plain figure style."""
+    """Display settings shared by every notebook: readable tables, a plain figure style, and
+    figures shown with alt text (the rendered pages put it on the image)."""
     import matplotlib as mpl
 
     pd.set_option("display.max_colwidth", 160)
@@ -47,3 +80,17 @@ def setup_notebook() -> None:
             "svg.hashsalt": "same-story",
         }
     )
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with the notebook stack
+        return
+    shell = get_ipython()
+    if shell is not None:
+        import matplotlib.pyplot as plt
+        from matplotlib.figure import Figure
+
+        # The inline backend installs its own PNG formatter when the first figure is made: make
+        # (and drop) one now, so that ours, which adds the alt text, comes after it.
+        plt.close(plt.figure())
+
+        shell.display_formatter.formatters["image/png"].for_type(Figure, _png_with_alt)

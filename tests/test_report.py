@@ -153,3 +153,13 @@ def test_cli_report_on_bad_corpus_is_one_clear_error(tmp_path):
     assert r.returncode == 1
     assert r.stderr.startswith("Error: The corpus at") and "metadata.csv" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_every_figure_has_alt_text(site):
+    """Figures carry a text alternative made from their title and axis labels."""
+    import re
+
+    for page in site.glob("*.html"):
+        for img in re.findall(r"<img\b[^>]*>", page.read_text()):
+            alt = re.search(r'alt="([^"]*)"', img)
+            assert alt and alt.group(1).startswith("Figure. ") and len(alt.group(1)) > 20, (page.name, img[:80])
