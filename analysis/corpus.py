@@ -393,3 +393,44 @@ def corpus_summary(corpus: Corpus) -> pd.DataFrame:
     )
     out["share removed"] = (removed_visible.reindex(a.index, fill_value=0) / visible).round(3)
     return out
+
+
+def write_metadata_template(folder: str | Path, *, pattern: str = "**/*.txt") -> Path:
+    """Write ``metadata.csv`` for the article files in ``folder``, to be filled in by hand.
+
+    One row per file matching ``pattern`` (sorted): ``article_id`` from the file name, ``file``
+    relative to the folder, and every other column empty (``outlet`` must then be filled in:
+    validation says so until it is). The article files are not touched.
+
+    Raises:
+        CorpusError: ``folder`` already has a metadata.csv (it is never overwritten), or holds no
+            files matching ``pattern``.
+    """
+    root = Path(folder)
+    target = root / "metadata.csv"
+    if target.exists():
+        raise CorpusError(str(root), [Problem("metadata.csv", "already exists and is never overwritten", "edit it, or move it away to make a new template")])
+    files = sorted(p for p in root.glob(pattern) if p.is_file())
+    if not files:
+        raise CorpusError(str(root), [Problem(str(root), f"holds no files matching {pattern!r}", "save each article as a UTF-8 .txt file in the folder first")])
+    with open(target, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow([*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS])
+        used: set[str] = set()
+        for p in files:
+            base = re.sub(r"[^A-Za-z0-9_-]+", "-", p.stem).strip("-").lower() or "article"
+            aid, n = base, 2
+            while aid in used:
+                aid, n = f"{base}-{n}", n + 1
+            used.add(aid)
+            writer.writerow([aid, "", p.relative_to(root).as_posix(), *[""] * len(OPTIONAL_COLUMNS)])
+    return target
+
+
+def problems_table(path: str | Path) -> pd.DataFrame:
+    """:func:`validate_corpus` as a table (file, line, column, problem, fix), for notebooks."""
+    rows = [
+        {"file": p.file, "line": p.line, "column": p.column, "problem": p.message, "fix": p.fix}
+        for p in validate_corpus(path)
+    ]
+    return pd.DataFrame(rows, columns=["file", "line", "column", "problem", "fix"])

@@ -34,6 +34,8 @@ SITE_CSS = """
 .ss-footer { border-top: 1px solid #ddd; color: #555; margin-top: 32px; }
 .ss-nav a, .ss-footer a { color: #0b5394; }
 .ss-nav .ss-here { font-weight: 600; }
+details.ss-fold > summary { cursor: pointer; color: #0b5394; font-family: system-ui, sans-serif;
+  font-size: 13px; padding: 2px 0 2px 8px; }
 main { max-width: 1100px; margin: 0 auto; }
 .jp-OutputArea-output { overflow-x: auto; }
 .jp-RenderedImage img { max-width: 100%; height: auto; }
@@ -160,7 +162,18 @@ def render_html(nb: nbformat.NotebookNode, *, nav: str, footer: str) -> str:
     """Render an executed notebook as a self-contained page with the site's navigation."""
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="samestory", extra_template_basedirs=[str(TEMPLATES_DIR)])
+    from traitlets.config import Config
+
+    config = Config()
+    # Cell tags as in Jupyter Book: remove-cell / remove-input / remove-output drop those parts
+    # from the page (hide-input folds the code instead: see the template).
+    config.TagRemovePreprocessor.enabled = True
+    config.TagRemovePreprocessor.remove_cell_tags = {"remove-cell"}
+    config.TagRemovePreprocessor.remove_input_tags = {"remove-input"}
+    config.TagRemovePreprocessor.remove_all_outputs_tags = {"remove-output"}
+    exporter = HTMLExporter(
+        config=config, template_name="samestory", extra_template_basedirs=[str(TEMPLATES_DIR)]
+    )
     body, _ = exporter.from_notebook_node(
         nb,
         resources={"samestory_css": SITE_CSS, "samestory_nav": nav, "samestory_footer": footer},

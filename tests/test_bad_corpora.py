@@ -261,3 +261,21 @@ def test_several_problems_all_listed(tmp_path):
     ]
     assert "has 3 problems" in message.splitlines()[0]
     assert "does not exist" in message and "not a date" in message and "used again" in message
+
+
+def test_metadata_template_lists_the_files_and_never_overwrites(tmp_path):
+    from analysis.corpus import write_metadata_template
+
+    root = tmp_path / "mine"
+    (root / "articles").mkdir(parents=True)
+    (root / "articles" / "Fox story.txt").write_text("One sentence here. Another one.", encoding="utf-8")
+    (root / "articles" / "nyt.txt").write_text("A third sentence.", encoding="utf-8")
+    before = snapshot(root)
+    write_metadata_template(root)
+    after = snapshot(root)
+    assert {k for k in after if k not in before} == {"metadata.csv"}
+    assert all(after[k] == v for k, v in before.items())
+    problems = validate_corpus(root)
+    assert [p.column for p in problems] == ["outlet", "outlet"]  # to be filled in by hand
+    with pytest.raises(CorpusError, match="never overwritten"):
+        write_metadata_template(root)

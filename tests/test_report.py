@@ -163,3 +163,14 @@ def test_every_figure_has_alt_text(site):
         for img in re.findall(r"<img\b[^>]*>", page.read_text()):
             alt = re.search(r'alt="([^"]*)"', img)
             assert alt and alt.group(1).startswith("Figure. ") and len(alt.group(1)) > 20, (page.name, img[:80])
+
+
+def test_parameter_code_is_folded_and_removed_cells_are_gone(site):
+    for path in notebook_paths():
+        html = (site / f"{path.stem}.html").read_text()
+        assert html.count('<details class="ss-fold">') >= 2, path.name  # parameters + injected
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if "remove-cell" in cell.metadata.get("tags", []):
+                first = cell.source.splitlines()[0]
+                assert first not in html, (path.name, first)
