@@ -24,6 +24,8 @@ from .corpus import load_corpus
 from .errors import SameStoryError
 from .paths import NOTEBOOKS_DIR, PACKAGE_DIR, PROJ_ROOT
 
+DOCS_DIR = PROJ_ROOT / "docs"
+
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 KERNEL_TIMEOUT = 1800
 
@@ -73,6 +75,7 @@ corpus named here; every number in it was computed from the articles.</p>
 <ol>
 {items}
 </ol>
+{docs}
 </body>
 </html>
 """
@@ -87,6 +90,20 @@ class NotebookPage:
     name: str
     title: str
     question: str
+    kind: str = "notebook"  # or "doc": a markdown page from docs/
+
+    @property
+    def label(self) -> str:
+        """Short label for the navigation bar: "01 Framing", or a document's title."""
+        if self.kind == "doc":
+            return self.title
+        return self.name.split("-", 1)[0] + " " + self.title.split("·")[-1].strip()
+
+
+def doc_paths(docs_dir: Path | None = None) -> list[Path]:
+    """Markdown documents rendered as pages of the site (the teacher's guide), sorted by name."""
+    folder = docs_dir or DOCS_DIR
+    return sorted(folder.glob("*.md")) if folder.is_dir() else []
 
 
 def notebook_paths(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Path]:
@@ -184,7 +201,7 @@ def render_html(nb: nbformat.NotebookNode, *, nav: str, footer: str) -> str:
 def _nav(pages: list[NotebookPage], current: int | None) -> str:
     links = ['<a href="index.html">Contents</a>']
     for i, p in enumerate(pages):
-        label = html.escape(p.name.split("-", 1)[0] + " " + p.title.split("·")[-1].strip())
+        label = html.escape(p.label)
         cls = ' class="ss-here" aria-current="page"' if i == current else ""
         links.append(f'<a href="{html.escape(p.name)}.html"{cls}>{label}</a>')
     return "\n".join(links)
@@ -250,6 +267,14 @@ def run_report(
         executed.append(nb)
         pages.append(describe(nb, path.stem))
 
+    # Markdown documents (the teacher's guide) become pages of the site too, after the notebooks.
+    for doc in doc_paths():
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(doc.read_text(encoding="utf-8"))])
+        page = describe(nb, doc.stem)
+        page.kind = "doc"
+        executed.append(nb)
+        pages.append(page)
+
     for i, (nb, page) in enumerate(zip(executed, pages)):
         nb.metadata["title"] = f"{page.title} · Same Story"
         page_html = render_html(nb, nav=_nav(pages, i), footer=_footer(pages, i))
@@ -260,7 +285,14 @@ def run_report(
         + (f'<br><span class="q">{html.escape(p.question)}</span>' if p.question else "")
         + "</li>"
         for p in pages
+        if p.kind == "notebook"
     )
+    doc_pages = [p for p in pages if p.kind == "doc"]
+    docs = ""
+    if doc_pages:
+        docs = "<h2>For teachers</h2>\n<ul>\n" + "\n".join(
+            f'<li><a href="{html.escape(p.name)}.html">{html.escape(p.title)}</a></li>' for p in doc_pages
+        ) + "\n</ul>"
     index = out / "index.html"
     corpus_label = "the bundled corpus" if corpus_path is None else str(corpus_path)
     index.write_text(
@@ -271,6 +303,7 @@ def run_report(
             n_outlets=len(loaded.outlets),
             outlets=html.escape(", ".join(loaded.outlets)),
             items=items,
+            docs=docs,
         ),
         encoding="utf-8",
     )

@@ -45,7 +45,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from analysis.report import notebook_paths
+from analysis.report import doc_paths, notebook_paths
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -68,7 +68,7 @@ from selenium.webdriver.chrome.service import Service  # noqa: E402
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 
-NOTEBOOK_PAGES = [f"{p.stem}.html" for p in notebook_paths()]
+NOTEBOOK_PAGES = [f"{p.stem}.html" for p in notebook_paths()] + [f"{p.stem}.html" for p in doc_paths()]
 PAGES = ["index.html", *NOTEBOOK_PAGES]
 WIDTHS = [1280, 390]
 HEIGHT = 900
