@@ -22,6 +22,9 @@ RULES_FILE = DATA_DIR / "cleaning_rules.toml"
 
 Where = Literal["head", "tail", "edge", "body", "prefix"]
 
+# No line longer than this is furniture: menus, prompts, credits and captions are short, and the
+# bound keeps cleaning fast on long paragraphs.
+MAX_FURNITURE_CHARS = 400
 # A paragraph this short, with no closing punctuation, is a crosshead ("General killed").
 _SUBHEAD_MAX_WORDS = 8
 _SENTENCE_END = tuple(".!?:;\"”’)'…")
@@ -38,6 +41,18 @@ class Rule:
     patterns: tuple[re.Pattern, ...] = ()
     from_metadata: str | None = None
     repeats_removed: bool = False
+    combined: re.Pattern | None = None  # the patterns as one alternation, tried in order
+
+
+def _combine(patterns: list[str]) -> re.Pattern | None:
+    """One regex trying each pattern in order; a leading (?i) becomes a scoped (?i:...) group."""
+    if not patterns:
+        return None
+    parts = []
+    for p in patterns:
+        m = re.match(r"\(\?([aiLmsux]+)\)", p)
+        parts.append(f"(?{m.group(1)}:{p[m.end():]})" if m else f"(?:{p})")
+    return re.compile("|".join(parts))
 
 
 @dataclass
@@ -77,6 +92,7 @@ def load_rules(path: str | Path = RULES_FILE) -> tuple[Rule, ...]:
                 patterns=patterns,
                 from_metadata=entry.get("from_metadata"),
                 repeats_removed=bool(entry.get("repeats_removed", False)),
+                combined=_combine(entry.get("patterns", [])),
             )
         )
     return tuple(rules)
@@ -91,6 +107,7 @@ def rules_table(path: str | Path = RULES_FILE):
     )
 
 
+@lru_cache(maxsize=4096)
 def _norm(s: str) -> str:
     """Compare lines loosely: NFC, straight quotes, folded white space, case."""
     s = unicodedata.normalize("NFC", s).translate(_QUOTES)
@@ -103,6 +120,8 @@ def _strip_tags(s: str) -> str:
 
 def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str]) -> bool:
     stripped = line.strip()
+    if len(stripped) > MAX_FURNITURE_CHARS:
+        return False
     if rule.repeats_removed:
         n = _norm(stripped)
         return bool(n) and any(n in r for r in removed_text)
@@ -115,7 +134,7 @@ def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str]) -> bool
                     return True
             elif _norm(stripped) in {_norm(value), _norm("By " + value)}:
                 return True
-    return any(p.fullmatch(stripped) for p in rule.patterns)
+    return rule.combined is not None and rule.combined.fullmatch(stripped) is not None
 
 
 def _first_match(rules, line, meta, removed_text) -> Rule | None:

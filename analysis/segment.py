@@ -48,6 +48,8 @@ REPORTING_VERBS = frozenset(
 
 _CANDIDATE = re.compile(r"(\.{3}|…|[.!?]+)([”’\"'“)\]]*)(\s+)")
 _OPENERS = "“‘\"'(["
+_REST = re.compile(r"[^.!?]{0,80}?[.!?]")
+_WORDS = re.compile(r"[A-Za-z]+")
 _WORD_BEFORE = re.compile(r"([^\s(“‘\"'\[]+)$")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
@@ -66,15 +68,15 @@ def _is_boundary(text: str, m: re.Match) -> bool:
     if m.group(2):
         # "...senseless war!” Trump posted." : a short attribution after a closing quote
         # belongs to the quote's sentence.
-        rest = re.match(r"[^.!?]{0,80}?[.!?]", text[after:])
+        rest = _REST.match(text, after)
         if rest:
-            words = re.findall(r"[A-Za-z]+", rest.group(0))
+            words = _WORDS.findall(rest.group(0))
             if len(words) <= 8 and any(w.lower() in REPORTING_VERBS for w in words):
                 return False
         return True
     if punct != ".":
         return True
-    before = _WORD_BEFORE.search(text, 0, m.start())
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
     word = before.group(1) if before else ""
     low = word.lower()
     if low in TITLES:
@@ -84,7 +86,7 @@ def _is_boundary(text: str, m: re.Match) -> bool:
     if len(word) == 1 and word.isupper():
         return False
     if _INITIALISM.fullmatch(word):
-        next_word = re.match(r"[A-Za-z]+", text[j:])
+        next_word = _WORDS.match(text, j)
         return bool(next_word) and next_word.group(0).lower() in SENTENCE_STARTERS
     return True
 
