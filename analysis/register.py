@@ -34,6 +34,12 @@ _NOT_NAME_START = frozenset(
 _TITLES = re.compile(r"^(?:(?:President|Vice President|Prime Minister|Foreign Minister|General|Gen\.|Lt\.|Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.|Pope|Spokesman|Spokeswoman|Mayor|Senator|Sen\.)\s+)+")
 _CAP_WORD = r"[A-Z][\w\-]*[a-z][\w\-]*"
 _CAP_RUN = re.compile(rf"\b{_CAP_WORD}(?:\s+(?:(?:de|van|von|al|bin|la|le)\s+)?{_CAP_WORD})+(?:[’']s\b)?")
+_POSSESSIVE_AFTER = re.compile(r"[’']s?\s+\w")
+
+
+def _is_modifier(phrase: str, m: "Mention") -> bool:
+    """True when the mention is a possessive followed by more words ("Putin’s adviser")."""
+    return bool(_POSSESSIVE_AFTER.match(phrase, m.end))
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,7 @@ class Register:
 
     def __init__(self, table: pd.DataFrame):
         self.table = table.set_index("canonical", drop=False)
+        self._info = {row["canonical"]: dict(row) for row in table.to_dict("records")}
         self._names = self._compile(table, "variants")
         self._roles = self._compile(table, "role_variants")
 
@@ -107,11 +114,40 @@ class Register:
                 kept.append(mention)
         return sorted(kept, key=lambda x: x.start)
 
+    def head(self, phrase: str, *, roles: bool = True) -> Mention | None:
+        """The register entry a noun phrase refers to, or None.
+
+        Unlike :meth:`find`, which lists every mention, this picks the phrase's head: the
+        mention that ends last and is not a possessive modifier. "Putin’s foreign policy
+        adviser" is the adviser (Yuri Ushakov, a role variant), not Putin; "Russia’s foreign
+        ministry spokeswoman Maria Zakharova" is Maria Zakharova. At the same end a name beats
+        a role and a longer mention beats a shorter one.
+
+        Args:
+            phrase: a short noun phrase, such as the subject of a reporting verb.
+            roles: also accept role variants ("the US president").
+
+        Returns:
+            The head :class:`Mention` (offsets into ``phrase``), or None when the phrase names
+            no register entry except as a possessive.
+        """
+        found = self._scan(self._names, phrase, "name")
+        if roles:
+            found += self._scan(self._roles, phrase, "role")
+        heads = [m for m in found if not _is_modifier(phrase, m)]
+        if not heads:
+            return None
+        rank = {"name": 0, "role": 1}
+        return max(heads, key=lambda m: (m.end, -rank[m.via], m.end - m.start))
+
     def info(self, canonical: str) -> dict:
         """The register row of a canonical name (empty fields for an unregistered name)."""
-        if canonical in self.table.index:
-            return self.table.loc[canonical].to_dict()
+        if canonical in self._info:
+            return dict(self._info[canonical])
         return {"canonical": canonical, "kind": "unregistered", "affiliation": "", "country": "", "role_type": ""}
+
+    def __contains__(self, canonical: str) -> bool:
+        return canonical in self._info
 
 
 @lru_cache(maxsize=4)
