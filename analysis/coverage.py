@@ -1,0 +1,287 @@
+"""Coverage: which outlet tells which element of the story, where in its article, and what each leaves out.
+
+Everything here is computed from the sentence table of :func:`analysis.topics.story_elements`
+(one row per sentence with its ``element``), so it holds for any corpus and any clustering
+settings. An outlet *covers* an element when at least one of its sentences is in it; its
+*position* is where the first such sentence stands in the article, as a share of the article's
+sentences (0 = the first sentence, the lede; near 1 = the last). With several articles from one
+outlet, the earliest position counts.
+
+Example:
+    >>> from analysis.corpus import load_corpus
+    >>> from analysis.topics import story_elements
+    >>> from analysis.coverage import coverage_matrix
+    >>> corpus = load_corpus()
+    >>> cov = coverage_matrix(story_elements(corpus), corpus)
+    >>> list(cov.columns)
+    ['element', 'label', 'outlet', 'present', 'sentences', 'first_sentence', 'position']
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .corpus import Corpus
+from .plots import outlet_colors
+
+
+def _clustered(elements: pd.DataFrame) -> pd.DataFrame:
+    return elements.dropna(subset=["element"]).astype({"element": int})
+
+
+def element_table(elements: pd.DataFrame, outlets: Sequence[str]) -> pd.DataFrame:
+    """One row per element: its label, representative sentence and the outlets that tell it.
+
+    Args:
+        elements: from :func:`analysis.topics.story_elements`.
+        outlets: the corpus's outlets, in the order to list them (``corpus.outlets``).
+
+    Returns:
+        Indexed by ``element``: ``label``, ``n_outlets``, ``outlets`` (comma-separated, in
+        corpus order), ``sentences``, ``representative`` (its text), ``outlet`` (of the
+        representative), ``start``, ``end`` (its offsets).
+    """
+    e = _clustered(elements)
+    cols = ["label", "n_outlets", "outlets", "sentences", "representative", "outlet", "article_id", "start", "end"]
+    if e.empty:
+        return pd.DataFrame(columns=cols).rename_axis("element")
+    rank = {o: i for i, o in enumerate(outlets)}
+    rows = []
+    for el, g in e.groupby("element", sort=True):
+        rep = g[g["representative"]].iloc[0]
+        names = sorted(g["outlet"].unique(), key=lambda o: rank.get(o, len(rank)))
+        rows.append((el, rep["element_label"], len(names), ", ".join(names), len(g), rep["text"], rep["outlet"], rep["article_id"], rep["start"], rep["end"]))
+    return pd.DataFrame(rows, columns=["element", *cols]).set_index("element")
+
+
+def coverage_matrix(elements: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
+    """The coverage matrix, tidy: one row per element and outlet, covered or not.
+
+    Args:
+        elements: from :func:`analysis.topics.story_elements`.
+        corpus: the corpus it was computed on (for the outlets and the articles' lengths).
+
+    Returns:
+        ``element``, ``label``, ``outlet``, ``present`` (bool), ``sentences`` (the outlet's
+        sentences in the element), ``first_sentence`` (0-based number of its first such
+        sentence in its article; empty when absent), ``position`` (``first_sentence`` divided
+        by the article's number of sentences, in [0, 1); empty when absent).
+    """
+    e = _clustered(elements)
+    n_sent = corpus.articles["n_sentences"]
+    labels = e.drop_duplicates("element").set_index("element")["element_label"]
+    rows = []
+    for el in sorted(labels.index):
+        g = e[e["element"] == el]
+        for o in corpus.outlets:
+            h = g[g["outlet"] == o]
+            if h.empty:
+                rows.append((el, labels[el], o, False, 0, pd.NA, np.nan))
+                continue
+            pos = [(s / n_sent[a], s) for a, s in zip(h["article_id"], h["sentence"])]
+            p, s = min(pos)
+            rows.append((el, labels[el], o, True, len(h), int(s), float(p)))
+    out = pd.DataFrame(rows, columns=["element", "label", "outlet", "present", "sentences", "first_sentence", "position"])
+    out["first_sentence"] = out["first_sentence"].astype("Int64")
+    return out
+
+
+def coverage_wide(coverage: pd.DataFrame, *, min_outlets: int = 2) -> pd.DataFrame:
+    """The coverage matrix as a table to read: elements as rows, outlets as columns.
+
+    A cell gives the first sentence's number and position ("s4 · 12%") or "—" when the outlet
+    leaves the element out. Only elements covered by at least ``min_outlets`` outlets are kept.
+    """
+    cov = coverage[coverage.groupby("element")["present"].transform("sum") >= min_outlets]
+    if cov.empty:
+        return pd.DataFrame()
+    cell = np.where(
+        cov["present"],
+        "s" + cov["first_sentence"].astype("string").fillna("") + " · " + (cov["position"] * 100).round().astype("Int64").astype("string").fillna("") + "%",
+        "—",
+    )
+    wide = cov.assign(cell=cell).pivot(index=["element", "label"], columns="outlet", values="cell")
+    outlets = list(dict.fromkeys(coverage["outlet"]))
+    return wide[[o for o in outlets if o in wide.columns]].rename_axis(columns=None)
+
+
+def single_outlet_elements(elements: pd.DataFrame, outlets: Sequence[str]) -> pd.DataFrame:
+    """Elements reported by one outlet only ("only X reports ..."), one row per element.
+
+    Returns:
+        ``outlet``, ``element``, ``label``, ``sentences``, ``first_sentence``, ``text`` (the
+        representative sentence), ``start``, ``end``; sorted by outlet (corpus order) and by
+        where the element first appears in its article.
+    """
+    table = element_table(elements, outlets)
+    one = table[table["n_outlets"] == 1]
+    e = _clustered(elements)
+    first = e.groupby("element")["sentence"].min()
+    rank = {o: i for i, o in enumerate(outlets)}
+    out = pd.DataFrame(
+        {
+            "outlet": one["outlets"].to_numpy(),
+            "element": one.index.to_numpy(),
+            "label": one["label"].to_numpy(),
+            "sentences": one["sentences"].to_numpy(),
+            "first_sentence": first.reindex(one.index).astype(int).to_numpy(),
+            "text": one["representative"].to_numpy(),
+            "start": one["start"].to_numpy(),
+            "end": one["end"].to_numpy(),
+        }
+    )
+    out["_r"] = out["outlet"].map(rank)
+    return out.sort_values(["_r", "first_sentence", "element"]).drop(columns="_r").reset_index(drop=True)
+
+
+def omissions(elements: pd.DataFrame, outlets: Sequence[str], *, min_share: float = 1.0) -> pd.DataFrame:
+    """Elements that the other outlets report and one leaves out.
+
+    Args:
+        elements: from :func:`analysis.topics.story_elements`.
+        outlets: the corpus's outlets.
+        min_share: the share of the *other* outlets that must cover an element for its
+            absence from one outlet to count; 1.0 (the default) means all of the others.
+
+    Returns:
+        One row per outlet and element it leaves out: ``left out by``, ``element``, ``label``,
+        ``covered by``, ``text`` (the representative sentence), ``outlet`` (of that sentence).
+        Empty when the corpus has fewer than two outlets.
+    """
+    cols = ["left out by", "element", "label", "covered by", "text", "outlet"]
+    if len(outlets) < 2:
+        return pd.DataFrame(columns=cols)
+    table = element_table(elements, outlets)
+    rows = []
+    for o in outlets:
+        others = len(outlets) - 1
+        for el, r in table.iterrows():
+            covered = r["outlets"].split(", ")
+            if o in covered:
+                continue
+            if len(covered) >= max(1, int(np.ceil(min_share * others))):
+                rows.append((o, el, r["label"], r["outlets"], r["representative"], r["outlet"]))
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _ink(hex_color: str) -> str:
+    """Black or white, whichever reads better on the colour (WCAG relative luminance)."""
+    rgb = [int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    lum = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    return "black" if lum > 0.179 else "white"
+
+
+def coverage_figure(coverage: pd.DataFrame, *, min_outlets: int = 2, label_width: int = 52):
+    """The coverage matrix as a figure: one row per shared element, one column per outlet.
+
+    A filled square in the outlet's colour means the outlet tells the element; the number in
+    it is where the element first appears in the article (percent of the way through); an
+    empty cell means the outlet leaves it out. Rows are the elements told by at least
+    ``min_outlets`` outlets, most widely told first.
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Rectangle
+
+    outlets = list(dict.fromkeys(coverage["outlet"]))
+    colors = outlet_colors(outlets)
+    n_cov = coverage.groupby("element")["present"].sum()
+    keep = sorted(n_cov[n_cov >= min_outlets].index, key=lambda el: (-n_cov[el], el))
+    fig, ax = plt.subplots(figsize=(2.2 + 1.25 * len(outlets) + 3.2, 0.36 * max(len(keep), 1) + 1.9))
+    if not keep:
+        ax.axis("off")
+        ax.set_title("No element of the story is told by two outlets or more", loc="left")
+        plt.close(fig)
+        return fig
+    cell = coverage.set_index(["element", "outlet"])
+    labels = coverage.drop_duplicates("element").set_index("element")["label"]
+    for y, el in enumerate(keep):
+        for x, o in enumerate(outlets):
+            r = cell.loc[(el, o)]
+            if r["present"]:
+                ax.add_patch(Rectangle((x - 0.42, y - 0.4), 0.84, 0.8, color=colors[o]))
+                ax.text(x, y, f"{r['position']:.0%}", ha="center", va="center", fontsize=8, color=_ink(colors[o]))
+            else:
+                ax.add_patch(Rectangle((x - 0.42, y - 0.4), 0.84, 0.8, fill=False, edgecolor="#cccccc", linestyle=":"))
+    ax.set_xlim(-0.6, len(outlets) - 0.4)
+    ax.set_ylim(len(keep) - 0.5, -0.5)
+    ax.set_xticks(range(len(outlets)))
+    ax.set_xticklabels([textwrap.fill(o, 12) for o in outlets], fontsize=9)
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(keep)))
+    ax.set_yticklabels([f"{el}: {textwrap.shorten(labels[el], label_width, placeholder='…')}" for el in keep], fontsize=8.5)
+    ax.tick_params(length=0)
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    full = int((n_cov[keep] == len(outlets)).sum())
+    title = (
+        f"{len(keep)} elements of the story are told by two outlets or more; {full} by all {len(outlets)}"
+        if len(outlets) > 2
+        else f"{len(keep)} elements of the story are told by both outlets"
+    )
+    ax.set_title(title + "\n(number: where the element first appears, % of the way through the article; empty: left out)", loc="left", fontsize=10)
+    ax.set_ylabel("Story element (the words its sentences share)")
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+def _esc(text: str) -> str:
+    """Outlet names come from the user's metadata: escaped before they go into rendered Markdown."""
+    return html.escape(str(text), quote=False)
+
+
+def coverage_finding(elements: pd.DataFrame, outlets: Sequence[str]) -> str:
+    """A paragraph on how much of the story the outlets share, computed from the elements."""
+    if len(outlets) < 2:
+        return (
+            f"Coverage compares outlets, and this corpus has one ({_esc(', '.join(outlets))}): its sentences are grouped into "
+            "elements, but there is no other outlet to compare them with. Add articles from another outlet to see what each covers."
+        )
+    table = element_table(elements, outlets)
+    n = len(table)
+    shared = table[table["n_outlets"] > 1]
+    e = _clustered(elements)
+    in_shared = e["element"].isin(shared.index)
+    per = e.assign(shared=in_shared).groupby("outlet")["shared"].mean()
+    hi, lo = per.idxmax(), per.idxmin()
+    everyone = int((table["n_outlets"] == len(outlets)).sum())
+    text = (
+        f"The {len(e)} sentences form {n} elements. "
+        + (
+            f"{len(shared)} are told by both outlets. "
+            if len(outlets) == 2
+            else f"{len(shared)} are told by two outlets or more, {everyone} by all {len(outlets)}. "
+        )
+        + 
+        f"{per[hi]:.0%} of {_esc(hi)}'s sentences tell an element that another outlet tells too, against {per[lo]:.0%} of {_esc(lo)}'s."
+    )
+    return text
+
+
+def omission_finding(elements: pd.DataFrame, outlets: Sequence[str], *, max_items: int = 5) -> str:
+    """Sentences naming, for each outlet, how many elements only it reports and which elements all others report but it leaves out."""
+    if len(outlets) < 2:
+        return "What an outlet leaves out can only be seen against another outlet; this corpus has one."
+    only = single_outlet_elements(elements, outlets)
+    om = omissions(elements, outlets)
+    counts = only.groupby("outlet").size().reindex(outlets, fill_value=0)
+    parts = [f"{_esc(o)} {counts[o]}" for o in outlets]
+    text = f"Elements told by one outlet only: {', '.join(parts)}."
+    if len(outlets) == 2:
+        return text + (
+            " With two outlets, what one leaves out is exactly what only the other tells: the list of "
+            "elements told by one outlet only is also the list of omissions."
+        )
+    if om.empty:
+        return text + " No element told by all the other outlets is left out by any one of them."
+    for o, g in om.groupby("left out by", sort=False):
+        items = [f"element {r.element} ({r.label})" for r in g.itertuples()]
+        more = f"; and {len(items) - max_items} more" if len(items) > max_items else ""
+        text += f" {_esc(o)} leaves out what all the other outlets tell: {'; '.join(items[:max_items])}{more}."
+    return text

@@ -1,0 +1,423 @@
+"""Text reuse between outlets: passages two articles share nearly word for word, and whose words they are.
+
+Two outlets can print the same words for two reasons. Either both took the same wire copy
+(Reuters, AFP, AP) and kept its sentences (**shared narration**: reuse), or both quote the
+same speaker (**shared quotation**: the words are the speaker's, and any outlet quoting them
+faithfully prints them alike; that is not reuse). This module finds the passages and tells the
+two apart by whether the shared words stand inside quote marks.
+
+**Finding passages** (:func:`align_pair`) is seed-and-extend, as in the text-reuse and
+"viral texts" work: every word n-gram (3 words by default) the two articles share is a seed;
+seeds on one diagonal (the same offset between the texts) join into exact runs; runs that
+follow each other within a few words in both texts join into one candidate passage, which
+lets a passage survive small edits ("the future size of Ukraine's armed forces" / "the size of
+the Ukrainian military"); each candidate is then aligned word by word (difflib's
+``SequenceMatcher``, Ratcliff/Obershelp) and kept when at least ``min_words`` words match.
+
+**Telling quotation from narration** (:func:`quote_spans`): quote marks are found in the
+clean text by a simple, documented rule (below), each matched word is marked as inside or
+outside quotes in each article, and the passage is a shared quotation when most of its matched
+words are quoted in both articles, shared narration when in neither, and "quoted by one only"
+when one outlet quotes what the other prints as its own narration.
+
+The quote rule, per paragraph (paragraphs are separated by blank lines):
+
+- quote marks are the double ones, ``“ ” " „ « »``; single marks (``‘ ’ '``) are left alone,
+  because the same characters are apostrophes, and inside double quotes they only nest;
+- a mark opens a quote when it follows the start of the paragraph, white space or an opening
+  bracket or dash and is not followed by white space; it closes one when it is followed by
+  the end of the paragraph, white space or punctuation and does not follow white space; when
+  the context says neither or both, its shape decides (``“ „ «`` open, ``” »`` close, ``"``
+  closes an open quote and otherwise opens one). So AFP's ``agreed to,“ he said``, which
+  closes with an opening mark, is read as a close;
+- an opening mark inside an open quote nests (The Independent writes a quote within a quote
+  with double marks: ``to “finish it off.” Most of...``); only the outermost quote is kept;
+- a quote still open at the end of a paragraph runs to the end of it (by convention a quote
+  that continues in the next paragraph is not closed, and the next paragraph opens it again).
+
+Every step on one article (:func:`word_tokens`, :func:`quote_spans`, :func:`quoted_words`) is
+pure and vectorised over its words, so articles can be prepared in parallel and pairs aligned
+independently.
+
+Example:
+    >>> from analysis.reuse import quote_spans
+    >>> text = 'He said: “We agree,“ he added. “Fine.'
+    >>> [text[s:e] for s, e in quote_spans(text)]
+    ['“We agree,“', '“Fine.']
+
+References:
+    Broder (1997), "On the resemblance and containment of documents" (shingling). Clough,
+    Gaizauskas, Piao & Wilks (2002), "METER: MEasuring TExt Reuse", ACL (reuse of press-agency
+    copy by newspapers). Smith, Cordell & Mullen (2015), "Computational methods for uncovering
+    reprinted texts in antebellum newspapers", American Literary History 27 (n-gram seeds and
+    local alignment). Ratcliff & Metzener (1988), "Pattern matching: the gestalt approach", Dr.
+    Dobb's Journal (difflib's matcher).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from itertools import combinations
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from .corpus import Corpus
+from .plots import outlet_colors
+
+OPEN_MARKS = "“„«"
+CLOSE_MARKS = "”»"
+AMBIGUOUS_MARKS = '"'
+QUOTE_MARKS = OPEN_MARKS + CLOSE_MARKS + AMBIGUOUS_MARKS
+_BEFORE_OPEN = set("([{—–-/")
+_AFTER_CLOSE = set(".,;:!?)]}—–-/…")
+_PARAGRAPHS = re.compile(r"(?:[^\n]|\n(?!\s*\n))+")
+_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
+
+Kind = Literal["shared narration", "shared quotation", "quoted by one only"]
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of a text that stand inside double quote marks, marks included (the module's rule).
+
+    Args:
+        text: a clean article text (paragraphs separated by blank lines).
+
+    Returns:
+        ``[(start, end), ...]``: character offsets of each outermost quote, in order.
+    """
+    spans = []
+    for para in _PARAGRAPHS.finditer(text):
+        p0, p1 = para.span()
+        stack: list[int] = []
+        for i in range(p0, p1):
+            ch = text[i]
+            if ch not in QUOTE_MARKS:
+                continue
+            prev = text[i - 1] if i > p0 else " "
+            nxt = text[i + 1] if i + 1 < p1 else " "
+            can_open = (prev.isspace() or prev in _BEFORE_OPEN) and not nxt.isspace()
+            can_close = (nxt.isspace() or nxt in _AFTER_CLOSE or nxt in QUOTE_MARKS + "’'") and not prev.isspace()
+            if can_open and not can_close:
+                opens = True
+            elif can_close and not can_open:
+                opens = False
+            elif ch in OPEN_MARKS:
+                opens = True
+            elif ch in CLOSE_MARKS:
+                opens = False
+            else:
+                opens = not stack
+            if opens:
+                stack.append(i)
+            elif stack:
+                start = stack.pop()
+                if not stack:
+                    spans.append((start, i + 1))
+        if stack:
+            spans.append((stack[0], p1))
+    return spans
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words of one text: normalised forms and character offsets (see :func:`word_tokens`)."""
+
+    norm: tuple[str, ...]
+    start: np.ndarray
+    end: np.ndarray
+
+
+_IZE = re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)$")
+
+
+def normalise_word(word: str) -> str:
+    """Lower case, ``’`` as ``'``, and British ``-ise`` spellings as American ``-ize``.
+
+    Applied to both texts alike, so the spelling rule can only make variants of one word meet
+    ("recognising" / "recognizing"); it cannot make two different words equal that were not
+    spelling variants of each other, except words that differ only in that ending.
+    """
+    return _IZE.sub(r"iz\1", word.lower().replace("’", "'"))
+
+
+def word_tokens(text: str) -> Words:
+    """The words of a text (letters and digits, inner apostrophes kept), normalised by :func:`normalise_word`.
+
+    Punctuation is not a word, so "off,’”" and "off’,“" align.
+    """
+    ms = list(_WORD.finditer(text))
+    return Words(
+        norm=tuple(normalise_word(m.group()) for m in ms),
+        start=np.array([m.start() for m in ms], dtype=int),
+        end=np.array([m.end() for m in ms], dtype=int),
+    )
+
+
+def quoted_words(words: Words, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+    """For each word, whether it stands inside one of the quote spans (vectorised)."""
+    if not len(spans) or not len(words.start):
+        return np.zeros(len(words.start), dtype=bool)
+    starts = np.array([s for s, _ in spans])
+    ends = np.array([e for _, e in spans])
+    k = np.searchsorted(starts, words.start, side="right") - 1
+    return (k >= 0) & (words.end <= ends[np.clip(k, 0, None)])
+
+
+@dataclass(frozen=True)
+class Match:
+    """One aligned passage: word ranges ``[a0, a1)`` and ``[b0, b1)`` and the matched word pairs."""
+
+    a0: int
+    a1: int
+    b0: int
+    b1: int
+    pairs: tuple[tuple[int, int], ...]
+
+
+def align_pair(a: Sequence[str], b: Sequence[str], *, ngram: int = 3, max_gap: int = 4, min_words: int = 8) -> list[Match]:
+    """Passages two word sequences share: shared n-gram seeds, chained, then aligned word by word.
+
+    Args:
+        a: the words of one text (normalised).
+        b: the words of the other.
+        ngram: the seed length in words.
+        max_gap: the most words that may separate two runs of seeds, in either text, for them
+            to join one passage.
+        min_words: the fewest matched words a passage must have.
+
+    Returns:
+        One :class:`Match` per passage, in the order of ``a``.
+    """
+    if len(a) < ngram or len(b) < ngram:
+        return []
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for j in range(len(b) - ngram + 1):
+        index[tuple(b[j : j + ngram])].append(j)
+    diagonals: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(a) - ngram + 1):
+        for j in index.get(tuple(a[i : i + ngram]), ()):
+            diagonals[j - i].append(i)
+    runs = []
+    for d, starts in diagonals.items():
+        starts.sort()
+        r0 = prev = starts[0]
+        for i in starts[1:]:
+            if i > prev + 1:
+                runs.append((r0, prev + ngram, r0 + d, prev + ngram + d))
+                r0 = i
+            prev = i
+        runs.append((r0, prev + ngram, r0 + d, prev + ngram + d))
+    runs.sort()
+    chains: list[list[int]] = []
+    for a0, a1, b0, b1 in runs:
+        for c in chains:
+            if -ngram < a0 - c[1] <= max_gap and -ngram < b0 - c[3] <= max_gap:
+                c[1], c[3] = max(c[1], a1), max(c[3], b1)
+                c[2] = min(c[2], b0)
+                break
+        else:
+            chains.append([a0, a1, b0, b1])
+    candidates = []
+    for a0, a1, b0, b1 in sorted(chains):
+        sm = SequenceMatcher(None, list(a[a0:a1]), list(b[b0:b1]), autojunk=False)
+        pairs = tuple((a0 + blk.a + k, b0 + blk.b + k) for blk in sm.get_matching_blocks() for k in range(blk.size))
+        if len(pairs) >= min_words:
+            candidates.append(pairs)
+    # One to one: a word of either text belongs to one passage at most. The longest passages
+    # choose first; a shorter one keeps only its unused word pairs, if enough remain. (A phrase
+    # that the one article repeats, "very close to a deal", is then not matched twice.)
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for pairs in sorted(candidates, key=lambda p: (-len(p), p[0])):
+        pairs = tuple(p for p in pairs if p[0] not in used_a and p[1] not in used_b)
+        if len(pairs) < min_words:
+            continue
+        used_a.update(p[0] for p in pairs)
+        used_b.update(p[1] for p in pairs)
+        out.append(Match(pairs[0][0], pairs[-1][0] + 1, min(p[1] for p in pairs), max(p[1] for p in pairs) + 1, pairs))
+    return sorted(out, key=lambda m: (m.a0, m.b0))
+
+
+def _kind(qa: float, qb: float) -> Kind:
+    if qa >= 0.5 and qb >= 0.5:
+        return "shared quotation"
+    if qa < 0.5 and qb < 0.5:
+        return "shared narration"
+    return "quoted by one only"
+
+
+def _prepared(corpus: Corpus) -> dict[str, tuple[Words, np.ndarray]]:
+    out = {}
+    for aid, text in corpus.articles["text"].items():
+        w = word_tokens(text)
+        out[aid] = (w, quoted_words(w, quote_spans(text)))
+    return out
+
+
+def shared_passages(
+    corpus: Corpus, *, ngram: int = 3, max_gap: int = 4, min_words: int = 8, min_quote_words: int = 5
+) -> pd.DataFrame:
+    """Passages shared nearly word for word by articles of different outlets, each classed as narration or quotation.
+
+    Args:
+        corpus: a loaded corpus.
+        ngram: seed length in words (:func:`align_pair`).
+        max_gap: words allowed between two runs of a passage.
+        min_words: fewest matched words in a passage. Eight words in a row is more than set
+            phrases and titles give ("US President Donald Trump's special envoy" is seven).
+        min_quote_words: fewest matched words in a shared quotation: the same five words of a
+            speaker inside quote marks in two outlets ("Crimea will stay with Russia") are one
+            quote, however common the words.
+
+    Returns:
+        One row per passage and pair of articles: ``outlet_a``, ``outlet_b``, ``kind``
+        (``"shared narration"``, ``"shared quotation"`` or ``"quoted by one only"``), ``words``
+        (matched words), ``similarity`` (2 x matched / words of both passages), ``quoted_a``,
+        ``quoted_b`` (share of the matched words inside quote marks in each article),
+        ``article_a``, ``start_a``, ``end_a``, ``text_a``, and the same for ``b``. Articles
+        are paired in corpus order (``a`` before ``b``); empty with fewer than two outlets.
+    """
+    cols = [
+        "outlet_a", "outlet_b", "kind", "words", "similarity", "quoted_a", "quoted_b",
+        "article_a", "start_a", "end_a", "text_a", "article_b", "start_b", "end_b", "text_b",
+    ]
+    arts = corpus.articles
+    prep = _prepared(corpus)
+    rows = []
+    for ia, ib in combinations(arts.index, 2):
+        if arts.loc[ia, "outlet"] == arts.loc[ib, "outlet"]:
+            continue
+        (wa, qa), (wb, qb) = prep[ia], prep[ib]
+        for m in align_pair(wa.norm, wb.norm, ngram=ngram, max_gap=max_gap, min_words=min(min_words, min_quote_words)):
+            ai = np.array([p[0] for p in m.pairs])
+            bi = np.array([p[1] for p in m.pairs])
+            share_a, share_b = float(qa[ai].mean()), float(qb[bi].mean())
+            kind = _kind(share_a, share_b)
+            if len(m.pairs) < (min_quote_words if kind == "shared quotation" else min_words):
+                continue
+            sa, ea = int(wa.start[ai.min()]), int(wa.end[ai.max()])
+            sb, eb = int(wb.start[bi.min()]), int(wb.end[bi.max()])
+            span_a, span_b = ai.max() - ai.min() + 1, bi.max() - bi.min() + 1
+            rows.append(
+                (
+                    arts.loc[ia, "outlet"], arts.loc[ib, "outlet"], kind, len(m.pairs),
+                    round(2 * len(m.pairs) / (span_a + span_b), 2), round(share_a, 2), round(share_b, 2),
+                    ia, sa, ea, arts.loc[ia, "text"][sa:ea], ib, sb, eb, arts.loc[ib, "text"][sb:eb],
+                )
+            )
+    return pd.DataFrame(rows, columns=cols)
+
+
+def pair_overlap(passages: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
+    """Overlap per pair of articles: the share of each article's words in each kind of shared passage.
+
+    A word counts once however many passages cover it; a passage covers the words from its
+    first matched word to its last.
+
+    Returns:
+        One row per pair of articles from different outlets (corpus order): ``outlet_a``,
+        ``outlet_b``, ``passages``, then for each kind (``narration``, ``quotation``,
+        ``quoted by one``) the percentage of the words of ``a`` and of ``b`` it covers
+        (``narration % a``, ``narration % b``, ...).
+    """
+    arts = corpus.articles
+    words = {aid: word_tokens(t) for aid, t in arts["text"].items()}
+    kinds = {"shared narration": "narration", "shared quotation": "quotation", "quoted by one only": "quoted by one"}
+    rows = []
+    for ia, ib in combinations(arts.index, 2):
+        oa, ob = arts.loc[ia, "outlet"], arts.loc[ib, "outlet"]
+        if oa == ob:
+            continue
+        p = passages[(passages["article_a"] == ia) & (passages["article_b"] == ib)]
+        row = {"outlet_a": oa, "outlet_b": ob, "passages": len(p)}
+        for kind, short in kinds.items():
+            k = p[p["kind"] == kind]
+            for side, aid in (("a", ia), ("b", ib)):
+                covered = np.zeros(len(arts.loc[aid, "text"]), dtype=bool)
+                for s, e in zip(k[f"start_{side}"], k[f"end_{side}"]):
+                    covered[s:e] = True
+                w = words[aid]
+                row[f"{short} % {side}"] = round(100 * float(covered[w.start].sum()) / max(len(w.norm), 1), 1)
+        rows.append(row)
+    cols = ["outlet_a", "outlet_b", "passages"] + [f"{s} % {side}" for s in kinds.values() for side in "ab"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def reuse_figure(overlap: pd.DataFrame, outlets: Sequence[str]):
+    """Per pair of outlets, the share of their words in shared narration and shared quotation."""
+    import matplotlib.pyplot as plt
+
+    colors = outlet_colors(outlets)
+    data = overlap.assign(
+        pair=overlap["outlet_a"] + " – " + overlap["outlet_b"],
+        narration=(overlap["narration % a"] + overlap["narration % b"]) / 2,
+        quotation=(overlap["quotation % a"] + overlap["quotation % b"]) / 2,
+    ).sort_values(["narration", "quotation", "pair"], ascending=[True, True, False])
+    fig, ax = plt.subplots(figsize=(8, 0.42 * max(len(data), 1) + 1.6))
+    if data.empty:
+        ax.axis("off")
+        ax.set_title("Text reuse compares outlets: this corpus has one", loc="left")
+        plt.close(fig)
+        return fig
+    y = np.arange(len(data))
+    ax.barh(y, data["narration"], color="#555555", label="shared narration (same words, not quoted)")
+    ax.barh(y, data["quotation"], left=data["narration"], color="#bbbbbb", hatch="//", edgecolor="white", label="shared quotation (same words inside quote marks)")
+    ax.set_yticks(y)
+    ax.set_yticklabels(data["pair"], fontsize=9)
+    ax.tick_params(axis="y", pad=26, length=0)
+    # The two outlets of each pair as squares in their colours, between the labels and the bars.
+    where = ax.get_yaxis_transform()
+    for yy, (a, b) in enumerate(zip(data["outlet_a"], data["outlet_b"])):
+        ax.scatter([-0.045, -0.02], [yy, yy], color=[colors[a], colors[b]], marker="s", s=36, transform=where, clip_on=False, zorder=3)
+    top = data.iloc[-1]
+    if top["narration"] > 0:
+        title = f"{top['pair']} share the most narration: {top['narration']:.1f}% of their words on average"
+    else:
+        title = "No pair of outlets shares narration word for word"
+    ax.set_title(title, loc="left")
+    ax.set_xlabel("Share of the two articles' words (mean of the two), %")
+    ax.set_ylabel("Pair of outlets")
+    ax.set_xlim(0, max(1.0, float((data["narration"] + data["quotation"]).max()) * 1.15))
+    ax.legend(frameon=False, fontsize=8, loc="lower right")
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+def _esc(text: str) -> str:
+    """Article text and outlet names are untrusted: escaped before they go into rendered Markdown."""
+    return html.escape(str(text), quote=False)
+
+
+def reuse_finding(passages: pd.DataFrame, overlap: pd.DataFrame, n_outlets: int) -> str:
+    """A paragraph on what the outlets share word for word, and whose words those are."""
+    if n_outlets < 2:
+        return "Text reuse is found between outlets, and this corpus has one: there is nothing to compare it with."
+    if passages.empty:
+        return "No passage of eight words or more is shared, nearly word for word, by two outlets."
+    nar = passages[passages["kind"] == "shared narration"]
+    quo = passages[passages["kind"] == "shared quotation"]
+    one = passages[passages["kind"] == "quoted by one only"]
+    text = (
+        f"{len(passages)} passages are shared nearly word for word between two outlets: {len(quo)} are shared quotations "
+        f"(the same words of a speaker inside quote marks in both articles: outlets quoting the same post or briefing), "
+        f"{len(nar)} shared narration (the same sentences told in the outlets' own voice, the trace of common wire copy)"
+    )
+    text += f", and {len(one)} quoted by one outlet but printed as narration by the other." if len(one) else "."
+    if len(nar):
+        top = nar.sort_values(["words", "outlet_a", "outlet_b"], ascending=[False, True, True]).iloc[0]
+        passage = top["text_b"] if top["text_b"].rstrip("”\"’'").endswith((".", "!", "?")) else top["text_b"] + " …"
+        text += (
+            f" The longest shared narration, {top['words']} matching words, is between {_esc(top['outlet_a'])} and "
+            f"{_esc(top['outlet_b'])}: “{_esc(passage)}”"
+        )
+    return text
