@@ -34,7 +34,7 @@ notebooks: $(STAMP)
 # Maintainers: re-pin every package from a fresh install of pyproject.toml's dependencies.
 lock:
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/pip install --quiet --disable-pip-version-check ".[test]"
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check ".[test,bench]"
 	{ head -3 requirements-lock.txt; .venv-lock/bin/pip freeze --disable-pip-version-check | grep -v '^same-story'; } > requirements-lock.new
 	mv requirements-lock.new requirements-lock.txt && rm -rf .venv-lock
 

@@ -20,6 +20,15 @@ def main(argv: list[str] | None = None) -> int:
     rep.add_argument("--out", type=Path, default=Path("site"), help="site folder (default: site/)")
     val = sub.add_parser("validate", help="list every problem in a corpus folder (exit code 1 if any)")
     val.add_argument("corpus", type=Path)
+    sc = sub.add_parser("scale", help="run the pipeline over a large JSON Lines or Parquet file, in one process or on Dask")
+    sc.add_argument("input", type=Path, help=".jsonl(.gz) or .parquet file, one article a row")
+    sc.add_argument("--out", type=Path, required=True, help="folder for the results (Parquet)")
+    sc.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
+                    help="which column holds a field, e.g. --map text=content_original (repeat); --map allsides for that data set")
+    sc.add_argument("--scheduler", default=None, help="address of a Dask scheduler (tcp://host:8786)")
+    sc.add_argument("--workers", type=int, default=0, help="Dask local workers (0: no Dask, one process)")
+    sc.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    sc.add_argument("--chunk-size", type=int, default=2000, help="articles per chunk / Parquet part")
     ex = sub.add_parser("execute", help="re-execute the stored notebooks in place on the bundled corpus (maintainers)")
     ex.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(argv)
@@ -45,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
 
             run_report(args.corpus, args.out)
             return 0
+        if args.command == "scale":
+            from .scale import run_scale_command
+
+            return run_scale_command(args)
         if args.command == "execute":
             from .report import execute_in_place
 

@@ -29,7 +29,7 @@ import pandas as pd
 from .cleaning import Rule, clean_article, load_rules
 from .errors import ComparisonError, CorpusError, Problem
 from .paths import BUNDLED_CORPUS
-from .segment import split_sentences, tokenize
+from .segment import count_words, split_sentences, tokenize
 
 REQUIRED_COLUMNS = ("article_id", "outlet", "file")
 OPTIONAL_COLUMNS = (
@@ -331,22 +331,28 @@ def load_corpus(
     problems, rows, texts = _check(root, max_article_bytes)
     if problems:
         raise CorpusError(str(root), problems)
-    rules = rules if rules is not None else load_rules()
-
-    records, audit, paras, sents = [], [], [], []
+    items = []
     for row in rows:
         meta = {c: row.values.get(c, "") for c in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)}
         extra = {k: v for k, v in row.values.items() if k not in meta}
+        items.append((meta, extra, texts[meta["article_id"]]))
+    return _build(root, items, rules if rules is not None else load_rules())
+
+
+def _build(root: Path, items: list[tuple[dict, dict, str]], rules: tuple[Rule, ...]) -> Corpus:
+    """Clean and segment articles given as (metadata, extra columns, raw text)."""
+    records, audit, paras, sents = [], [], [], []
+    for meta, extra, raw in items:
         aid, outlet = meta["article_id"], meta["outlet"]
-        raw = texts[aid]
         result = clean_article(raw, meta, rules=rules)
         for r in result.removed:
             audit.append({"article_id": aid, "outlet": outlet, "file": meta["file"], **r})
         n_sent = 0
+        text = result.text
         for k, p in enumerate(result.paragraphs):
             paras.append((aid, outlet, k, p.kind, p.start, p.end, p.text, p.raw_line))
             for s, e in split_sentences(p.text, p.start):
-                sents.append((aid, outlet, n_sent, k, p.kind, s, e, result.text[s:e]))
+                sents.append((aid, outlet, n_sent, k, p.kind, s, e, text[s:e]))
                 n_sent += 1
         records.append(
             {
@@ -354,10 +360,10 @@ def load_corpus(
                 **extra,
                 "dateline": result.dateline,
                 "raw_text": raw,
-                "text": result.text,
+                "text": text,
                 "n_paragraphs": len(result.paragraphs),
                 "n_sentences": n_sent,
-                "n_words": sum(k == "word" for *_, k in tokenize(result.text)),
+                "n_words": count_words(text),
                 "n_removed": len(result.removed),
             }
         )
@@ -368,6 +374,36 @@ def load_corpus(
     para_df = pd.DataFrame(paras, columns=["article_id", "outlet", "paragraph", "kind", "start", "end", "text", "raw_line"])
     sent_df = pd.DataFrame(sents, columns=["article_id", "outlet", "sentence", "paragraph", "paragraph_kind", "start", "end", "text"])
     return Corpus(path=root, articles=articles, audit=audit_df, _paragraphs=para_df, _sentences=sent_df)
+
+
+def corpus_from_frame(frame: pd.DataFrame, *, rules: tuple[Rule, ...] | None = None, name: str = "articles") -> Corpus:
+    """A corpus made from a DataFrame of articles already read (from JSON Lines, Parquet ...).
+
+    The same cleaning and segmentation as :func:`load_corpus`, without a folder: this is how the
+    large-corpus pipeline (``analysis.scale``) runs every analysis on one chunk of articles.
+
+    Args:
+        frame: one row per article with ``article_id``, ``outlet`` and ``text`` (the raw text),
+            and optionally the other metadata columns (``headline``, ``byline`` ...).
+        rules: cleaning rules; the package's by default.
+        name: what to call the corpus's path in messages.
+
+    Raises:
+        CorpusError: a required column is missing, or article ids repeat.
+    """
+    missing = [c for c in ("article_id", "outlet", "text") if c not in frame.columns]
+    dup = frame["article_id"][frame["article_id"].duplicated()].tolist() if "article_id" in frame.columns else []
+    if missing or dup:
+        problems = [Problem(name, f"has no column {c}", f"give every article its {c}") for c in missing]
+        problems += [Problem(name, f"article_id {d!r} is used more than once", "give each article a unique id") for d in dup[:10]]
+        raise CorpusError(name, problems)
+    items = []
+    for row in frame.to_dict("records"):
+        meta = {c: str(row.get(c, "") or "") for c in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)}
+        meta["file"] = meta["file"] or str(row["article_id"])
+        extra = {k: v for k, v in row.items() if k not in meta and k != "text"}
+        items.append((meta, extra, str(row["text"] or "")))
+    return _build(Path(name), items, rules if rules is not None else load_rules())
 
 
 def corpus_summary(corpus: Corpus) -> pd.DataFrame:

@@ -130,3 +130,17 @@ def tokenize(text: str, offset: int = 0) -> Iterator[tuple[int, int, str, str]]:
     """Yield ``(start, end, token, kind)`` for each token; kind is word, number, initialism or punct."""
     for m in _TOKEN.finditer(text):
         yield m.start() + offset, m.end() + offset, m.group(0), m.lastgroup
+
+
+# The token pattern with only its word alternative captured: findall gives "" for initialisms and
+# numbers, and punctuation is skipped one character at a time, as tokenize does.
+_WORD_COUNT = re.compile(
+    r"(?:[A-Za-z]\.){2,}|\d+(?:[.,:/]\d+)*(?:%|st|nd|rd|th|s|kg|km)?|([^\W\d_](?:[\w]|[’'\-](?=[^\W_]))*)"
+)
+
+
+def count_words(text: str) -> int:
+    """The number of tokens of kind ``word`` that :func:`tokenize` finds, computed without a
+    Python loop over tokens (fast on large corpora)."""
+    found = _WORD_COUNT.findall(text)
+    return len(found) - found.count("")

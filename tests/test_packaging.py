@@ -14,8 +14,11 @@ def _name(spec: str) -> str:
 
 def pyproject_names() -> set[str]:
     data = tomllib.loads((PROJ_ROOT / "pyproject.toml").read_text())["project"]
-    specs = data["dependencies"] + data["optional-dependencies"]["test"]
-    return {_name(s) for s in specs}
+    specs = data["dependencies"] + [s for extra in data["optional-dependencies"].values() for s in extra]
+    names = {_name(s) for s in specs}
+    if "dask" in names:  # dask[distributed] is conda's dask + distributed
+        names.add("distributed")
+    return names
 
 
 def environment_names() -> set[str]:

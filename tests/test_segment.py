@@ -122,3 +122,11 @@ def test_clean_article_offsets(paragraphs, sep):
         for a, b in split_sentences(p.text, p.start):
             assert result.text[a:b] == result.text[a:b].strip() != ""
     assert "\r" not in result.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(GENERATED)
+def test_count_words_equals_tokenize(text):
+    from analysis.segment import count_words
+
+    assert count_words(text) == sum(kind == "word" for *_, kind in tokenize(text))

@@ -1,0 +1,332 @@
+"""The analyses over tens of thousands of articles: one process, or many on Dask.
+
+The pipeline is a pure function of a chunk of articles (:func:`process_chunk`): it cleans and
+segments them (:func:`analysis.corpus.corpus_from_frame`), finds their quotes, frame cues, terms
+and contested names, and returns *partial results*, small tables of counts that add up. Counts
+made on separate chunks and added (:func:`combine`) are exactly the counts of the whole, so the
+order and the place where chunks are processed do not matter: one process (:func:`run_local`)
+and a Dask cluster (:func:`run_dask`) give identical outputs, which are written as Parquet:
+
+- ``articles``: one row per article (outlet, paragraphs, sentences, words, quotes, lines removed);
+- ``sourcing``: per outlet, quote kind, speaker type and verb stance: quotes and words quoted;
+- ``speakers``: per outlet and speaker: quotes and words quoted;
+- ``frames``: per outlet and generic frame: sentences that show it;
+- ``naming``: per outlet, contested concept and variant: uses;
+- ``terms``: per outlet and term (unigrams and bigrams): count; and ``distinctive_terms``, the
+  log-odds z-scores computed from them (Monroe, Colaresi & Quinn 2008);
+- ``coverage``: per outlet and topic: articles whose main topic it is, the topics fitted once
+  (NMF on the first ``fit_articles`` articles) and applied to every chunk.
+
+Command line: ``python -m analysis scale INPUT --out DIR [--scheduler ADDR] [--workers N]``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .corpus import corpus_from_frame
+from .largeinput import read_articles
+
+PARTS = ("articles", "sourcing", "speakers", "frames", "naming", "terms", "coverage")
+KEYS = {
+    "sourcing": ["outlet", "kind", "speaker_type", "stance"],
+    "speakers": ["outlet", "speaker", "speaker_type"],
+    "frames": ["outlet", "frame"],
+    "naming": ["outlet", "concept", "variant"],
+    "terms": ["outlet", "term", "ngram"],
+    "coverage": ["outlet", "topic"],
+}
+STAGES = ("clean and segment", "quotes", "frame cues", "term counts", "contested names", "topics")
+
+
+@dataclass
+class TopicProjector:
+    """A fitted topic model reduced to what applying it needs (picklable, sent to workers)."""
+
+    vectorizer: object
+    components: np.ndarray
+    labels: dict[int, str]
+
+    def main_topic(self, texts: list[str]) -> np.ndarray:
+        """The topic (1..k) with the largest weight in each text; 0 when no word is known."""
+        from sklearn.decomposition import non_negative_factorization
+
+        X = self.vectorizer.transform(texts)
+        W, _, _ = non_negative_factorization(
+            X, H=self.components, n_components=self.components.shape[0], init="custom",
+            update_H=False, solver="mu", beta_loss="frobenius", max_iter=200, random_state=0,
+        )
+        top = W.argmax(axis=1) + 1
+        top[W.max(axis=1) <= 0] = 0
+        return top
+
+
+@dataclass
+class Partial:
+    """Partial results of some chunks: tables of counts that :func:`combine` adds up."""
+
+    tables: dict[str, pd.DataFrame]
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def _count(frame: pd.DataFrame, keys: list[str], **aggs) -> pd.DataFrame:
+    if frame.empty:
+        return pd.DataFrame(columns=[*keys, *aggs])
+    return frame.groupby(keys, observed=True, dropna=False).agg(**aggs).reset_index()
+
+
+def process_chunk(frame: pd.DataFrame, *, topics: TopicProjector | None = None) -> Partial:
+    """Run the whole pipeline on one chunk of articles (a pure function of its arguments).
+
+    Args:
+        frame: articles with ``article_id``, ``outlet``, ``text`` (raw) and optional metadata.
+        topics: the fitted topics for the coverage table; None leaves coverage empty.
+
+    Returns:
+        A :class:`Partial` with the tables of :data:`PARTS` and the seconds each stage took.
+    """
+    from . import framing, sourcing, wordchoice
+
+    seconds: dict[str, float] = {}
+    t = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal t
+        now = time.perf_counter()
+        seconds[stage] = seconds.get(stage, 0.0) + now - t
+        t = now
+
+    corpus = corpus_from_frame(frame)
+    lap("clean and segment")
+    quotes = sourcing.extract_quotes(corpus)
+    lap("quotes")
+    frames = framing.frame_scores(corpus, scheme="generic")
+    lap("frame cues")
+    terms = wordchoice.term_counts(corpus)
+    lap("term counts")
+    naming = wordchoice.naming_mentions(corpus)
+    lap("contested names")
+
+    articles = corpus.articles[["outlet", "n_paragraphs", "n_sentences", "n_words", "n_removed"]].reset_index()
+    per_article = quotes.groupby("article_id").size() if len(quotes) else pd.Series(dtype="int64")
+    articles["n_quotes"] = articles["article_id"].map(per_article).fillna(0).astype("int64")
+    q = quotes.assign(speaker=quotes["speaker"].fillna(""), stance=quotes["stance"].fillna(""))
+    tables = {
+        "articles": articles,
+        "sourcing": _count(q, KEYS["sourcing"], quotes=("quote", "size"), words=("words", "sum")),
+        "speakers": _count(q[q["speaker"] != ""], KEYS["speakers"], quotes=("quote", "size"), words=("words", "sum")),
+        "frames": _count(frames, KEYS["frames"], sentences=("start", "size")),
+        "naming": _count(naming, KEYS["naming"], uses=("start", "size")),
+        "terms": terms.assign(outlet=terms["outlet"].astype(str), term=terms["term"].astype(str))[
+            ["outlet", "term", "ngram", "count"]
+        ],
+    }
+    if topics is not None:
+        main = topics.main_topic(corpus.articles["text"].tolist())
+        cov = pd.DataFrame({"outlet": corpus.articles["outlet"].to_numpy(), "topic": main})
+        tables["coverage"] = _count(cov, KEYS["coverage"], articles=("topic", "size"))
+    else:
+        tables["coverage"] = pd.DataFrame(columns=[*KEYS["coverage"], "articles"])
+    lap("topics")
+    return Partial(tables, seconds)
+
+
+def combine(partials: Iterable[Partial]) -> Partial:
+    """Add up partial results: the same whatever the chunks and their order.
+
+    Count tables are concatenated and summed by their keys; the articles table is concatenated.
+    Every table is then sorted by its keys, so the result does not depend on the order of chunks.
+    """
+    partials = list(partials)
+    seconds: dict[str, float] = {}
+    for p in partials:
+        for k, v in p.seconds.items():
+            seconds[k] = seconds.get(k, 0.0) + v
+    out = {}
+    for name in PARTS:
+        frames = [p.tables[name] for p in partials if name in p.tables and len(p.tables[name])]
+        if not frames:
+            out[name] = partials[0].tables[name].iloc[0:0] if partials else pd.DataFrame()
+            continue
+        whole = pd.concat(frames, ignore_index=True)
+        if name == "articles":
+            out[name] = whole.sort_values("article_id", kind="stable").reset_index(drop=True)
+            continue
+        keys = KEYS[name]
+        values = [c for c in whole.columns if c not in keys]
+        summed = whole.groupby(keys, observed=True, dropna=False, sort=True)[values].sum().reset_index()
+        for c in values:
+            summed[c] = summed[c].astype("int64")
+        out[name] = summed
+    return Partial(out, seconds)
+
+
+def distinctive_terms_from_counts(terms: pd.DataFrame, *, min_count: int = 5) -> pd.DataFrame:
+    """Log-odds z-scores per outlet from summed term counts (the prior: the corpus itself).
+
+    Uses :func:`analysis.wordchoice.log_odds_z` on the counts of ``terms`` (columns outlet, term,
+    ngram, count); only terms used at least ``min_count`` times in all are scored, and only the
+    terms an outlet uses get a row (the absent ones are implied).
+    """
+    from .wordchoice import log_odds_z
+
+    if terms.empty or terms["outlet"].nunique() < 2:
+        return pd.DataFrame(columns=["outlet", "term", "ngram", "count", "count_other", "prior", "delta", "variance", "z"])
+    totals = terms.groupby("term", sort=True)["count"].sum()
+    keep = totals[totals >= min_count]
+    t = terms[terms["term"].isin(keep.index)].copy()
+    # The prior: each term's count in the whole corpus, scaled to a_0 = number of terms scored
+    # (as analysis.wordchoice.distinctive_terms does with prior="corpus", prior_scale=None).
+    a_0 = float(len(keep))
+    a_w = keep / keep.sum() * a_0
+    n_outlet = t.groupby("outlet")["count"].sum()
+    n_all = float(t["count"].sum())
+    y_i = t["count"].to_numpy(dtype=np.float64)
+    y_j = t["term"].map(keep).to_numpy(dtype=np.float64) - y_i
+    aw = t["term"].map(a_w).to_numpy(dtype=np.float64)
+    n_i = t["outlet"].map(n_outlet).to_numpy(dtype=np.float64)
+    delta, var, z = log_odds_z(y_i, y_j, aw, n_i, n_all - n_i, a_0)
+    t = t.assign(count_other=y_j.astype("int64"), prior=aw, delta=delta, variance=var, z=z)
+    return t.sort_values(["outlet", "z", "term"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
+
+
+def fit_projector(path, *, mapping=None, fit_articles: int = 5000, k: int = 20) -> TopicProjector:
+    """Fit the topics once, on the first ``fit_articles`` articles' clean text (deterministic)."""
+    from .topics import fit_topics
+
+    texts: list[str] = []
+    for chunk in read_articles(path, mapping=mapping, chunk_size=2000, limit=fit_articles):
+        texts += corpus_from_frame(chunk).articles["text"].tolist()
+    model = fit_topics(texts, k=min(k, max(1, len(texts) // 2)), method="nmf", tol=1e-3, min_df=2 if len(texts) > 50 else 1)
+    return TopicProjector(model.vectorizer, model.components, model.labels())
+
+
+def run_local(
+    path, *, mapping=None, chunk_size: int = 2000, limit: int | None = None, topics: TopicProjector | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Partial:
+    """The pipeline in this process, chunk by chunk (only one chunk's raw text in memory)."""
+    partial = None
+    for chunk in read_articles(path, mapping=mapping, chunk_size=chunk_size, limit=limit):
+        part = process_chunk(chunk, topics=topics)
+        partial = part if partial is None else combine([partial, part])
+        if progress:
+            progress(len(chunk))
+    if partial is None:
+        partial = process_chunk(pd.DataFrame(columns=["article_id", "outlet", "text"]))
+    return combine([partial])  # sorted the same way however many chunks there were
+
+
+def _process_part(part: str, topics: TopicProjector | None) -> Partial:
+    frames = [chunk for chunk in read_articles(part, chunk_size=10**9)]
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["article_id", "outlet", "text"])
+    return process_chunk(frame, topics=topics)
+
+
+def run_dask(
+    parts: list[Path], *, topics: TopicProjector | None = None, scheduler: str | None = None, workers: int = 2,
+    progress: bool = False,
+) -> Partial:
+    """The pipeline on Dask: one task per Parquet part, partial results added on the client.
+
+    Args:
+        parts: Parquet files with the package's column names (see
+            :func:`analysis.largeinput.write_parquet_parts`).
+        topics: the fitted topics for the coverage table.
+        scheduler: address of a running Dask scheduler (``tcp://host:8786``); None starts a
+            local cluster of ``workers`` processes with one thread each.
+        workers: workers of the local cluster.
+        progress: show Dask's progress bar (on a terminal).
+    """
+    from dask.distributed import Client, LocalCluster, progress as dask_progress
+
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None, processes=True)
+        client = Client(cluster)
+    else:
+        client = Client(scheduler)
+    try:
+        topics_future = client.scatter(topics, broadcast=True) if topics is not None else None
+        futures = client.map(_process_part, [str(p) for p in parts], topics=topics_future, pure=False)
+        if progress:
+            dask_progress(futures)
+        partials = client.gather(futures)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    return combine(partials)
+
+
+def write_results(partial: Partial, out: str | Path) -> dict[str, Path]:
+    """Write every table (and the distinctive terms) as Parquet files in ``out``."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    tables = dict(partial.tables)
+    tables["distinctive_terms"] = distinctive_terms_from_counts(tables["terms"])
+    for name, table in tables.items():
+        path = out / f"{name}.parquet"
+        table.to_parquet(path, index=False)
+        paths[name] = path
+    return paths
+
+
+def parse_mapping(items: list[str]) -> dict[str, str] | None:
+    """``["text=content_original", ...]`` (or ``["allsides"]``) -> a column mapping."""
+    from .largeinput import ALLSIDES_MAPPING, InputError
+
+    if not items:
+        return None
+    if items == ["allsides"]:
+        return dict(ALLSIDES_MAPPING)
+    mapping = {}
+    for item in items:
+        field_name, sep, column = item.partition("=")
+        if not sep or not field_name or not column:
+            raise InputError(f"--map {item!r}: write FIELD=COLUMN, e.g. --map text=content_original")
+        mapping[field_name.strip()] = column.strip()
+    return mapping
+
+
+def run_scale_command(args) -> int:
+    """``python -m analysis scale``: progress on a terminal, results as Parquet, a summary line."""
+    import sys
+    import tempfile
+
+    from .largeinput import write_parquet_parts
+
+    mapping = parse_mapping(args.map)
+    tty = sys.stderr.isatty()
+    say = (lambda msg: print(msg, file=sys.stderr)) if tty else (lambda msg: None)
+    t0 = time.perf_counter()
+    say("Fitting topics on the first articles ...")
+    topics = fit_projector(args.input, mapping=mapping, fit_articles=min(5000, args.limit or 5000))
+    if args.workers or args.scheduler:
+        with tempfile.TemporaryDirectory() as tmp:
+            say("Splitting the input into Parquet parts ...")
+            parts = write_parquet_parts(args.input, tmp, mapping=mapping, rows_per_part=args.chunk_size, limit=args.limit)
+            partial = run_dask(parts, topics=topics, scheduler=args.scheduler, workers=args.workers or 2, progress=tty)
+    else:
+        done = [0]
+
+        def progress(n: int) -> None:
+            done[0] += n
+            if tty:
+                print(f"\r{done[0]:,} articles", end="", file=sys.stderr, flush=True)
+
+        partial = run_local(args.input, mapping=mapping, chunk_size=args.chunk_size, limit=args.limit, topics=topics, progress=progress)
+        if tty:
+            print(file=sys.stderr)
+    paths = write_results(partial, args.out)
+    n = len(partial.tables["articles"])
+    print(f"{n:,} articles from {partial.tables['articles']['outlet'].nunique():,} outlets in {time.perf_counter() - t0:.1f} s; "
+          f"results in {Path(args.out).resolve()} ({', '.join(sorted(p.name for p in paths.values()))})")
+    return 0
