@@ -1044,6 +1044,18 @@ def _sentences_by_article(corpus) -> dict[str, pd.DataFrame]:
     return {aid: g.reset_index(drop=True) for aid, g in s.groupby("article_id", sort=False)}
 
 
+@lru_cache(maxsize=256)
+def _any_variant(concept: Concept) -> re.Pattern:
+    """One regex that matches wherever any variant of ``concept`` does: a cheap first test.
+
+    Every naming pattern is wrapped in the same look-arounds (not a word character or hyphen
+    before, not a word character after), and sentences are separated by white space, so a
+    pattern that matches inside a sentence also matches the whole article text there: an article
+    (or a sentence) where this finds nothing has no use of the concept.
+    """
+    return re.compile("|".join(f"(?:{p.pattern})" for v in concept.variants for p in v.patterns), re.IGNORECASE)
+
+
 def naming_mentions(corpus, *, lexicon: Sequence[Concept] | None = None) -> pd.DataFrame:
     """Every use of a contested name, one row per use.
 
@@ -1070,7 +1082,12 @@ def naming_mentions(corpus, *, lexicon: Sequence[Concept] | None = None) -> pd.D
         text = texts[aid]
         sentence_texts = sents["text"].tolist()
         for concept in concepts:
+            anywhere = _any_variant(concept)
+            if anywhere.search(text) is None:
+                continue
             for s in sents.itertuples(index=False):
+                if anywhere.search(s.text) is None:
+                    continue
                 found = []
                 for rank, variant in enumerate(concept.variants):
                     for pattern in variant.patterns:
