@@ -46,7 +46,8 @@ main { max-width: 1100px; margin: 0 auto; }
    make them blocks that scroll sideways inside their own box, and drop the In/Out prompts. */
 @media (max-width: 760px) {
   body.jp-Notebook .jp-InputArea, body.jp-Notebook .jp-OutputArea-child { display: block; overflow: visible; }
-  body.jp-Notebook .jp-InputArea-editor, body.jp-Notebook .jp-OutputArea-output { display: block; overflow-x: auto; }
+  body.jp-Notebook .jp-InputArea-editor, body.jp-Notebook .jp-OutputArea-output { display: block; overflow-x: auto;
+    box-sizing: border-box; width: auto; }
   body.jp-Notebook .jp-InputPrompt, body.jp-Notebook .jp-OutputPrompt { display: none; }
   body.jp-Notebook .jp-Cell { padding: 4px 2px; }
 }
