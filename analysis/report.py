@@ -40,6 +40,7 @@ details.ss-fold > summary { cursor: pointer; color: #0b5394; font-family: system
   font-size: 13px; padding: 2px 0 2px 8px; }
 main { max-width: 1100px; margin: 0 auto; }
 .jp-OutputArea-output { overflow-x: auto; }
+body.jp-Notebook .jp-InputArea-editor { overflow-x: auto; }
 .jp-RenderedImage img { max-width: 100%; height: auto; }
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left; vertical-align: top; }
 /* Narrow screens: JupyterLab turns input and output areas into table rows, which cannot scroll;

@@ -545,3 +545,15 @@ def test_evaluation_command(tmp_path, capsys):
 
 def test_basil_split_is_by_year():
     assert basil.split_of({"date": "2012-12-31"}) == "dev" and basil.split_of({"date": "2013-01-01"}) == "test"
+
+
+def test_committed_basil_results_show_the_detector_beats_the_baseline():
+    """The figures the README and the workbook show (written by `python -m analysis.evaluate loaded --write`)."""
+    import json
+
+    from analysis.evaluate.loaded import RESULTS_FILE
+
+    data = json.loads(RESULTS_FILE.read_text(encoding="utf-8"))
+    detector, baseline = data["systems"][:2]
+    assert "VADER" in baseline["system"] and "lists" in detector["system"]
+    assert detector["span_f1"] > baseline["span_f1"]

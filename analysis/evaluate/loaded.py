@@ -161,6 +161,9 @@ def results_table(articles: list[dict], systems: dict[str, Detector]) -> pd.Data
     return pd.DataFrame(rows)
 
 
+RESULTS_FILE = Path(__file__).resolve().parents[1] / "data" / "evaluation_loaded.json"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m analysis.evaluate loaded",
@@ -169,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"basil_flat.jsonl (default: {DEFAULT_DATA})")
     parser.add_argument("--split", choices=["dev", "test", "all"], default="test", help="events of 2010-12 (dev), 2013-19 (test, default), or all")
     parser.add_argument("--by-category", action="store_true", help="also score each word list on its own")
+    parser.add_argument("--write", action="store_true", help=f"also write the figures to {RESULTS_FILE} (read by the notebooks)")
     args = parser.parse_args(argv)
     if not args.data.is_file():
         print(
@@ -193,7 +197,32 @@ def main(argv: list[str] | None = None) -> int:
     print("Span match: a flag is correct if it shares a word with a lexical span (exact: same words).\n")
     with pd.option_context("display.width", 200, "display.max_columns", 20, "display.float_format", "{:.3f}".format):
         print(table.to_string(index=False))
+    if args.write:
+        write_results(table, split=args.split, articles=len(articles), words=words, gold=gold, data=args.data)
+        print(f"\nWrote {RESULTS_FILE}")
     return 0
+
+
+def write_results(table: pd.DataFrame, *, split: str, articles: int, words: int, gold: int, data: Path) -> None:
+    """Write the figures (the detector first, then the baseline) for the notebooks to read."""
+    systems = []
+    for row in table.to_dict("records"):
+        entry = {"system": row["system"].strip(), "flagged_spans": int(row["flagged spans"])}
+        for level, short in (("token", "token"), ("span", "span"), ("exact", "exact")):
+            for metric, key in (("P", "precision"), ("R", "recall"), ("F1", "f1")):
+                entry[f"{short}_{key}"] = round(float(row[f"{level} {metric}"]), 6)
+        systems.append(entry)
+    payload = {
+        "command": f"python -m analysis.evaluate loaded --split {split} --write",
+        "data": f"BASIL (Fan et al. 2019), {data.name}; lexical-bias spans in body sentences",
+        "split": split,
+        "articles": articles,
+        "words": words,
+        "lexical_spans": gold,
+        "span_rule": "a flag is correct if it shares a word with a lexical span in the same sentence; exact: the same words",
+        "systems": systems,
+    }
+    RESULTS_FILE.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
