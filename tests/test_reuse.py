@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import reuse
-from analysis.corpus import load_corpus
+from corpus_folders import write_corpus
 
 
 def quotes(text: str) -> list[str]:
@@ -116,16 +116,6 @@ def test_an_inserted_passage_is_found_whole(a_pre, a_post, b_pre, passage):
 
 
 # ------------------------------------------------------------------ corpus level
-
-
-def write_corpus(folder, articles):
-    (folder / "articles").mkdir(parents=True)
-    lines = ["article_id,outlet,file"]
-    for aid, (outlet, paras) in articles.items():
-        (folder / "articles" / f"{aid}.txt").write_text("\n\n".join(paras) + "\n", encoding="utf-8")
-        lines.append(f"{aid},{outlet},articles/{aid}.txt")
-    (folder / "metadata.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return load_corpus(folder)
 
 
 def test_narration_and_quotation_are_told_apart(tmp_path):

@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import coverage, topics
-from analysis.corpus import load_corpus
 from analysis.paths import PROJ_ROOT
+from corpus_folders import write_corpus
 
 SPORT = [
     "The striker scored twice and the goalkeeper saved a penalty in the football match.",
@@ -33,17 +33,6 @@ COOKING = [
     "A cake recipe: butter, sugar and eggs creamed, flour folded, baked for an hour.",
     "Season the sauce, whisk in the butter, and serve it with fresh bread from the oven.",
 ]
-
-
-def write_corpus(folder, articles: dict[str, tuple[str, list[str]]]):
-    """A corpus folder: ``{article_id: (outlet, [paragraphs])}``."""
-    (folder / "articles").mkdir(parents=True)
-    lines = ["article_id,outlet,file"]
-    for aid, (outlet, paras) in articles.items():
-        (folder / "articles" / f"{aid}.txt").write_text("\n\n".join(paras) + "\n", encoding="utf-8")
-        lines.append(f"{aid},{outlet},articles/{aid}.txt")
-    (folder / "metadata.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return load_corpus(folder)
 
 
 @pytest.fixture
