@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if args.command == "validate":
-            from .corpus import validate_corpus
+            from .corpus.load import validate_corpus
 
             problems = validate_corpus(args.corpus)
             if problems:
@@ -43,23 +43,23 @@ def main(argv: list[str] | None = None) -> int:
                 for p in problems:
                     print(f"- {p}")
                 return 1
-            from .corpus import load_corpus
+            from .corpus.load import load_corpus
 
             c = load_corpus(args.corpus)
             print(f"{args.corpus}: no problems; {len(c.articles)} articles from {len(c.outlets)} outlets, "
                   f"{len(c.audit)} furniture lines removed by cleaning.")
             return 0
         if args.command == "report":
-            from .report import run_report
+            from .site.report import run_report
 
             run_report(args.corpus, args.out)
             return 0
         if args.command == "scale":
-            from .scale import run_scale_command
+            from .scale.pipeline import run_scale_command
 
             return run_scale_command(args)
         if args.command == "execute":
-            from .report import execute_in_place
+            from .site.report import execute_in_place
 
             execute_in_place([p.resolve() for p in args.notebooks] or None)
             return 0

@@ -25,7 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 from analysis.paths import DATASETS_DIR
-from analysis.quotes import load_lexicon, quotes_in_text
+from analysis.sourcing.quotes import load_lexicon, quotes_in_text
 
 DEFAULT = DATASETS_DIR / "allsides_articles" / "articles.jsonl.gz"
 

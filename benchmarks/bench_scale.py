@@ -31,7 +31,7 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis import scale  # noqa: E402
-from analysis.largeinput import ALLSIDES_MAPPING, write_parquet_parts  # noqa: E402
+from analysis.scale.input import ALLSIDES_MAPPING, write_parquet_parts  # noqa: E402
 from analysis.paths import DATASETS_DIR  # noqa: E402
 
 DEFAULT = DATASETS_DIR / "allsides_articles" / "articles.jsonl.gz"

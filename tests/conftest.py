@@ -15,7 +15,7 @@ def corpus():
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The main job run once on the bundled corpus; returns the site folder."""
-    from analysis.report import run_report
+    from analysis.site.report import run_report
 
     out = tmp_path_factory.mktemp("site")
     run_report(None, out, progress=None)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.agency import (
+from analysis.framing.agency import (
     find_passives,
     find_violence,
     is_subject,

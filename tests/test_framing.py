@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis.errors import SameStoryError
 from analysis import framing
 from analysis.corpus import load_corpus
 from analysis.evaluate import frames as eval_frames
@@ -286,7 +287,7 @@ def test_first_mentions_of_story_elements(corpus):
     cnn = f[f["article_id"] == "cnn"].iloc[0]
     assert (cnn["paragraph_number"], cnn["sentence_number"], cnn["position"]) == (1, 1, 0.0)
     assert first_mentions(corpus, elements=elements, actors=[], events=False).empty  # each element has one outlet
-    with pytest.raises(framing.SameStoryError, match="element"):
+    with pytest.raises(SameStoryError, match="element"):
         first_mentions(corpus, elements=pd.DataFrame({"article_id": ["ft"], "start": [0]}))
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from analysis import teaching
 from analysis.paths import NOTEBOOKS_DIR, PROJ_ROOT
-from analysis.report import doc_paths, notebook_paths
+from analysis.site.report import doc_paths, notebook_paths
 
 GUIDE = PROJ_ROOT / "docs" / "teachers-guide.md"
 
@@ -117,7 +117,8 @@ def test_check_the_machine_answers_for_quotes(guide, corpus):
 
 
 def test_lesson_answers(guide, corpus):
-    from analysis import framing, reuse, topics
+    from analysis import framing, topics
+    from analysis.topics import reuse
 
     generic = framing.frame_scores(corpus, scheme="generic")
     c = teaching.frame_contrast(framing.frame_summary(generic, corpus, scheme="generic"))

@@ -8,7 +8,7 @@ import json
 import pandas as pd
 import pytest
 
-from analysis.largeinput import InputError, input_format, read_articles, write_parquet_parts
+from analysis.scale.input import InputError, input_format, read_articles, write_parquet_parts
 
 ROWS = [
     {"ID": f"a{i}", "source": "Outlet " + "AB"[i % 2], "content_original": f"Sentence {i}. Another one.", "title": f"T{i}"}

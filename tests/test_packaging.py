@@ -75,7 +75,7 @@ def test_readme_figures_are_the_computed_ones(corpus):
 
 
 def test_readme_names_every_notebook():
-    from analysis.report import notebook_paths
+    from analysis.site.report import notebook_paths
 
     readme = (PROJ_ROOT / "README.md").read_text()
     for path in notebook_paths():

@@ -12,7 +12,7 @@ import nbformat
 import pytest
 
 from analysis.paths import BUNDLED_CORPUS, NOTEBOOKS_DIR, PROJ_ROOT
-from analysis.report import ReportError, notebook_paths, run_report
+from analysis.site.report import ReportError, notebook_paths, run_report
 
 
 def text_outputs(nb) -> list:

@@ -7,56 +7,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import reuse
-from corpus_folders import write_corpus
-
-
-def quotes(text: str) -> list[str]:
-    return [text[s:e] for s, e in reuse.quote_spans(text)]
-
-
-# ------------------------------------------------------------------ the quote rule
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("He said “we agree” and left.", ["“we agree”"]),
-        ('He said "we agree" and left.', ['"we agree"']),
-        # AFP's slip: a quote closed with an opening mark, followed by the attribution.
-        ("“Most of the major points are agreed to,“ he said.", ["“Most of the major points are agreed to,“"]),
-        ("“Our position is unchanged,“ he told reporters. “The constitution says so.”", ["“Our position is unchanged,“", "“The constitution says so.”"]),
-        # A quote within a quote written with double marks: only the outer quote is kept.
-        ("“They should meet to “finish it off.” Most points are agreed,” Trump posted.", ["“They should meet to “finish it off.” Most points are agreed,”"]),
-        # Single marks nest inside double ones and are apostrophes elsewhere.
-        ("“They should meet, to ‘finish it off’,“ he posted. Trump’s post ended.", ["“They should meet, to ‘finish it off’,“"]),
-        ("Trump’s envoy didn’t comment.", []),
-        # A quote still open at the end of a paragraph runs to its end; the next paragraph reopens.
-        ("He said it was “a good day.\n\n“They are close,” he added.", ["“a good day.", "“They are close,”"]),
-        ('He wrote: "Vladimir, STOP!", adding "Lets get it DONE!"', ['"Vladimir, STOP!"', '"Lets get it DONE!"']),
-        ("A stray ” mark closes nothing.", []),
-    ],
-)
-def test_quote_spans(text, expected):
-    assert quotes(text) == expected
-
-
-@given(st.text(alphabet=st.sampled_from(list("ab “”\"‘’',.!\n")), max_size=80))
-@settings(max_examples=300, deadline=None)
-def test_quote_spans_are_sorted_disjoint_and_open_with_a_mark(text):
-    spans = reuse.quote_spans(text)
-    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
-        assert e1 <= s2
-    for s, e in spans:
-        assert 0 <= s < e <= len(text)
-        assert text[s] in reuse.QUOTE_MARKS
-        assert "\n\n" not in text[s:e].strip("\n")
+from analysis.corpus.marks import quoted_regions
+from analysis.topics import reuse
+from tests.corpus_folders import write_corpus
 
 
 def test_quoted_words_marks_words_inside_quotes():
     text = "He said “we agree” and left."
     words = reuse.word_tokens(text)
-    mask = reuse.quoted_words(words, reuse.quote_spans(text))
+    mask = reuse.quoted_words(words, quoted_regions(text))
     assert [w for w, q in zip(words.norm, mask) if q] == ["we", "agree"]
 
 

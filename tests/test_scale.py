@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from analysis import scale
-from analysis.largeinput import ALLSIDES_MAPPING, write_parquet_parts
+from analysis.scale.input import ALLSIDES_MAPPING, write_parquet_parts
 from analysis.paths import DATASETS_DIR
 
 ALLSIDES = DATASETS_DIR / "allsides_articles" / "articles.jsonl.gz"

@@ -10,7 +10,7 @@ import pytest
 
 from analysis.corpus import load_corpus
 from analysis.paths import PROJ_ROOT
-from analysis.report import notebook_paths, run_report
+from analysis.site.report import notebook_paths, run_report
 
 BASIL = PROJ_ROOT.parent / "shared" / "datasets" / "basil" / "basil_flat.jsonl"
 

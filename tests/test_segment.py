@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.cleaning import clean_article
-from analysis.segment import split_sentences, tokenize
+from analysis.corpus.cleaning import clean_article
+from analysis.corpus.segment import split_sentences, tokenize
 
 
 def sentences(text: str) -> list[str]:
@@ -127,6 +127,6 @@ def test_clean_article_offsets(paragraphs, sep):
 @settings(max_examples=300, deadline=None)
 @given(GENERATED)
 def test_count_words_equals_tokenize(text):
-    from analysis.segment import count_words
+    from analysis.corpus.segment import count_words
 
     assert count_words(text) == sum(kind == "word" for *_, kind in tokenize(text))

@@ -45,7 +45,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from analysis.report import doc_paths, notebook_paths
+from analysis.site.report import doc_paths, notebook_paths
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from analysis import sourcing
 from analysis.corpus import load_corpus
 from analysis.evaluate import quotes as evaluation
-from analysis.quotes import (
+from analysis.sourcing.quotes import (
     STANCES,
     find_passages,
     load_lexicon,
@@ -30,7 +30,7 @@ from analysis.quotes import (
     quotes_in_text,
     vague_sourcing_in_text,
 )
-from analysis.register import load_register
+from analysis.corpus.register import load_register
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PROJ_ROOT = Path(__file__).resolve().parents[1]

@@ -182,7 +182,9 @@ def test_seed_cards_show_what_the_mission_describes(seeds):
 
 
 def test_each_analysis_runs_once_per_call_and_nothing_is_cached(small, monkeypatch):
-    from analysis import agency, framing, reuse, sourcing, topics, wordchoice
+    from analysis import framing, sourcing, topics, wordchoice
+    from analysis.framing import agency
+    from analysis.topics import reuse
 
     corpus, _ = small
     calls: dict[str, int] = {}
@@ -333,7 +335,7 @@ def unresolved(links: list[str], page_ids) -> list[str]:
 
 def test_sources_resolve_in_the_stored_notebooks_rendered():
     """Fast check: each source section's anchor exists in its notebook as nbconvert renders it."""
-    from analysis.report import render_html
+    from analysis.site.report import render_html
 
     pages = {}
     for nb_name in sorted({s.notebook for s in synthesis.SOURCES.values()}):

@@ -87,7 +87,7 @@ import nbformat  # noqa: E402
 from analysis import framing, teaching  # noqa: E402
 from analysis.corpus import load_corpus  # noqa: E402
 from analysis.paths import NOTEBOOKS_DIR  # noqa: E402
-from analysis.reuse import shared_passages  # noqa: E402
+from analysis.topics.reuse import shared_passages  # noqa: E402
 from analysis.wordchoice import LOADED_DETECTOR  # noqa: E402
 
 TINY_A = (
@@ -116,7 +116,7 @@ def _items(texts, outlets=None):
     outlets = outlets or ["X"] * len(texts)
     rows = [{"article_id": "x", "outlet": o, "start": 0, "end": len(t), "text": t, "context": t, "mark_start": 0,
              "mark_end": len(t), "machine": m} for o, (t, m) in zip(outlets, texts)]
-    return teaching._finish(rows, ["machine"])
+    return teaching.core._finish(rows, ["machine"])
 
 
 def test_item_keys_are_short_and_unique():

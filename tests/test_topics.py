@@ -13,9 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import coverage, topics
+from analysis import topics
+from analysis.topics import coverage
 from analysis.paths import PROJ_ROOT
-from corpus_folders import write_corpus
+from tests.corpus_folders import write_corpus
 
 SPORT = [
     "The striker scored twice and the goalkeeper saved a penalty in the football match.",

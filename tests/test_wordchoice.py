@@ -23,7 +23,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis import kwic, wordchoice
+from analysis import wordchoice
+from analysis.wordchoice import kwic
 from analysis.corpus import load_corpus
 from analysis.errors import ComparisonError
 from analysis.evaluate import loaded as basil
@@ -312,28 +313,6 @@ def test_bonferroni_threshold():
 
 
 # ---------------------------------------------------------------------------------------------
-# Quotation marks
-# ---------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text, quoted",
-    [
-        ("He said “no deal” today.", ["“no deal”"]),
-        # AFP closes with an opening mark after punctuation
-        ("“Most points are agreed to,“ he said. “Our position is unchanged.”", ["“Most points are agreed to,“", "“Our position is unchanged.”"]),
-        # a nested quote that closes with the right mark, then the outer one
-        ("“We will meet to “finish it off.” Stop the war!” Trump posted.", ["“We will meet to “finish it off.” Stop the war!”"]),
-        ('She said "yes" and "no".', ['"yes"', '"no"']),
-        ("“An open quote runs to the end of the paragraph", ["“An open quote runs to the end of the paragraph"]),
-        ("Russia’s war, Ukraine’s ‘peace’.", []),
-    ],
-)
-def test_quoted_spans(text, quoted):
-    assert [text[a:b] for a, b in wordchoice.quoted_spans(text)] == quoted
-
-
-# ---------------------------------------------------------------------------------------------
 # Contested naming
 # ---------------------------------------------------------------------------------------------
 
@@ -423,7 +402,7 @@ def test_word_lists_load_disjoint_with_headers():
         head = (wordchoice.LOADED_DIR / f"{category}.txt").read_text().splitlines()[:6]
         assert any("Source:" in h for h in head) and any("Licence:" in h for h in head) and any("To extend" in h for h in head)
         assert len(lex.entries[category]) >= 30
-    seen = Counter(wordchoice._norm(w) for words in lex.entries.values() for w in words)
+    seen = Counter(wordchoice.core._norm(w) for words in lex.entries.values() for w in words)
     assert max(seen.values()) == 1
 
 

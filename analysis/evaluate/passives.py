@@ -23,9 +23,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..agency import find_passives
+from ..framing.agency import find_passives
 from ..paths import PROJ_ROOT
-from ..framing import RESULTS_FILE, update_results
+from ..framing.frames import RESULTS_FILE, update_results
 
 DEFAULT_DATA = PROJ_ROOT / "tests" / "fixtures" / "passives_labelled.csv"
 

@@ -61,7 +61,7 @@ from itertools import combinations
 from pathlib import Path
 
 from analysis.paths import DATA_DIR, DATASETS_DIR
-from analysis.quotes import load_lexicon, quotes_in_text
+from ..sourcing.quotes import load_lexicon, quotes_in_text
 
 DEFAULT_POLNEAR = DATASETS_DIR / "polnear"
 RESULTS_FILE = DATA_DIR / "evaluation_quotes.json"

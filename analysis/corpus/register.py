@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .paths import DATA_DIR
+from ..paths import DATA_DIR
 
 REGISTER_FILE = DATA_DIR / "register.csv"
 

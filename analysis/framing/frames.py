@@ -56,9 +56,9 @@ from typing import Literal
 
 import pandas as pd
 
-from .errors import SameStoryError
-from .paths import DATA_DIR
-from .plots import outlet_colors
+from ..errors import SameStoryError
+from ..paths import DATA_DIR
+from ..plots import outlet_colors
 
 Scheme = Literal["generic", "policy"]
 SCHEME_FILES = {"generic": DATA_DIR / "frames_generic.toml", "policy": DATA_DIR / "frames_policy.toml"}
@@ -789,7 +789,7 @@ def headline_and_lede(corpus, *, paragraphs: int = 2, register=None) -> pd.DataF
         headline and the lede the actors named (register canonical names in order of first
         mention; people, organisations, countries) and the kinds of event named (with the words).
     """
-    from .register import load_register
+    from ..corpus.register import load_register
 
     reg = register or load_register()
     paras = corpus.paragraphs()
@@ -876,7 +876,7 @@ def actor_mentions(corpus, *, register=None, kinds: tuple[str, ...] = ACTOR_KIND
         ``canonical``, ``via``, ``kind``, ``role_type``, ``subject`` (bool), ``text`` (sentence).
     """
     from .agency import is_subject, load_words
-    from .register import mentions
+    from ..corpus.register import mentions
 
     m = mentions(corpus, register=register)
     m = m[m["kind"].isin(kinds)].reset_index(drop=True)

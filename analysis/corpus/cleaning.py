@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from .paths import DATA_DIR
+from ..paths import DATA_DIR
 
 RULES_FILE = DATA_DIR / "cleaning_rules.toml"
 

@@ -26,8 +26,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .corpus import Corpus
-from .plots import outlet_colors
+from ..corpus.load import Corpus
+from ..plots import outlet_colors
 
 
 def _clustered(elements: pd.DataFrame) -> pd.DataFrame:

@@ -14,36 +14,15 @@ lets a passage survive small edits ("the future size of Ukraine's armed forces" 
 the Ukrainian military"); each candidate is then aligned word by word (difflib's
 ``SequenceMatcher``, Ratcliff/Obershelp) and kept when at least ``min_words`` words match.
 
-**Telling quotation from narration** (:func:`quote_spans`): quote marks are found in the
-clean text by a simple, documented rule (below), each matched word is marked as inside or
+**Telling quotation from narration**: quote marks are read by the package's one reader of
+them (:func:`analysis.corpus.marks.quoted_regions`), each matched word is marked as inside or
 outside quotes in each article, and the passage is a shared quotation when most of its matched
 words are quoted in both articles, shared narration when in neither, and "quoted by one only"
 when one outlet quotes what the other prints as its own narration.
 
-The quote rule, per paragraph (paragraphs are separated by blank lines):
-
-- quote marks are the double ones, ``“ ” " „ « »``; single marks (``‘ ’ '``) are left alone,
-  because the same characters are apostrophes, and inside double quotes they only nest;
-- a mark opens a quote when it follows the start of the paragraph, white space or an opening
-  bracket or dash and is not followed by white space; it closes one when it is followed by
-  the end of the paragraph, white space or punctuation and does not follow white space; when
-  the context says neither or both, its shape decides (``“ „ «`` open, ``” »`` close, ``"``
-  closes an open quote and otherwise opens one). So AFP's ``agreed to,“ he said``, which
-  closes with an opening mark, is read as a close;
-- an opening mark inside an open quote nests (The Independent writes a quote within a quote
-  with double marks: ``to “finish it off.” Most of...``); only the outermost quote is kept;
-- a quote still open at the end of a paragraph runs to the end of it (by convention a quote
-  that continues in the next paragraph is not closed, and the next paragraph opens it again).
-
-Every step on one article (:func:`word_tokens`, :func:`quote_spans`, :func:`quoted_words`) is
+Every step on one article (:func:`word_tokens`, :func:`quoted_words`) is
 pure and vectorised over its words, so articles can be prepared in parallel and pairs aligned
 independently.
-
-Example:
-    >>> from analysis.reuse import quote_spans
-    >>> text = 'He said: “We agree,“ he added. “Fine.'
-    >>> [text[s:e] for s, e in quote_spans(text)]
-    ['“We agree,“', '“Fine.']
 
 References:
     Broder (1997), "On the resemblance and containment of documents" (shingling). Clough,
@@ -68,61 +47,13 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from .corpus import Corpus
-from .plots import outlet_colors
+from ..corpus.load import Corpus
+from ..corpus.marks import quoted_regions
+from ..plots import outlet_colors
 
-OPEN_MARKS = "“„«"
-CLOSE_MARKS = "”»"
-AMBIGUOUS_MARKS = '"'
-QUOTE_MARKS = OPEN_MARKS + CLOSE_MARKS + AMBIGUOUS_MARKS
-_BEFORE_OPEN = set("([{—–-/")
-_AFTER_CLOSE = set(".,;:!?)]}—–-/…")
-_PARAGRAPHS = re.compile(r"(?:[^\n]|\n(?!\s*\n))+")
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
 
 Kind = Literal["shared narration", "shared quotation", "quoted by one only"]
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of a text that stand inside double quote marks, marks included (the module's rule).
-
-    Args:
-        text: a clean article text (paragraphs separated by blank lines).
-
-    Returns:
-        ``[(start, end), ...]``: character offsets of each outermost quote, in order.
-    """
-    spans = []
-    for para in _PARAGRAPHS.finditer(text):
-        p0, p1 = para.span()
-        stack: list[int] = []
-        for i in range(p0, p1):
-            ch = text[i]
-            if ch not in QUOTE_MARKS:
-                continue
-            prev = text[i - 1] if i > p0 else " "
-            nxt = text[i + 1] if i + 1 < p1 else " "
-            can_open = (prev.isspace() or prev in _BEFORE_OPEN) and not nxt.isspace()
-            can_close = (nxt.isspace() or nxt in _AFTER_CLOSE or nxt in QUOTE_MARKS + "’'") and not prev.isspace()
-            if can_open and not can_close:
-                opens = True
-            elif can_close and not can_open:
-                opens = False
-            elif ch in OPEN_MARKS:
-                opens = True
-            elif ch in CLOSE_MARKS:
-                opens = False
-            else:
-                opens = not stack
-            if opens:
-                stack.append(i)
-            elif stack:
-                start = stack.pop()
-                if not stack:
-                    spans.append((start, i + 1))
-        if stack:
-            spans.append((stack[0], p1))
-    return spans
 
 
 @dataclass(frozen=True)
@@ -258,7 +189,7 @@ def _prepared(corpus: Corpus) -> dict[str, tuple[Words, np.ndarray]]:
     out = {}
     for aid, text in corpus.articles["text"].items():
         w = word_tokens(text)
-        out[aid] = (w, quoted_words(w, quote_spans(text)))
+        out[aid] = (w, quoted_words(w, quoted_regions(text)))
     return out
 
 

@@ -27,8 +27,8 @@ from pathlib import Path
 import pandas as pd
 
 from .cleaning import Rule, clean_article, load_rules
-from .errors import ComparisonError, CorpusError, Problem
-from .paths import BUNDLED_CORPUS
+from ..errors import ComparisonError, CorpusError, Problem
+from ..paths import BUNDLED_CORPUS
 from .segment import count_words, split_sentences, tokenize
 
 REQUIRED_COLUMNS = ("article_id", "outlet", "file")

@@ -48,10 +48,11 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .errors import ComparisonError, SameStoryError
-from .paths import DATA_DIR
-from .plots import outlet_colors
-from .segment import tokenize
+from ..errors import ComparisonError, SameStoryError
+from ..paths import DATA_DIR
+from ..plots import outlet_colors
+from ..corpus.marks import quoted_regions
+from ..corpus.segment import tokenize
 
 NAMING_FILE = DATA_DIR / "contested_naming.toml"
 LOADED_DIR = DATA_DIR / "loaded_language"
@@ -899,65 +900,21 @@ def distinctive_terms_figure(terms: pd.DataFrame, corpus, *, by: str = "outlet",
 
 
 # --------------------------------------------------------------------------------------------
-# Quotation marks: which stretches of a paragraph are someone else's words
+# Quotation marks: which stretches of an article are someone else's words (read by corpus.marks)
 # --------------------------------------------------------------------------------------------
-
-_QUOTE_CLOSERS_BEFORE = ",.!?;:\u2026"
-
-
-def quoted_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
-    """The stretches of one paragraph inside double quotation marks, as ``(start, end)``.
-
-    A simple reading of the marks, enough to say whether a word is the outlet's or someone it
-    quotes (full quote extraction, with speakers, is the sourcing module's job): “ opens and ”
-    closes, with nesting; a “ after punctuation and before a space or the end closes (some wires,
-    AFP among them, close quotes with the opening mark: ``agreed to,“ he said``); a straight "
-    opens or closes by turns. A quote still open at the end of the paragraph runs to its end
-    (news style leaves a quote that continues in the next paragraph unclosed). Single marks are
-    ignored: ’ is also the apostrophe.
-
-    Args:
-        text: one paragraph.
-        offset: added to every position (the paragraph's start in the article).
-
-    Returns:
-        A list of ``(start, end)`` spans, marks included, in order.
-    """
-    spans, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch == "\u201c":
-            after_punct = i > 0 and text[i - 1] in _QUOTE_CLOSERS_BEFORE
-            before_space = i + 1 == len(text) or text[i + 1].isspace()
-            if depth > 0 and after_punct and before_space:  # AFP's wrong closing mark
-                depth -= 1
-                if depth == 0:
-                    spans.append((start + offset, i + 1 + offset))
-            else:
-                if depth == 0:
-                    start = i
-                depth += 1
-        elif ch == "\u201d" and depth > 0:
-            depth -= 1
-            if depth == 0:
-                spans.append((start + offset, i + 1 + offset))
-        elif ch == '"':
-            if depth == 0:
-                start, depth = i, 1
-            else:
-                depth = 0
-                spans.append((start + offset, i + 1 + offset))
-    if depth > 0:
-        spans.append((start + offset, len(text) + offset))
-    return spans
 
 
 class _QuoteIndex:
     """Whether an offset of an article's clean text lies inside quotation marks."""
 
     def __init__(self, corpus):
-        self._spans: dict[str, list[tuple[int, int]]] = {}
+        paragraphs: dict[str, list[tuple[int, int]]] = {}
         for p in corpus.paragraphs().itertuples(index=False):
-            self._spans.setdefault(p.article_id, []).extend(quoted_spans(p.text, p.start))
+            paragraphs.setdefault(p.article_id, []).append((p.start, p.end))
+        texts = corpus.articles["text"]
+        self._spans: dict[str, list[tuple[int, int]]] = {
+            aid: quoted_regions(texts[aid], spans) for aid, spans in paragraphs.items()
+        }
         self._starts = {k: [s for s, _ in v] for k, v in self._spans.items()}
 
     def __call__(self, article_id: str, start: int, end: int) -> bool:
@@ -1072,7 +1029,7 @@ def naming_mentions(corpus, *, lexicon: Sequence[Concept] | None = None) -> pd.D
         DataFrame with ``article_id``, ``outlet``, ``concept`` (id), ``variant`` (label),
         ``sentence`` (index in the article, from 0), ``start``, ``end`` (offsets into the clean
         text), ``words`` (as written), ``fraction`` (start / length of the article: how far in),
-        ``quoted`` (inside quotation marks, see :func:`quoted_spans`).
+        ``quoted`` (inside quotation marks, as :func:`analysis.corpus.marks.quoted_regions` reads them).
     """
     concepts = tuple(lexicon) if lexicon is not None else load_naming()
     quoted = _QuoteIndex(corpus)

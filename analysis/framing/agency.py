@@ -53,7 +53,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .paths import DATA_DIR
+from ..paths import DATA_DIR
 
 WORDS_FILE = DATA_DIR / "agency_words.toml"
 IRREGULAR_FILE = DATA_DIR / "irregular_participles.txt"
@@ -572,7 +572,7 @@ def find_violence(text: str, *, offset: int = 0, words: Words | None = None, reg
         ``doer_status``: "named", "left out" (a passive without a by-phrase), or "not in the
         clause" (an infinitive or -ing clause, whose doer is in another clause).
     """
-    from .register import load_register
+    from ..corpus.register import load_register
 
     w = words or load_words()
     reg = register or load_register()
@@ -782,7 +782,7 @@ def passive_figure(summary: pd.DataFrame, corpus):
     """Passives per 1,000 words per outlet: agentless (solid) and with a by-agent (hatched), outlet colours."""
     import matplotlib.pyplot as plt
 
-    from .plots import outlet_colors
+    from ..plots import outlet_colors
 
     colors = outlet_colors(corpus.outlets)
     data = summary.set_index("outlet").reindex(corpus.outlets)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import SameStoryError
+from ..errors import SameStoryError
 
 CANONICAL = ("article_id", "outlet", "text", "headline", "byline", "published", "url")
 REQUIRED = ("article_id", "outlet", "text")

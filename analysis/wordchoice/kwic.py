@@ -27,7 +27,7 @@ from typing import Literal
 
 import pandas as pd
 
-from .plots import outlet_colors
+from ..plots import outlet_colors
 
 COLUMNS = ["outlet", "article_id", "sentence", "start", "end", "left", "keyword", "right"]
 

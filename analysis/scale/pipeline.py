@@ -30,8 +30,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .corpus import corpus_from_frame
-from .largeinput import read_articles
+from ..corpus.load import corpus_from_frame
+from .input import read_articles
 
 PARTS = ("articles", "sourcing", "speakers", "frames", "naming", "terms", "coverage")
 KEYS = {
@@ -91,7 +91,7 @@ def process_chunk(frame: pd.DataFrame, *, topics: TopicProjector | None = None) 
     Returns:
         A :class:`Partial` with the tables of :data:`PARTS` and the seconds each stage took.
     """
-    from . import framing, sourcing, wordchoice
+    from .. import framing, sourcing, wordchoice
 
     seconds: dict[str, float] = {}
     t = time.perf_counter()
@@ -174,7 +174,7 @@ def distinctive_terms_from_counts(terms: pd.DataFrame, *, min_count: int = 5) ->
     ngram, count); only terms used at least ``min_count`` times in all are scored, and only the
     terms an outlet uses get a row (the absent ones are implied).
     """
-    from .wordchoice import log_odds_z
+    from ..wordchoice.core import log_odds_z
 
     if terms.empty or terms["outlet"].nunique() < 2:
         return pd.DataFrame(columns=["outlet", "term", "ngram", "count", "count_other", "prior", "delta", "variance", "z"])
@@ -198,7 +198,7 @@ def distinctive_terms_from_counts(terms: pd.DataFrame, *, min_count: int = 5) ->
 
 def fit_projector(path, *, mapping=None, fit_articles: int = 5000, k: int = 20) -> TopicProjector:
     """Fit the topics once, on the first ``fit_articles`` articles' clean text (deterministic)."""
-    from .topics import fit_topics
+    from ..topics.models import fit_topics
 
     texts: list[str] = []
     for chunk in read_articles(path, mapping=mapping, chunk_size=2000, limit=fit_articles):
@@ -281,7 +281,7 @@ def write_results(partial: Partial, out: str | Path) -> dict[str, Path]:
 
 def parse_mapping(items: list[str]) -> dict[str, str] | None:
     """``["text=content_original", ...]`` (or ``["allsides"]``) -> a column mapping."""
-    from .largeinput import ALLSIDES_MAPPING, InputError
+    from .input import ALLSIDES_MAPPING, InputError
 
     if not items:
         return None
@@ -301,7 +301,7 @@ def run_scale_command(args) -> int:
     import sys
     import tempfile
 
-    from .largeinput import write_parquet_parts
+    from .input import write_parquet_parts
 
     mapping = parse_mapping(args.map)
     tty = sys.stderr.isatty()

@@ -11,8 +11,8 @@ import re
 
 import pandas as pd
 
-from .corpus import Corpus
-from .plots import outlet_colors
+from .load import Corpus
+from ..plots import outlet_colors
 
 # Sentence-boundary cases the splitter must get right, and a pattern that finds each in a text.
 TRICKY_CASES = {

@@ -20,13 +20,13 @@ from pathlib import Path
 
 import nbformat
 
-from .corpus import load_corpus
-from .errors import SameStoryError
-from .paths import NOTEBOOKS_DIR, PACKAGE_DIR, PROJ_ROOT
+from ..corpus.load import load_corpus
+from ..errors import SameStoryError
+from ..paths import NOTEBOOKS_DIR, PACKAGE_DIR, PROJ_ROOT
 
 DOCS_DIR = PROJ_ROOT / "docs"
 
-TEMPLATES_DIR = PACKAGE_DIR / "templates"
+TEMPLATES_DIR = PACKAGE_DIR / "site" / "templates"
 KERNEL_TIMEOUT = 1800
 
 SITE_CSS = """

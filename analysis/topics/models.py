@@ -50,9 +50,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from .corpus import Corpus
-from .errors import SameStoryError
-from .paths import DATA_DIR
+from ..corpus.load import Corpus
+from ..errors import SameStoryError
+from ..paths import DATA_DIR
 
 STOPWORDS_FILE = DATA_DIR / "stopwords_news.txt"
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"
@@ -629,7 +629,7 @@ def shares_figure(shares: pd.DataFrame, outlets: Sequence[str]):
     """Topic shares per outlet: one group of bars per topic, one bar per outlet in its colour."""
     import matplotlib.pyplot as plt
 
-    from .plots import outlet_colors
+    from ..plots import outlet_colors
 
     colors = outlet_colors(outlets)
     topics = sorted(shares["topic"].unique())

@@ -36,9 +36,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import Corpus
-from .paths import DATA_DIR
-from .plots import outlet_colors
+from ..corpus.load import Corpus
+from ..corpus.marks import quoted_regions
+from ..paths import DATA_DIR
+from ..plots import outlet_colors
 from .quotes import STANCES, load_lexicon, quotes_in_text, vague_sourcing_in_text
 
 EVALUATION_FILE = DATA_DIR / "evaluation_quotes.json"
@@ -488,12 +489,11 @@ def media_cited(corpus: Corpus) -> pd.DataFrame:
     """
     lex = load_lexicon()
     reg = lex.register
-    from .quotes import find_passages
 
     rows = []
     for aid, art in corpus.articles.iterrows():
         text = art["text"]
-        regions = [(p.open_at, p.region_end) for p in find_passages(text)]
+        regions = quoted_regions(text)
         outlet_words = set(re.findall(r"\w+", str(art["outlet"]).lower()))
         for m in reg.find(text, roles=True):
             if reg.info(m.canonical).get("kind") != "media" or any(a <= m.start < b for a, b in regions):

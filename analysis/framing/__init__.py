@@ -1,0 +1,50 @@
+"""How each outlet frames the story: generic and policy frames, headline and lede, actors, agency.
+
+Modules: ``frames``, ``agency``."""
+
+from __future__ import annotations
+
+from .frames import (  # noqa: F401
+    Scheme,
+    SCHEME_FILES,
+    EVENTS_FILE,
+    RESULTS_FILE,
+    ACTOR_KINDS,
+    SchemeError,
+    CueGroup,
+    FrameScheme,
+    load_scheme,
+    cue_table,
+    questions_table,
+    cue_matches,
+    score_article,
+    frame_scores,
+    frame_summary,
+    classify,
+    frame_heatmap,
+    frame_heatmap_title,
+    frame_finding,
+    evidence_html,
+    evidence_limit,
+    save_table,
+    load_events,
+    find_events,
+    headline_and_lede,
+    headline_lede_html,
+    lede_finding,
+    actor_mentions,
+    actor_salience,
+    salience_wide,
+    salience_table,
+    salience_figure,
+    salience_title,
+    salience_finding,
+    first_mentions,
+    first_mention_table,
+    first_mention_finding,
+    update_results,
+    read_results,
+    evaluation_table,
+    evaluation_finding,
+)
+from . import agency  # noqa: F401,E402

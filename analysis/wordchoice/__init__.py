@@ -1,0 +1,50 @@
+"""Which words each outlet chooses: distinctive terms, contested naming, loaded language, keyword in context.
+
+Modules: ``core``, ``kwic``."""
+
+from __future__ import annotations
+
+from .core import (  # noqa: F401
+    NAMING_FILE,
+    LOADED_DIR,
+    LOADED_CATEGORIES,
+    LOADED_DETECTOR,
+    LOADED_ALL,
+    NEEDS_TWO_OUTLETS,
+    LexiconError,
+    TERM_PATTERN,
+    article_terms,
+    term_counts,
+    log_odds_dirichlet,
+    MAX_DENSE_CELLS,
+    log_odds_z,
+    distinctive_terms,
+    background_counts,
+    bonferroni_z,
+    significance_summary,
+    top_terms,
+    chance_baseline,
+    distinctive_finding,
+    limits_statement,
+    distinctive_terms_figure,
+    Variant,
+    Concept,
+    load_naming,
+    naming_mentions,
+    naming_table,
+    naming_display,
+    naming_finding,
+    naming_notes,
+    Lexicon,
+    load_lexicons,
+    loaded_words,
+    loaded_words_summary,
+    loaded_rates,
+    loaded_finding,
+    loaded_rates_figure,
+    vader_lexicon,
+    sentence_sentiment,
+    sentiment_by_outlet,
+    most_negative_sentences,
+)
+from . import kwic  # noqa: F401,E402
