@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common forms of
 # colour blindness. Black is left out (it reads as text); past eight outlets colours repeat.
@@ -15,6 +18,35 @@ OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "
 def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
     """Map each outlet to its colour, in the order given (the corpus's metadata order)."""
     return {o: OKABE_ITO[i % len(OKABE_ITO)] for i, o in enumerate(dict.fromkeys(outlets))}
+
+
+def finish_figure(fig: Figure, ax: Axes, *, title: str, legend: bool = True, legend_outside: bool = True) -> Figure:
+    """The tail every figure of the package shares: its title (the finding), a legend, no box.
+
+    Sets the title flush left, puts the legend (when ``legend``) beside the axes or in its best
+    corner, hides the top and right spines, lays the figure out and closes it, so that a notebook
+    shows it once, through its return value.
+
+    Args:
+        fig: the figure.
+        ax: its axes.
+        title: the finding the figure shows, in words.
+        legend: whether to draw the legend of the labelled artists.
+        legend_outside: the legend to the right of the axes (True) or inside them (False).
+
+    Returns:
+        ``fig``, finished and closed.
+    """
+    ax.set_title(title, loc="left")
+    if legend:
+        if legend_outside:
+            ax.legend(frameon=False, fontsize=8.5, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        else:
+            ax.legend(frameon=False, fontsize=8.5)
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
 
 
 def save_figure(fig, data: pd.DataFrame, name: str, out_dir: str | Path) -> str:
