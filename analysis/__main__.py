@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if args.command == "validate":
-            from .corpus.load import validate_corpus
+            from .corpus import validate_corpus
 
             problems = validate_corpus(args.corpus)
             if problems:
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
                 for p in problems:
                     print(f"- {p}")
                 return 1
-            from .corpus.load import load_corpus
+            from .corpus import load_corpus
 
             c = load_corpus(args.corpus)
             print(f"{args.corpus}: no problems; {len(c.articles)} articles from {len(c.outlets)} outlets, "
@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
             run_report(args.corpus, args.out)
             return 0
         if args.command == "scale":
-            from .scale.pipeline import run_scale_command
+            from .scale import run_scale_command
 
             return run_scale_command(args)
         if args.command == "execute":

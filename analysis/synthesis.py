@@ -52,7 +52,7 @@ from urllib.parse import quote
 import numpy as np
 import pandas as pd
 
-from .corpus.load import Corpus
+from .corpus import Corpus
 from .plots import outlet_colors
 
 Topic = Literal["frames", "words", "voices", "coverage"]
@@ -325,7 +325,7 @@ def _frame_claims(corpus: Corpus, scores: pd.DataFrame, summary: pd.DataFrame, p
 def _term_spans(text: str, term: str) -> list[tuple[int, int]]:
     """Where a counted term (a word or an n-gram, as :func:`analysis.wordchoice.article_terms`
     counts it: case folded, apostrophes made plain) occurs in a text."""
-    from .wordchoice.core import TERM_PATTERN, article_terms
+    from .wordchoice import TERM_PATTERN, article_terms
 
     words = [(m.start(), m.end(), (article_terms(m.group(0), ngram_range=(1, 1)) or [""])[0]) for m in TERM_PATTERN.finditer(text)]
     parts = term.split(" ")
@@ -339,7 +339,7 @@ def _term_spans(text: str, term: str) -> list[tuple[int, int]]:
 
 def _word_claims(corpus: Corpus, terms: pd.DataFrame | None, top: pd.DataFrame | None, mentions: pd.DataFrame,
                  concept_names: dict[str, str], ctx: _Contexts) -> list[dict]:
-    from .wordchoice.core import bonferroni_z
+    from .wordchoice import bonferroni_z
 
     rows = []
     outlets = corpus.outlets
@@ -427,7 +427,7 @@ def _word_claims(corpus: Corpus, terms: pd.DataFrame | None, top: pd.DataFrame |
 
 
 def _voice_claims(corpus: Corpus, quotes: pd.DataFrame, voices: pd.DataFrame, stance: pd.DataFrame, ctx: _Contexts) -> list[dict]:
-    from .sourcing.profiles import VOICE_KINDS
+    from .sourcing import VOICE_KINDS
 
     rows = []
     outlets = corpus.outlets
@@ -968,7 +968,7 @@ def _words_line(syn: Synthesis) -> str:
         text += "No outlet uses a contested wording, in its own voice, that no other outlet uses."
     terms = syn.tables.get("wordchoice.distinctive_terms")
     if terms is not None and len(terms):
-        from .wordchoice.core import bonferroni_z
+        from .wordchoice import bonferroni_z
 
         z_b = bonferroni_z(len(terms))
         n_b = int((terms["z"].abs() > z_b).sum())
@@ -1089,7 +1089,7 @@ def limits_finding(syn: Synthesis) -> str:
                  "speaker's. Measured: " + "; ".join(parts) + ".")
     terms = syn.tables.get("wordchoice.distinctive_terms")
     if terms is not None and len(terms):
-        from .wordchoice.core import bonferroni_z
+        from .wordchoice import bonferroni_z
 
         z_b = bonferroni_z(len(terms))
         n_b = int((terms["z"].abs() > z_b).sum())

@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
 
-from ..framing.frames import RESULTS_FILE, classify, load_scheme, update_results
+from ..framing import RESULTS_FILE, classify, load_scheme, update_results
 from ..paths import DATASETS_DIR
 
 DEFAULT_DATA = DATASETS_DIR / "frac_framing" / "gold_standard_single_label_all.csv"

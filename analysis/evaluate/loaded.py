@@ -62,7 +62,7 @@ def split_of(article: dict) -> str:
 
 def lexicon_detector(categories: Iterable[str] | None = None) -> Detector:
     """The package's loaded-word detector: spans of words in the chosen word lists."""
-    from ..wordchoice.core import LOADED_DETECTOR, load_lexicons
+    from ..wordchoice import LOADED_DETECTOR, load_lexicons
 
     lex = load_lexicons().subset(tuple(categories) if categories else LOADED_DETECTOR)
     return lambda sentence: [(a, b) for a, b, _, _ in lex.find(sentence)]
@@ -70,7 +70,7 @@ def lexicon_detector(categories: Iterable[str] | None = None) -> Detector:
 
 def vader_detector() -> Detector:
     """The baseline: every word whose lower-case form is in VADER's lexicon."""
-    from ..wordchoice.core import vader_lexicon
+    from ..wordchoice import vader_lexicon
 
     words = {w for w in vader_lexicon() if " " not in w}
     return lambda sentence: [(a, b) for a, b, tok, kind in tokenize(sentence) if kind == "word" and tok.lower() in words]
@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    from ..wordchoice.core import LOADED_CATEGORIES, LOADED_DETECTOR
+    from ..wordchoice import LOADED_CATEGORIES, LOADED_DETECTOR
 
     articles = [a for a in read_basil(args.data) if args.split == "all" or split_of(a) == args.split]
     gold = sum(sp["bias"] == "lex" and sp.get("sentence_index") is not None for a in articles for sp in a["spans"])

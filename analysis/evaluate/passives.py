@@ -25,7 +25,7 @@ import pandas as pd
 
 from ..framing.agency import find_passives
 from ..paths import PROJ_ROOT
-from ..framing.frames import RESULTS_FILE, update_results
+from ..framing import RESULTS_FILE, update_results
 
 DEFAULT_DATA = PROJ_ROOT / "tests" / "fixtures" / "passives_labelled.csv"
 

@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from ..paths import DATASETS_DIR, PROJ_ROOT
-from ..topics.models import EVALUATION_FILE, document_clusters, fit_topics, make_vectorizer
+from ..topics import EVALUATION_FILE, document_clusters, fit_topics, make_vectorizer
 
 DEFAULT_DATA = DATASETS_DIR / "bbc_news" / "bbc.jsonl"
 

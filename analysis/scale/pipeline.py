@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..corpus.load import corpus_from_frame
+from ..corpus import corpus_from_frame
 from .input import read_articles
 
 PARTS = ("articles", "sourcing", "speakers", "frames", "naming", "terms", "coverage")
@@ -174,7 +174,7 @@ def distinctive_terms_from_counts(terms: pd.DataFrame, *, min_count: int = 5) ->
     ngram, count); only terms used at least ``min_count`` times in all are scored, and only the
     terms an outlet uses get a row (the absent ones are implied).
     """
-    from ..wordchoice.core import log_odds_z
+    from ..wordchoice import log_odds_z
 
     if terms.empty or terms["outlet"].nunique() < 2:
         return pd.DataFrame(columns=["outlet", "term", "ngram", "count", "count_other", "prior", "delta", "variance", "z"])
@@ -198,7 +198,7 @@ def distinctive_terms_from_counts(terms: pd.DataFrame, *, min_count: int = 5) ->
 
 def fit_projector(path, *, mapping=None, fit_articles: int = 5000, k: int = 20) -> TopicProjector:
     """Fit the topics once, on the first ``fit_articles`` articles' clean text (deterministic)."""
-    from ..topics.models import fit_topics
+    from ..topics import fit_topics
 
     texts: list[str] = []
     for chunk in read_articles(path, mapping=mapping, chunk_size=2000, limit=fit_articles):

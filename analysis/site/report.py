@@ -20,7 +20,7 @@ from pathlib import Path
 
 import nbformat
 
-from ..corpus.load import load_corpus
+from ..corpus import load_corpus
 from ..errors import SameStoryError
 from ..paths import NOTEBOOKS_DIR, PACKAGE_DIR, PROJ_ROOT
 

@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..corpus.load import Corpus
+from ..corpus import Corpus
 from ..corpus.marks import quoted_regions
 from ..paths import DATA_DIR
 from ..plots import outlet_colors

@@ -212,7 +212,7 @@ def frame_items(corpus, *, n: int = 10, seed: int = 0) -> pd.DataFrame:
         that decided it, for the discussion afterwards); ``context`` is the sentence's paragraph
         and the one before it.
     """
-    from ..framing.frames import classify, load_scheme
+    from ..framing import classify, load_scheme
 
     scheme = load_scheme("policy")
     sents = corpus.sentences()
@@ -245,7 +245,7 @@ def quote_items(corpus, *, n: int = 10, seed: int = 0) -> pd.DataFrame:
         ``context`` is the quote's paragraph and the one before it (a pronoun's antecedent is
         usually there).
     """
-    from ..sourcing.profiles import extract_quotes
+    from ..sourcing import extract_quotes
 
     quotes = extract_quotes(corpus, headlines=False)
     quotes = quotes[quotes["kind"].isin(["direct", "partial"])]
@@ -282,7 +282,7 @@ def loaded_items(corpus, *, n: int = 10, seed: int = 0) -> pd.DataFrame:
         is the sentence from the flagged word to its end (so the key starts with the word),
         ``context`` the word's paragraph.
     """
-    from ..wordchoice.core import LOADED_DETECTOR, loaded_words
+    from ..wordchoice import LOADED_DETECTOR, loaded_words
 
     uses = loaded_words(corpus).reset_index(drop=True)
     loaded = uses[uses["category"].isin(LOADED_DETECTOR)]
@@ -360,7 +360,7 @@ def frame_answer(answer) -> str | None:
     (8 or "P8") or its id ("security_defense") all give "Security and defense"; None stays None."""
     if answer is None:
         return None
-    from ..framing.frames import load_scheme
+    from ..framing import load_scheme
 
     scheme = load_scheme("policy")
     raw = str(answer).strip()
@@ -923,7 +923,7 @@ def speaker_attributions(quotes: pd.DataFrame, corpus, *, per_outlet: int = 3) -
         speaker; "" when no quote has a speaker) and their sentences (:func:`with_sentences`,
         notes ``verb``, ``stance``, ``kind``).
     """
-    from ..sourcing.profiles import same_speaker_verbs
+    from ..sourcing import same_speaker_verbs
 
     body = quotes[(quotes["field"] == "text") & (quotes["speaker"] != "") & (quotes["verb"] != "")]
     same = same_speaker_verbs(quotes, corpus)
@@ -962,7 +962,7 @@ def top_distinctive_term(corpus) -> dict | None:
     Returns:
         ``{"outlet", "term", "count", "count_other", "z"}``.
     """
-    from ..wordchoice.core import distinctive_terms, top_terms
+    from ..wordchoice import distinctive_terms, top_terms
 
     if len(corpus.outlets) < 2:
         return None

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ..corpus.load import Corpus
+from ..corpus import Corpus
 from ..plots import outlet_colors
 
 

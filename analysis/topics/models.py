@@ -50,7 +50,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from ..corpus.load import Corpus
+from ..corpus import Corpus
 from ..errors import SameStoryError
 from ..paths import DATA_DIR
 

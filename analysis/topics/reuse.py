@@ -47,7 +47,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from ..corpus.load import Corpus
+from ..corpus import Corpus
 from ..corpus.marks import quoted_regions
 from ..plots import outlet_colors
 
