@@ -26,27 +26,21 @@ import pytest
 
 from analysis.corpus import load_corpus, validate_corpus
 from analysis.errors import ComparisonError, CorpusError
+from tests.corpus_folders import write_corpus
 
 HEADER = ("article_id", "outlet", "file", "published")
 BODY = "The council met on Tuesday. Members argued about the budget.\n\nA vote is due next week.\n"
 
 
 def make_corpus(root: Path, rows=(), files=None, *, header=HEADER, metadata: bytes | None = None) -> Path:
-    """Write a corpus folder: metadata.csv from ``header`` and ``rows`` (or ``metadata`` bytes
-    as they are; None rows and no metadata write no metadata.csv), and ``files`` (name -> str or
-    bytes). Returns ``root``."""
-    root.mkdir(parents=True, exist_ok=True)
+    """A corpus folder for a bad-input test: metadata.csv from ``header`` and ``rows`` (or ``metadata``
+    bytes as they are; None rows and no metadata write no metadata.csv), and ``files`` (name -> str or
+    bytes), written by the one test helper. Returns ``root``."""
     if metadata is None and rows is not None:
         out = io.StringIO()
         csv.writer(out, lineterminator="\n").writerows([header, *rows])
         metadata = out.getvalue().encode("utf-8")
-    if metadata is not None:
-        (root / "metadata.csv").write_bytes(metadata)
-    for name, content in (files or {}).items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    return root
+    return write_corpus(root, files=files, metadata=metadata, load=False)
 
 
 def snapshot(root: Path) -> dict[str, tuple[str, int] | None]:

@@ -65,7 +65,7 @@ pytest.importorskip("selenium", reason="browser tests need selenium: pip install
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 
 NOTEBOOK_PAGES = [f"{p.stem}.html" for p in notebook_paths()] + [f"{p.stem}.html" for p in doc_paths()]
