@@ -9,8 +9,13 @@ import sys
 import analysis.evaluate as package
 
 
+# Modules of this package that are not evaluations: the results files' reader and the shared parser.
+NOT_EVALUATIONS = frozenset({"results", "cli"})
+
+
 def available() -> list[str]:
-    return sorted(m.name for m in pkgutil.iter_modules(package.__path__) if not m.name.startswith("_"))
+    return sorted(m.name for m in pkgutil.iter_modules(package.__path__)
+                  if not m.name.startswith("_") and m.name not in NOT_EVALUATIONS)
 
 
 def main(argv: list[str] | None = None) -> int:
