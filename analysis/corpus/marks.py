@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from .segment import split_sentences
 
@@ -75,7 +76,7 @@ class Passage:
 
     start: int
     end: int
-    open_at: int  # offset of the opening mark
+    open_at: int  # offset of the opening mark (-1 for an in-order passage that opens before its paragraph)
     close_at: int  # offset of the closing mark, -1 when the passage has none
     region_end: int  # end of the marked region (closing mark included)
     paragraph: int
@@ -176,12 +177,25 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def find_passages(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[Passage]:
+def find_passages(
+    text: str,
+    paragraphs: Sequence[tuple[int, int]] | None = None,
+    *,
+    reading: Literal["context", "in order"] = "context",
+) -> list[Passage]:
     """Every top-level quoted passage of ``text``, in order.
 
     Args:
         text: the article.
         paragraphs: ``(start, end)`` of each paragraph; by default :func:`paragraph_spans`.
+        reading: ``"context"`` (the package's reading, described in the module docstring: marks
+            read by their neighbours, nesting, single marks, quotes over several paragraphs) or
+            ``"in order"``, the plain convention of annotated data sets: double marks (and the
+            two-character ``''`` and ````` ``) paired first with second, third with fourth, within
+            each paragraph; a lone last mark that opens runs to the paragraph's end
+            (``close_at == -1``), one that closes runs from the paragraph's start
+            (``open_at == -1``). The evaluation reads its gold quotes this way, so that the
+            measurement does not share the reading it measures.
 
     Returns:
         Passages whose ``text[start:end]`` is the quote. Quotes nested inside a quote are part
@@ -189,10 +203,35 @@ def find_passages(text: str, paragraphs: Sequence[tuple[int, int]] | None = None
         paragraphs gives one passage per paragraph, linked by ``continues``.
     """
     paras = list(paragraphs) if paragraphs is not None else paragraph_spans(text)
-    out = _passages_by_paragraph(text, paras)
+    out = _passages_in_order(text, paras) if reading == "in order" else _passages_by_paragraph(text, paras)
     for p in out:
         first = next((c for c in text[p.start : p.end] if c.isalnum()), "")
         p.text_first_upper = first.isupper() or first.isdigit()
+    return out
+
+
+_DOUBLE_IN_ORDER = re.compile("''|``|[\"“”]")
+
+
+def _passages_in_order(text: str, paras: list[tuple[int, int]]) -> list[Passage]:
+    out: list[Passage] = []
+    for k, (lo, hi) in enumerate(paras):
+        marks = [(m.start(), m.end()) for m in _DOUBLE_IN_ORDER.finditer(text, lo, hi)]
+        found = [(marks[i][1], marks[i + 1][0], marks[i][0], marks[i + 1][0], marks[i + 1][1])
+                 for i in range(0, len(marks) - 1, 2)]
+        if len(marks) % 2:
+            m, m_end = marks[-1]
+            prev = text[m - 1] if m > lo else " "
+            opening = text[m] in "“`" or (text[m] in "\"'" and (prev.isspace() or prev in "([—–-:"))
+            if opening and m_end < hi:
+                found.append((m_end, hi, m, -1, hi))
+            else:
+                a = lo if len(marks) == 1 else marks[-2][1]
+                found.append((a, m, -1 if len(marks) == 1 else marks[-2][0], m, m_end))
+        for a, b, open_at, close_at, region_end in found:
+            a, b = _trimmed(text, a, b)
+            if b > a:
+                out.append(Passage(a, b, open_at, close_at, region_end, k))
     return out
 
 
