@@ -1,4 +1,8 @@
-"""The package's own error types: messages written for people, naming the file and the fix."""
+"""Every error type of the package: messages written for people, naming the file, the line and the fix.
+
+Each analysis raises one of these (never a bare exception from deep inside pandas); they all derive
+from :class:`SameStoryError`, which the command line catches to print one paragraph and exit 1.
+"""
 
 from __future__ import annotations
 
@@ -54,3 +58,31 @@ class CorpusError(SameStoryError):
 
 class ComparisonError(SameStoryError):
     """An analysis that compares outlets was asked of a corpus with too few of them."""
+
+
+class SchemeError(SameStoryError):
+    """A frame or event cue file cannot be used as it is (the message names the file and the fix)."""
+
+
+class LexiconError(SameStoryError):
+    """A lexicon or word-list file cannot be used; the message names the file, the entry and the fix."""
+
+
+class TopicError(SameStoryError):
+    """A topic model or story-element clustering cannot be fitted on the texts given."""
+
+
+class LabelError(SameStoryError):
+    """Hand labels that cannot be compared with the tool's (wrong length, nothing labelled)."""
+
+
+class InputError(SameStoryError):
+    """A large input file cannot be read as asked (format, columns, a bad line)."""
+
+
+class ReportError(SameStoryError):
+    """A notebook failed while the report ran."""
+
+
+class ResultsError(SameStoryError):
+    """An evaluation result that does not follow the schema of :mod:`analysis.evaluate.results`."""

@@ -37,7 +37,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import SameStoryError
+from ..errors import ResultsError
 from ..paths import DATA_DIR
 
 NAMES = ("framing", "loaded", "quotes", "topics")
@@ -46,10 +46,6 @@ REQUIRED_KEYS = ("command", "data")
 _UNSTABLE_KEYS = frozenset({"date", "written_on", "timestamp", "time"})
 # Fields that name the rows of a list of results (a system, a method, a frame) in :func:`measured`.
 _ROW_LABELS = ("key", "system", "method", "frame", "code", "split")
-
-
-class ResultsError(SameStoryError):
-    """An evaluation result that does not follow the schema."""
 
 
 def results_path(name: str) -> Path:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import SameStoryError
+from ..errors import InputError
 
 CANONICAL = ("article_id", "outlet", "text", "headline", "byline", "published", "url")
 REQUIRED = ("article_id", "outlet", "text")
@@ -32,10 +32,6 @@ ALLSIDES_MAPPING = {
     "published": "date", "byline": "authors", "url": "url",
 }
 """The column mapping of the AllSides Article-Bias-Prediction data set (Baly et al. 2020)."""
-
-
-class InputError(SameStoryError):
-    """A large input file cannot be read as asked (format, columns, a bad line)."""
 
 
 def input_format(path: str | Path) -> str:

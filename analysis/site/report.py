@@ -21,7 +21,7 @@ from pathlib import Path
 import nbformat
 
 from ..corpus import load_corpus
-from ..errors import SameStoryError
+from ..errors import ReportError
 from ..paths import NOTEBOOKS_DIR, PACKAGE_DIR, PROJ_ROOT
 
 DOCS_DIR = PROJ_ROOT / "docs"
@@ -81,10 +81,6 @@ corpus named here; every number in it was computed from the articles.</p>
 </body>
 </html>
 """
-
-
-class ReportError(SameStoryError):
-    """A notebook failed while the report ran."""
 
 
 @dataclass
