@@ -49,7 +49,7 @@ def finish_figure(fig: Figure, ax: Axes, *, title: str, legend: bool = True, leg
     return fig
 
 
-def save_figure(fig, data: pd.DataFrame, name: str, out_dir: str | Path) -> str:
+def save_figure(fig: Figure, data: pd.DataFrame, name: str, out_dir: str | Path) -> str:
     """Save ``fig`` as ``NAME.png`` and ``data`` as ``NAME.csv`` in ``out_dir``.
 
     Returns a short line naming both files (relative names only, so the notebook's stored
@@ -62,7 +62,7 @@ def save_figure(fig, data: pd.DataFrame, name: str, out_dir: str | Path) -> str:
     return f"Saved {name}.png and {name}.csv (the figure's data)."
 
 
-def alt_text(fig) -> str:
+def alt_text(fig: Figure) -> str:
     """A text alternative for a figure, for readers who cannot see it.
 
     A plotting function may set ``fig.alt_text``; otherwise it is made from the titles (which
@@ -86,7 +86,7 @@ def alt_text(fig) -> str:
     return "Figure. " + ". ".join(parts) if parts else "Figure without a title."
 
 
-def _png_with_alt(fig):
+def _png_with_alt(fig: Figure):
     import io
 
     buf = io.BytesIO()

@@ -11,8 +11,10 @@ import re
 
 import pandas as pd
 
+from matplotlib.figure import Figure
+
+from ..plots import finish_figure, outlet_colors
 from .load import Corpus
-from ..plots import outlet_colors
 
 # Sentence-boundary cases the splitter must get right, and a pattern that finds each in a text.
 TRICKY_CASES = {
@@ -30,7 +32,7 @@ def outlet_order(corpus: Corpus) -> list[str]:
     return corpus.outlets
 
 
-def article_lengths_figure(summary: pd.DataFrame, corpus: Corpus):
+def article_lengths_figure(summary: pd.DataFrame, corpus: Corpus) -> Figure:
     """A horizontal bar chart of words per article after cleaning, one colour per outlet."""
     import matplotlib.pyplot as plt
 
@@ -42,19 +44,12 @@ def article_lengths_figure(summary: pd.DataFrame, corpus: Corpus):
         ax.text(words, y, f" {words} words, {sents} sentences", va="center", fontsize=9)
     longest, shortest = data.iloc[-1], data.iloc[0]
     ratio = longest["words"] / max(shortest["words"], 1)
-    ax.set_title(
-        f"{longest['outlet']} wrote {ratio:.1f} times as many words as {shortest['outlet']}"
-        if len(data) > 1
-        else f"{longest['outlet']}: {longest['words']} words",
-        loc="left",
-    )
     ax.set_xlabel("Words in the article after cleaning")
     ax.set_ylabel("")
     ax.set_xlim(0, data["words"].max() * 1.45)
-    ax.spines[["top", "right"]].set_visible(False)
-    fig.tight_layout()
-    plt.close(fig)
-    return fig
+    title = (f"{longest['outlet']} wrote {ratio:.1f} times as many words as {shortest['outlet']}" if len(data) > 1
+             else f"{longest['outlet']}: {longest['words']} words")
+    return finish_figure(fig, ax, title=title, legend=False)
 
 
 def length_finding(summary: pd.DataFrame) -> str:

@@ -16,10 +16,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ..paths import DATA_DIR
+
+if TYPE_CHECKING:
+    from .load import Corpus
 
 REGISTER_FILE = DATA_DIR / "register.csv"
 
@@ -157,7 +161,7 @@ def load_register(path: str | Path = REGISTER_FILE) -> Register:
     return Register(table)
 
 
-def mentions(corpus, *, register: Register | None = None, roles: bool = True, unregistered: bool = False) -> pd.DataFrame:
+def mentions(corpus: "Corpus", *, register: Register | None = None, roles: bool = True, unregistered: bool = False) -> pd.DataFrame:
     """Every mention of a registered person or organisation, one row per mention.
 
     Args:
