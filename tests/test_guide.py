@@ -8,15 +8,14 @@ answers stored in the workbooks), as tests/test_packaging.py does for the README
 
 from __future__ import annotations
 
-import ast
 import re
 
-import nbformat
 import pytest
 
 from analysis import teaching
-from analysis.paths import NOTEBOOKS_DIR, PROJ_ROOT
+from analysis.paths import PROJ_ROOT
 from analysis.site.report import doc_paths, notebook_paths
+from tests.teaching.helpers import worked_answers
 
 GUIDE = PROJ_ROOT / "docs" / "teachers-guide.md"
 
@@ -30,13 +29,6 @@ def find(guide: str, pattern: str) -> re.Match:
     m = re.search(pattern, guide)
     assert m, f"the teacher's guide no longer says: {pattern}"
     return m
-
-
-def worked_answers(name: str) -> list[tuple]:
-    nb = nbformat.read(NOTEBOOKS_DIR / name, as_version=4)
-    cell = next(c for c in nb.cells if "student-answers" in c.metadata.get("tags", []))
-    assign = next(n for n in ast.parse(cell.source).body if isinstance(n, ast.Assign))
-    return ast.literal_eval(assign.value)
 
 
 def test_the_guide_is_a_page_of_the_site_with_a_lesson_per_notebook(guide):

@@ -1,0 +1,23 @@
+"""Fixtures of the synthesis tests: a small three-outlet corpus and the bundled corpus, synthesised once."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import synthesis
+from tests.synthesis.helpers import ALPHA, BETA, GAMMA, corpus_with_headlines
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    corpus = corpus_with_headlines(
+        tmp_path_factory.mktemp("syn") / "small",
+        {"a": ("Alpha", ALPHA), "b": ("Beta", BETA), "g": ("Gamma", GAMMA)},
+        {"a": "Envoy meets president", "g": "Talks in Moscow"},
+    )
+    return corpus, synthesis.synthesize(corpus)
+
+
+@pytest.fixture(scope="module")
+def seeds(corpus):
+    return synthesis.synthesize(corpus)
