@@ -102,11 +102,11 @@ def _context_row(text: str, spans: pd.DataFrame, start: int, end: int) -> dict:
     return {"context": text[c0:c1], "mark_start": start - c0, "mark_end": end - c0}
 
 
-def frame_items(corpus: Corpus, *, n: int = 10, seed: int = 0) -> pd.DataFrame:
+def frame_items(corpus: Corpus, *, n: int = 10, random_state: int = 0) -> pd.DataFrame:
     """Sentences to label with a policy frame, and the frame the tool gives each.
 
-    The rule: ``n`` body sentences (crossheads left out) drawn at random with ``seed`` from all
-    the corpus's body sentences (``DataFrame.sample(random_state=seed)``), shown in reading order
+    The rule: ``n`` body sentences (crossheads left out) drawn at random with ``random_state`` from all
+    the corpus's body sentences (``DataFrame.sample(random_state=random_state)``), shown in reading order
     (articles in corpus order, sentences in text order); all of them when there are fewer. The
     tool's label is :func:`analysis.framing.classify` with the policy scheme: the one label per
     sentence that was measured on FrAC.
@@ -114,7 +114,7 @@ def frame_items(corpus: Corpus, *, n: int = 10, seed: int = 0) -> pd.DataFrame:
     Args:
         corpus: the corpus the items are drawn from.
         n: how many items.
-        seed: the ``random_state`` of the draw (named ``seed`` because the workbooks pass it so).
+        random_state: the seed of the draw (``DataFrame.sample``'s ``random_state``).
 
     Returns:
         The item table (see above) with ``machine`` (the frame's label) and ``cues`` (the words
@@ -126,7 +126,7 @@ def frame_items(corpus: Corpus, *, n: int = 10, seed: int = 0) -> pd.DataFrame:
     scheme = load_scheme("policy")
     sents = corpus.sentences()
     body = sents[sents["paragraph_kind"] == "body"]
-    chosen = body.sample(min(n, len(body)), random_state=seed).sort_index()
+    chosen = body.sample(min(n, len(body)), random_state=random_state).sort_index()
     paragraphs = corpus.paragraphs()
     rows = []
     for s in chosen.itertuples(index=False):
@@ -142,17 +142,17 @@ def frame_items(corpus: Corpus, *, n: int = 10, seed: int = 0) -> pd.DataFrame:
     return _finish(rows, ["machine", "cues"])
 
 
-def quote_items(corpus: Corpus, *, n: int = 10, seed: int = 0) -> pd.DataFrame:
+def quote_items(corpus: Corpus, *, n: int = 10, random_state: int = 0) -> pd.DataFrame:
     """Quotes whose speaker and reporting verb a student names, beside the tool's.
 
-    The rule: ``n`` quotes drawn at random with ``seed`` (``DataFrame.sample(random_state=seed)``)
+    The rule: ``n`` quotes drawn at random with ``random_state`` (``DataFrame.sample(random_state=random_state)``)
     from the direct and partial quotes of :func:`analysis.sourcing.extract_quotes` in the article
     texts (headline quotes left out), shown in reading order; all of them when there are fewer.
 
     Args:
         corpus: the corpus the items are drawn from.
         n: how many items.
-        seed: the ``random_state`` of the draw (named ``seed`` because the workbooks pass it so).
+        random_state: the seed of the draw (``DataFrame.sample``'s ``random_state``).
 
     Returns:
         The item table with the tool's ``speaker`` and ``verb`` ("" where it found none);
@@ -163,7 +163,7 @@ def quote_items(corpus: Corpus, *, n: int = 10, seed: int = 0) -> pd.DataFrame:
 
     quotes = extract_quotes(corpus, headlines=False)
     quotes = quotes[quotes["kind"].isin(["direct", "partial"])]
-    chosen = quotes.sample(min(n, len(quotes)), random_state=seed).sort_index()
+    chosen = quotes.sample(min(n, len(quotes)), random_state=random_state).sort_index()
     paragraphs = corpus.paragraphs()
     rows = []
     for q in chosen.itertuples(index=False):
@@ -179,21 +179,21 @@ WIRE, NOT_WIRE = "wire copy", "not wire copy"
 LOADED, NOT_LOADED = "loaded", "not loaded"
 
 
-def loaded_items(corpus: Corpus, *, n: int = 10, seed: int = 0) -> pd.DataFrame:
+def loaded_items(corpus: Corpus, *, n: int = 10, random_state: int = 0) -> pd.DataFrame:
     """Words the word lists flag, to be judged loaded in context or not.
 
     The word lists flag five kinds of word; the tool counts two of them, evaluative and emotive
     words (:data:`analysis.wordchoice.LOADED_DETECTOR`), as **loaded**, and the other three
     (hedges, boosters, intensifiers: how sure or how strong, not which side) as not loaded.
 
-    The rule: half of the ``n`` uses drawn at random with ``seed`` from the uses the tool calls
-    loaded, half from the other flagged uses (``DataFrame.sample(random_state=seed)``; when one
+    The rule: half of the ``n`` uses drawn at random with ``random_state`` from the uses the tool calls
+    loaded, half from the other flagged uses (``DataFrame.sample(random_state=random_state)``; when one
     side has too few, the other fills in), shown in reading order.
 
     Args:
         corpus: the corpus the items are drawn from.
         n: how many items.
-        seed: the ``random_state`` of the draw (named ``seed`` because the workbooks pass it so).
+        random_state: the seed of the draw (``DataFrame.sample``'s ``random_state``).
 
     Returns:
         The item table with ``word`` (the flagged words), ``category`` (its list), ``quoted``
@@ -209,7 +209,7 @@ def loaded_items(corpus: Corpus, *, n: int = 10, seed: int = 0) -> pd.DataFrame:
     half = n // 2
     k_loaded = min(len(loaded), max(half, n - len(other)))
     k_other = min(len(other), n - k_loaded)
-    chosen = pd.concat([loaded.sample(k_loaded, random_state=seed), other.sample(k_other, random_state=seed)]).sort_index()
+    chosen = pd.concat([loaded.sample(k_loaded, random_state=random_state), other.sample(k_other, random_state=random_state)]).sort_index()
     sents = corpus.sentences().set_index(["article_id", "sentence"])
     paragraphs = corpus.paragraphs()
     rows = []
