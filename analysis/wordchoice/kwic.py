@@ -8,7 +8,7 @@ never uses it gets a row saying so, because an absence is part of the comparison
 
 Example:
     >>> from analysis.corpus import load_corpus
-    >>> from analysis.kwic import side_by_side
+    >>> from analysis.wordchoice.kwic import side_by_side
     >>> table = side_by_side(load_corpus(), "crisis")   # displays as HTML in a notebook
     >>> table.data.columns.tolist()[:4]
     ['outlet', 'article_id', 'sentence', 'start']
@@ -27,12 +27,17 @@ from typing import Literal
 
 import pandas as pd
 
+from ..corpus import Corpus
 from ..plots import outlet_colors
 
 COLUMNS = ["outlet", "article_id", "sentence", "start", "end", "left", "keyword", "right"]
+"""The columns of :func:`keyword_in_context`."""
+
+Match = Literal["word", "prefix", "regex"]
+"""How a keyword is matched: a whole word, a word start, or a regular expression."""
 
 
-def _pattern(keyword: str, match: Literal["word", "prefix", "regex"], ignore_case: bool) -> re.Pattern:
+def _pattern(keyword: str, match: Match, ignore_case: bool) -> re.Pattern:
     flags = re.IGNORECASE if ignore_case else 0
     if match == "regex":
         return re.compile(keyword, flags)
@@ -49,12 +54,7 @@ def _flat(text: str) -> str:
 
 
 def keyword_in_context(
-    corpus,
-    keyword: str,
-    *,
-    match: Literal["word", "prefix", "regex"] = "word",
-    ignore_case: bool = True,
-    window: int = 60,
+    corpus: Corpus, keyword: str, *, match: Match = "word", ignore_case: bool = True, window: int = 60
 ) -> pd.DataFrame:
     """Every use of ``keyword`` in the corpus, with ``window`` characters of context each side.
 
@@ -70,6 +70,10 @@ def keyword_in_context(
         DataFrame with one row per use, in corpus and text order: ``outlet``, ``article_id``,
         ``sentence`` (index in the article, from 0), ``start``, ``end`` (offsets of the keyword
         in the clean text), ``left``, ``keyword`` (as written), ``right``.
+
+    References:
+        Luhn, H. P. (1960). Key word-in-context index for technical literature (KWIC index).
+        American Documentation, 11(4), 288-295.
     """
     rx = _pattern(keyword, match, ignore_case)
     sentences = corpus.sentences()
@@ -162,20 +166,24 @@ class SideBySide:
 
 
 def side_by_side(
-    corpus,
-    keyword: str,
-    *,
-    match: Literal["word", "prefix", "regex"] = "word",
-    ignore_case: bool = True,
-    window: int = 60,
+    corpus: Corpus, keyword: str, *, match: Match = "word", ignore_case: bool = True, window: int = 60
 ) -> SideBySide:
     """Keyword in context for every outlet, in one table aligned on the keyword.
 
-    Takes the same options as :func:`keyword_in_context`. The result shows as an HTML table in
-    a notebook (article text escaped): rows grouped by outlet under a band in the outlet's
-    colour, left context right-aligned, the keyword in bold, right context left-aligned; an
-    outlet that never uses the keyword gets a line saying so. ``.data`` holds the rows as a
-    DataFrame, with offsets back into the clean text.
+    The result shows as an HTML table in a notebook (article text escaped): rows grouped by
+    outlet under a band in the outlet's colour, left context right-aligned, the keyword in bold,
+    right context left-aligned; an outlet that never uses the keyword gets a line saying so.
+
+    Args:
+        corpus, keyword, match, ignore_case, window: as in :func:`keyword_in_context`.
+
+    Returns:
+        A :class:`SideBySide`: ``.data`` holds the rows of :func:`keyword_in_context` as a
+        DataFrame, with offsets back into the clean text; ``.counts()`` the uses per outlet.
+
+    References:
+        Luhn, H. P. (1960). Key word-in-context index for technical literature (KWIC index).
+        American Documentation, 11(4), 288-295.
     """
     data = keyword_in_context(corpus, keyword, match=match, ignore_case=ignore_case, window=window)
     return SideBySide(keyword, data, list(corpus.outlets), outlet_colors(corpus.outlets))

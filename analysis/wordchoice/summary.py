@@ -28,6 +28,8 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ..corpus import Corpus
+from .distinctive import bonferroni_z, distinctive_terms, top_terms
+from .terms import TERM_PATTERN, article_terms
 
 USUAL_Z = 1.96
 """The |z| one term taken alone must pass (two-sided, 5%)."""
@@ -44,8 +46,6 @@ def term_spans(text: str, term: str) -> list[tuple[int, int]]:
     Returns:
         ``(start, end)`` character offsets of each occurrence, in text order.
     """
-    from . import TERM_PATTERN, article_terms
-
     words = [(m.start(), m.end(), (article_terms(m.group(0), ngram_range=(1, 1)) or [""])[0]) for m in TERM_PATTERN.finditer(text)]
     parts = term.split(" ")
     n = len(parts)
@@ -72,8 +72,6 @@ def significance_counts(z: pd.Series, *, n_tests: int | None = None) -> dict:
         Dunn, O. J. (1961). Multiple comparisons among means. Journal of the American Statistical
         Association 56(293), 52-64.
     """
-    from . import bonferroni_z
-
     z_b = bonferroni_z(len(z) if n_tests is None else n_tests)
     return {"tested": len(z), "z_bonferroni": z_b, "usual": int((z.abs() > USUAL_Z).sum()),
             "bonferroni": int((z.abs() > z_b).sum())}
@@ -90,8 +88,6 @@ def top_distinctive_term(corpus: Corpus) -> dict | None:
         Monroe, B. L., Colaresi, M. P. & Quinn, K. M. (2008). Fightin' words. Political Analysis
         16(4), 372-403.
     """
-    from . import distinctive_terms, top_terms
-
     if len(corpus.outlets) < 2:
         return None
     top = top_terms(distinctive_terms(corpus))
