@@ -1,7 +1,7 @@
 """Sentences and tokens with character offsets, by rule, with no model to download.
 
 The sentence splitter is a small rule system written for news English and measured on the seed
-articles (tests/test_segment.py). A sentence ends at ``.``, ``!``, ``?`` or an ellipsis, after
+articles (tests/corpus/test_segment.py). A sentence ends at ``.``, ``!``, ``?`` or an ellipsis, after
 any closing quotes or brackets, when white space and then a capital letter or digit (possibly
 behind an opening quote) follow, except:
 
