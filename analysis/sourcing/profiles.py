@@ -1,9 +1,10 @@
-"""Sourcing: who each outlet lets speak, how it introduces them, and whom it cites.
+"""Sourcing profiles: every quote of a corpus, and who each outlet lets speak and how it introduces them.
 
-The quote finder itself works on one text at a time (:mod:`analysis.quotes`); this module maps
-it over a corpus and builds the per-outlet profiles of notebook 03: voices by country and
-affiliation, reporting-verb stance, the same speaker's verbs across outlets, vague and
-anonymous sourcing, media cited as sources, and an article with its quotes highlighted.
+The quote finder works on one text at a time (:mod:`analysis.sourcing.quotes`);
+:func:`extract_quotes` maps it over a corpus. The per-outlet tables of notebook 03 are built
+from its rows: quotes per kind, voices by country and affiliation (:func:`voices`: quotes and
+words quoted), reporting-verb stance (:func:`verb_stance`) and the same speaker's verbs across
+outlets (:func:`same_speaker_verbs`).
 
 Every table is tidy (one row per observation) and keeps the offsets back into the clean text,
 ``corpus.articles.loc[article_id, "text"][start:end]``. The sentences the notebook prints are
@@ -22,27 +23,18 @@ References:
     Newell, Margolin & Ruths (2018), "An Attribution Relations Corpus for Political News",
     LREC (PolNeAR, the evaluation data); Asr et al. (2021), "The Gender Gap Tracker", PLOS ONE
     (voices counted by quotes and by words quoted); Bergler (1992) and Caldas-Coulthard (1994)
-    on the stance of reporting verbs (see ``data/reporting_verbs.csv``); Sheehy (2008) on
-    unnamed sources (see ``data/vague_sourcing.toml``).
+    on the stance of reporting verbs (see ``data/reporting_verbs.csv``).
 """
 
 from __future__ import annotations
 
 import bisect
-import html
-import json
-import re
-from pathlib import Path
 
 import pandas as pd
 
 from ..corpus import Corpus
-from ..corpus.marks import quoted_regions
-from ..paths import DATA_DIR
-from ..plots import outlet_colors
-from .quotes import STANCES, load_lexicon, quotes_in_text, vague_sourcing_in_text
-
-EVALUATION_FILE = DATA_DIR / "evaluation_quotes.json"
+from .lexicon import STANCES, load_lexicon
+from .quotes import quotes_in_text
 
 QUOTE_COLUMNS = [
     "article_id", "outlet", "field", "kind", "quote", "start", "end", "paragraph", "sentence", "quotation",
@@ -90,7 +82,7 @@ def extract_quotes(corpus: Corpus, *, indirect: bool = False, headlines: bool = 
         according, inherited), ``words`` and ``closed`` (the passage had its closing mark).
 
     References:
-        The method and its measured error rate: :mod:`analysis.quotes`,
+        The method and its measured error rate: :mod:`analysis.sourcing.quotes`,
         ``python -m analysis.evaluate quotes``.
     """
     lex = load_lexicon()
@@ -170,6 +162,10 @@ def voices(quotes: pd.DataFrame, corpus: Corpus, *, by: str = "country") -> pd.D
         One row per outlet and group: ``outlet``, the group column, ``quotes``, ``words``
         (words inside the marks), ``share`` (of the outlet's words quoted), ``speakers``
         (the speakers in the group, most words first).
+
+    References:
+        Asr et al. (2021), "The Gender Gap Tracker", PLOS ONE 16(1): voices counted by quotes and
+        by words quoted.
     """
     v = _voices(quotes)
     if by not in ("speaker", "speaker_type"):
@@ -225,38 +221,6 @@ def voices_finding(quotes: pd.DataFrame, corpus: Corpus) -> str:
     return text
 
 
-def voices_figure(quotes: pd.DataFrame, corpus: Corpus, *, by: str = "country", top: int = 4):
-    """Share of each outlet's quoted words per group of speakers (one panel per group)."""
-    import matplotlib.pyplot as plt
-
-    table = voices(quotes, corpus, by=by)
-    colors = outlet_colors(corpus.outlets)
-    groups = list(table.groupby(by)["words"].sum().sort_values(ascending=False, kind="stable").index[:top])
-    outlets = [o for o in corpus.outlets]
-    fig, axes = plt.subplots(1, max(len(groups), 1), figsize=(2.6 * max(len(groups), 1) + 1.6, 0.45 * len(outlets) + 1.8), sharey=True, squeeze=False)
-    for ax, group in zip(axes[0], groups):
-        shares = [float(table.loc[(table["outlet"] == o) & (table[by] == group), "share"].sum()) for o in outlets]
-        ax.barh(outlets, shares, color=[colors[o] for o in outlets])
-        for y, s in enumerate(shares):
-            ax.text(s, y, f" {s:.0%}", va="center", fontsize=8)
-        ax.set_title(f"speakers from {group}" if by == "country" and group not in ("unknown", "unregistered") else str(group), fontsize=10)
-        ax.set_xlim(0, 1.15)
-        ax.set_xlabel("share of quoted words")
-        ax.spines[["top", "right"]].set_visible(False)
-        ax.invert_yaxis() if ax is axes[0][0] else None
-    if groups:
-        lead = table.sort_values("share", ascending=False, kind="stable").iloc[0]
-        title = f"Whose words? {lead['outlet']} gives {lead['share']:.0%} of its quoted words to speakers from {lead[by]}"
-    else:
-        title = "No quotation with a speaker was found"
-    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=11)
-    axes[0][0].set_ylabel("outlet")
-    fig.tight_layout()
-    plt.close(fig)
-    data = table.pivot_table(index="outlet", columns=by, values="share", fill_value=0).reindex(outlets).fillna(0)
-    return fig, data
-
-
 # ---------------------------------------------------------------------------------------------
 # Reporting verbs
 
@@ -267,10 +231,17 @@ def verb_stance(quotes: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
     Counts every quote and indirect attribution whose cue is a verb of the lexicon (a colon or
     an inherited cue is not counted twice: one count per quotation).
 
+    Args:
+        quotes: from :func:`extract_quotes` (with ``indirect=True`` to count reported speech too).
+        corpus: the corpus (for the outlet order).
+
     Returns:
         One row per outlet: a column per stance class (neutral, distancing, factive, emotive,
         directive), ``total``, ``non-neutral share``, and ``verbs`` (the non-neutral verbs used,
         most frequent first).
+
+    References:
+        Bergler (1992); Caldas-Coulthard (1994): the stance classes (``data/reporting_verbs.csv``).
     """
     q = quotes[(quotes["stance"] != "") & (quotes["cue_position"] != "inherited")]
     q = q.drop_duplicates(["article_id", "verb_start"])
@@ -302,39 +273,6 @@ def verb_stance_finding(table: pd.DataFrame) -> str:
     return text
 
 
-def verb_stance_figure(table: pd.DataFrame, corpus: Corpus):
-    """Share of each outlet's attributions per non-neutral stance class (one panel per class)."""
-    import matplotlib.pyplot as plt
-
-    classes = [c for c in STANCES if c != "neutral"]
-    outlets = list(table.index)
-    colors = outlet_colors(corpus.outlets)
-    shares = table[classes].div(table["total"].where(table["total"] > 0), axis=0).fillna(0.0)
-    fig, axes = plt.subplots(1, len(classes), figsize=(2.4 * len(classes) + 1.6, 0.45 * len(outlets) + 1.8), sharey=True, squeeze=False)
-    top_share = shares.max().max() if len(shares) else 0
-    for ax, cls in zip(axes[0], classes):
-        ax.barh(outlets, shares[cls], color=[colors[o] for o in outlets])
-        for y, (o, s) in enumerate(shares[cls].items()):
-            n = int(table.loc[o, cls])
-            ax.text(s, y, f" {n}", va="center", fontsize=8)
-        ax.set_title(cls, fontsize=10)
-        ax.set_xlim(0, max(top_share * 1.35, 0.05))
-        ax.set_xlabel("share of attributions")
-        ax.spines[["top", "right"]].set_visible(False)
-    axes[0][0].invert_yaxis()
-    axes[0][0].set_ylabel("outlet")
-    t = table[table["total"] > 0]
-    if len(t):
-        top = t.sort_values("non-neutral share", ascending=False, kind="stable").iloc[0]
-        title = f"{top.name} introduces {top['non-neutral share']:.0%} of its sources with a verb that is not neutral"
-    else:
-        title = "No reporting verb was found"
-    fig.suptitle(title + " (numbers: attributions)", x=0.01, ha="left", fontweight="bold", fontsize=11)
-    fig.tight_layout()
-    plt.close(fig)
-    return fig, shares.round(3)
-
-
 def same_speaker_verbs(quotes: pd.DataFrame, corpus: Corpus, *, min_outlets: int = 2) -> pd.DataFrame:
     """The same speaker quoted by several outlets, with the verbs each outlet chose.
 
@@ -348,6 +286,9 @@ def same_speaker_verbs(quotes: pd.DataFrame, corpus: Corpus, *, min_outlets: int
         that outlet's verbs for the speaker with their count ("said (3), claimed (1)");
         a verb that is not neutral is marked with its stance ("claimed [distancing]").
         Empty when the corpus has fewer outlets than ``min_outlets``.
+
+    References:
+        Bergler (1992), "Evidential analysis of reported speech": the stance of a reporting verb.
     """
     q = quotes[(quotes["verb"] != "") & (quotes["speaker"] != "") & (quotes["cue_position"] != "inherited")]
     q = q.drop_duplicates(["article_id", "verb_start", "speaker"])
@@ -386,263 +327,3 @@ def same_speaker_finding(table: pd.DataFrame, corpus: Corpus) -> str:
     if not parts:
         return head + " Every outlet introduces them with neutral verbs."
     return head + " The verbs that are not neutral, by outlet and speaker: " + "; ".join(parts) + "."
-
-
-# ---------------------------------------------------------------------------------------------
-# Vague and anonymous sourcing; media cited
-
-
-def vague_sourcing(corpus: Corpus, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Vague and anonymous sourcing, one row per phrase.
-
-    Two sources: the phrases of ``data/vague_sourcing.toml`` found outside quotation marks
-    ("officials said", "a source familiar with", "reportedly", "it is understood"), and the
-    quotes and attributions whose speaker is anonymous ("a European official").
-
-    Returns:
-        ``article_id``, ``outlet``, ``start``, ``end``, ``phrase`` (``text[start:end]``),
-        ``class`` (anonymous, hedge, agentless, anonymous speaker), ``label``.
-    """
-    lex = load_lexicon()
-    rows = []
-    for aid, art in corpus.articles.iterrows():
-        for r in vague_sourcing_in_text(art["text"], lexicon=lex):
-            rows.append({"article_id": aid, "outlet": art["outlet"], **r})
-    if quotes is None:
-        quotes = extract_quotes(corpus, indirect=True, headlines=False)
-    anon = quotes[(quotes["speaker_type"] == "anonymous") & (quotes["field"] == "text") & (quotes["speaker_start"] >= 0)]
-    anon = anon.drop_duplicates(["article_id", "speaker_start"])
-    taken = {(r["article_id"], r["start"]) for r in rows}
-    for r in anon.itertuples(index=False):
-        if any((r.article_id, s) in taken for s in range(r.speaker_start - 40, r.speaker_end)):
-            continue
-        rows.append({"article_id": r.article_id, "outlet": r.outlet, "start": r.speaker_start, "end": r.speaker_end,
-                     "phrase": r.speaker_mention, "class": "anonymous speaker", "label": r.speaker})
-    table = pd.DataFrame(rows, columns=["article_id", "outlet", "start", "end", "phrase", "class", "label"])
-    order = {a: i for i, a in enumerate(corpus.articles.index)}
-    return table.sort_values(["article_id", "start"], key=lambda c: c.map(order) if c.name == "article_id" else c, kind="stable").reset_index(drop=True)
-
-
-def vague_sourcing_summary(table: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
-    """Vague-sourcing phrases per outlet and class, with the rate per 1,000 words."""
-    counts = pd.crosstab(table["outlet"], table["class"]).reindex(index=corpus.outlets, fill_value=0)
-    counts.columns.name = None
-    counts["total"] = counts.sum(axis=1)
-    words = corpus.articles.groupby("outlet", sort=False)["n_words"].sum().reindex(corpus.outlets)
-    counts["per 1,000 words"] = (counts["total"] / words * 1000).round(1)
-    return counts
-
-
-def vague_finding(summary: pd.DataFrame) -> str:
-    """A sentence on which outlet leans most on sources the reader cannot check."""
-    if summary["total"].sum() == 0:
-        return "No vague or anonymous sourcing phrase was found."
-    top = summary.sort_values("per 1,000 words", ascending=False, kind="stable").iloc[0]
-    none = [o for o, n in summary["total"].items() if n == 0]
-    text = f"{top.name} uses the most vague or anonymous sourcing: {int(top['total'])} phrases, {top['per 1,000 words']} per 1,000 words."
-    if none:
-        text += f" None was found in {', '.join(none)}."
-    return text
-
-
-_SOURCE_BEFORE = re.compile(
-    r"(?:according to|reported by|seen by|obtained by|cited by|quoted by|published by|citing|input from|reporting by|told to)"
-    r"(?:\s+(?:the|a|an|[A-Z][\w’'.-]*|news|state|agency|newspaper|magazine|broadcaster|military|blog|wire|service|russian|ukrainian|us|british|influential))*\s*$",
-    re.IGNORECASE,
-)
-_SOURCE_AFTER = re.compile(
-    r"^[’']?s?\s*(?:,[^,]{0,60},\s*)?(?:has\s+|had\s+|also\s+|earlier\s+|later\s+)?"
-    r"(?:said|says|reported|reports|reporting|cited|quoted|published|wrote|writes|added|claimed|described|confirmed|found|showed)\b"
-)
-_VENUE_BEFORE = re.compile(
-    r"(?:told|tells|telling|tell|interview with|speaking to|spoke to|speaking with|spoke with|on|in|to|with)"
-    r"(?:\s+(?:the|a|an|[A-Z][\w’'.-]*|us|news|broadcaster|channel|network|magazine|newspaper))*\s*$",
-    re.IGNORECASE,
-)
-_VENUE_AFTER = re.compile(r"^[’']?s?\s+(?:[A-Z][\w’'-]*\s+)*(?:interview|programme|program|show|broadcast|podcast)\b|^\s+(?:magazine\s+)?interview\b")
-
-
-def _media_use(text: str, start: int, end: int) -> str:
-    before = text[max(0, start - 60) : start]
-    after = text[end : end + 80]
-    if _SOURCE_BEFORE.search(before):
-        return "source"
-    if _VENUE_AFTER.match(after) or _VENUE_BEFORE.search(before):
-        return "venue"
-    if _SOURCE_AFTER.match(after):
-        return "source"
-    return "mention"
-
-
-def media_cited(corpus: Corpus) -> pd.DataFrame:
-    """Every mention of a news medium (the register's entries of kind ``media``) in the articles.
-
-    Quotations are left out (a medium named inside someone's words is not cited by the outlet).
-    ``use`` says how the article cites it: ``source`` (the medium reported or said it:
-    "according to Interfax", "Tass said", "a document seen by Reuters"), ``venue`` (where a
-    speaker spoke: "told CBS", "in a TIME interview", "told the BBC"), or ``mention``;
-    ``self`` marks an outlet naming itself ("CNN reported earlier").
-
-    Returns:
-        ``article_id``, ``outlet``, ``start``, ``end``, ``mention``, ``medium`` (canonical),
-        ``use``, ``self``.
-    """
-    lex = load_lexicon()
-    reg = lex.register
-
-    rows = []
-    for aid, art in corpus.articles.iterrows():
-        text = art["text"]
-        regions = quoted_regions(text)
-        outlet_words = set(re.findall(r"\w+", str(art["outlet"]).lower()))
-        for m in reg.find(text, roles=True):
-            if reg.info(m.canonical).get("kind") != "media" or any(a <= m.start < b for a, b in regions):
-                continue
-            name_words = set(re.findall(r"\w+", m.canonical.lower()))
-            rows.append({
-                "article_id": aid, "outlet": art["outlet"], "start": m.start, "end": m.end, "mention": m.text,
-                "medium": m.canonical, "use": _media_use(text, m.start, m.end), "self": bool(name_words & outlet_words),
-            })
-    return pd.DataFrame(rows, columns=["article_id", "outlet", "start", "end", "mention", "medium", "use", "self"])
-
-
-def media_summary(table: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
-    """Media cited per outlet (rows) and medium (columns), self-mentions left out; cells are
-    ``sources/venues/mentions`` counts written as "2 source, 1 venue"."""
-    t = table[~table["self"]]
-    if t.empty:
-        return pd.DataFrame(index=pd.Index(corpus.outlets, name="outlet"))
-    cells = t.groupby(["outlet", "medium", "use"]).size().unstack("use", fill_value=0)
-    out = {}
-    for (outlet, medium), r in cells.iterrows():
-        out.setdefault(outlet, {})[medium] = ", ".join(f"{int(r[u])} {u}" for u in ("source", "venue", "mention") if u in r and r[u])
-    media = sorted(t["medium"].unique(), key=lambda m: (-int((t["medium"] == m).sum()), m))
-    return pd.DataFrame(out).T.reindex(index=corpus.outlets, columns=media).fillna("").rename_axis("outlet")
-
-
-def media_finding(table: pd.DataFrame, corpus: Corpus) -> str:
-    """A sentence on which media each outlet cites as a source."""
-    t = table[(~table["self"]) & (table["use"] == "source")]
-    if t.empty:
-        return "No outlet cites another medium as the source of a claim."
-    parts = []
-    for outlet in corpus.outlets:
-        media = sorted(t.loc[t["outlet"] == outlet, "medium"].unique())
-        parts.append(f"{outlet}: {', '.join(media) if media else 'none'}")
-    return "Media cited as the source of a claim (not just named): " + "; ".join(parts) + "."
-
-
-# ---------------------------------------------------------------------------------------------
-# One article, its quotes highlighted
-
-# Light tints for text backgrounds (readable under black text); each speaker also gets a number,
-# so colour is never the only cue.
-_TINTS = ("#cfe3f3", "#fbe2b0", "#bfe6d8", "#f2d3e6", "#fff3a8", "#f6c9b0", "#d9d2f0", "#e6f5c9", "#dddddd", "#f0e0c8")
-
-
-def most_quoted_article(quotes: pd.DataFrame, corpus: Corpus) -> str:
-    """The article with the most quoted passages (the first in corpus order on a tie)."""
-    v = quotes[(quotes["field"] == "text") & quotes["kind"].isin(VOICE_KINDS)]
-    if v.empty:
-        return corpus.articles.index[0]
-    counts = v.groupby("article_id").size().reindex(corpus.articles.index, fill_value=0)
-    return str(counts.idxmax())
-
-
-def highlight_quotes_html(corpus: Corpus, quotes: pd.DataFrame, article_id: str) -> str:
-    """The article's clean text as HTML, each quote highlighted and numbered by speaker.
-
-    Every piece of article text goes through :func:`html.escape`. Each quote is a ``<mark>``
-    with a tint per speaker and a bracketed speaker number after it (so the colour is never the
-    only cue), and a ``title`` giving the speaker, kind and verb; a legend lists the numbers.
-    """
-    text = corpus.articles.loc[article_id, "text"]
-    outlet = corpus.articles.loc[article_id, "outlet"]
-    q = quotes[(quotes["article_id"] == article_id) & (quotes["field"] == "text") & (quotes["kind"] != "indirect")].sort_values("start")
-    speakers = list(dict.fromkeys(s if s else "(no speaker)" for s in q["speaker"]))
-    number = {s: i + 1 for i, s in enumerate(speakers)}
-    out, pos = [], 0
-    for r in q.itertuples(index=False):
-        if r.start < pos:
-            continue
-        who = r.speaker or "(no speaker)"
-        n = number[who]
-        tint = _TINTS[(n - 1) % len(_TINTS)]
-        tip = f"{who}: {r.kind}" + (f", {r.verb}" if r.verb else "")
-        out.append(html.escape(text[pos : r.start]))
-        out.append(
-            f'<mark style="background:{tint};padding:0 2px;border-bottom:2px solid #555" title="{html.escape(tip, quote=True)}">'
-            f"{html.escape(text[r.start : r.end])}</mark><sup>[{n}]</sup>"
-        )
-        pos = r.end
-    out.append(html.escape(text[pos:]))
-    body = "".join(out).replace("\n\n", "</p><p>").replace("\n", "<br>")
-    legend = "".join(
-        f'<li><span style="background:{_TINTS[(number[s] - 1) % len(_TINTS)]};padding:0 6px;border-bottom:2px solid #555">[{number[s]}]</span> '
-        f"{html.escape(s)} ({int((q['speaker'].replace('', '(no speaker)') == s).sum())} passage{'s' if int((q['speaker'].replace('', '(no speaker)') == s).sum()) != 1 else ''})</li>"
-        for s in speakers
-    )
-    return (
-        f'<div class="samestory-quotes"><p><strong>{html.escape(str(outlet))}</strong>: '
-        f"{len(q)} quoted passage{'s' if len(q) != 1 else ''}, {len(speakers)} speaker{'s' if len(speakers) != 1 else ''}. "
-        "Each quote is highlighted and followed by its speaker's number.</p>"
-        f'<ul style="list-style:none;padding-left:0;columns:2">{legend}</ul>'
-        f'<div style="max-width:46em;line-height:1.6"><p>{body}</p></div></div>'
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# The measured error rate (from the committed evaluation results)
-
-
-def measured_error(path: str | Path = EVALUATION_FILE) -> pd.DataFrame:
-    """The PolNeAR evaluation results written by ``python -m analysis.evaluate quotes``.
-
-    Returns:
-        One row per split (dev, train): articles, gold and predicted quotes, precision, recall,
-        span F1, speaker and cue accuracy, and the derived error rates ``span error``
-        (1 - F1) and ``speaker error`` (1 - speaker accuracy). Empty when the file is absent.
-    """
-    p = Path(path)
-    if not p.is_file():
-        return pd.DataFrame()
-    data = json.loads(p.read_text(encoding="utf-8"))
-    rows = []
-    for split, r in data["results"].items():
-        rows.append({
-            "split": split, "articles": r["articles"], "gold quotes": r["gold_quotes"], "found": r["predicted_quotes"],
-            "precision": r["precision"], "recall": r["recall"], "span F1": r["span_f1"],
-            "speaker accuracy": r["speaker_accuracy"], "verb accuracy": r["cue_accuracy"],
-            "span error": round(1 - r["span_f1"], 3), "speaker error": round(1 - r["speaker_accuracy"], 3),
-        })
-    table = pd.DataFrame(rows).set_index("split")
-    table.attrs.update(date=data.get("date", ""), command=data.get("written_by", ""), dataset=data.get("dataset", ""))
-    return table
-
-
-def error_rate_sentence(path: str | Path = EVALUATION_FILE) -> str:
-    """The measured error rate in plain words, for the place where results are shown."""
-    table = measured_error(path)
-    if table.empty or "dev" not in table.index:
-        return "The quote finder's error rate has not been measured on this installation (run `python -m analysis.evaluate quotes`)."
-    d = table.loc["dev"]
-    return (
-        f"**How far to trust these tables.** Measured on {int(d['articles'])} US news articles that people annotated "
-        f"(PolNeAR's dev set, {d['gold quotes']:.0f} quoted passages), the quote finder misses {1 - d['recall']:.0%} of quotes, "
-        f"{1 - d['precision']:.0%} of what it reports is not an annotated quote (span F1 {d['span F1']:.2f}), "
-        f"and it names the wrong speaker for {d['speaker error']:.0%} of the quotes it finds "
-        f"(written by `{table.attrs['command']}` on {table.attrs['date']}). "
-        "Expect a few errors in every table below, and check a surprising number against the article."
-    )
-
-
-def error_rate_reminder(path: str | Path = EVALUATION_FILE) -> str:
-    """One line to put under a table or figure: how large a difference the measured error can make."""
-    table = measured_error(path)
-    if table.empty or "dev" not in table.index:
-        return "(The quote finder's error rate has not been measured on this installation.)"
-    d = table.loc["dev"]
-    return (
-        f"*Measured error (PolNeAR dev): {1 - d['recall']:.0%} of quotes missed, {d['speaker error']:.0%} given the wrong speaker. "
-        "A difference of a quote or two between outlets is within that error; read the quotes behind it in the table above.*"
-    )

@@ -1,0 +1,374 @@
+"""The cue of a quote: the reporting verb that introduces it, and the noun phrase that is its speaker.
+
+Inside the quote's sentence (quotes masked, so verbs inside them do not count), in this order of
+preference:
+
+- :func:`cue_after`: a reporting verb right after the quote with its subject (``,” he said``,
+  ``,” said Mr Trump``, ``” Trump posted``);
+- :func:`cue_before`: the nearest reporting verb before the quote with its subject (``Lavrov told
+  CBS that Moscow was “ready ...”``), where a participle (``adding``, ``saying``, ``Warning that
+  ...,``) takes the subject of its clause; a name and a colon with no verb is a cue too
+  (``PENCE: “...``);
+- :func:`cue_parenthetical`: a parenthetical attribution later in the sentence (``..., the
+  Kremlin said, ...``) or ``according to X``.
+
+Each cue has a score; the quote takes the best. :func:`subject_of` finds the subject of a verb
+(through appositions, "who" clauses, coordinated verbs and participles), :func:`sentence_subject`
+the first noun phrase of a sentence after an introductory clause.
+
+References:
+    Pareti, S. (2016), "PARC 3.0: A Corpus of Attribution Relations", LREC; Newell, Margolin &
+    Ruths (2018), "An Attribution Relations Corpus for Political News" (PolNeAR), LREC: the
+    source-cue-content model of an attribution used here. Asr, F. T. et al. (2021), "The Gender
+    Gap Tracker", PLOS ONE 16(1): the syntax patterns for quote and speaker extraction in news,
+    adapted here without a parser. Newell, C. et al. (2018), "Quote Extraction and Analysis for
+    News" (Citron, BBC R&D), DSJM.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import AUXILIARIES, CLAUSE_WORDS, INVERTING, NAME_PREFIXES, PREPOSITIONS, PRONOUNS, TIME_WORDS, TITLE_ABBREVIATIONS, Lexicon
+from .phrases import collect_left, collect_right, common_word, skip_adverbials_left, speakerlike
+from .sentences import Sentence, Tok
+
+
+@dataclass
+class Cue:
+    """Where a quote's attribution is in its sentence: the verb, the speaker's noun phrase, the place, a score."""
+
+    verb: tuple[int, int, str] | None  # (token index, length, lemma) in the sentence
+    np: tuple[int, int] | None  # token range of the speaker's noun phrase in the sentence
+    how: str  # after, before, parenthetical, according
+    score: float
+
+
+def subject_of(s: Sentence, vi: int, lex: Lexicon, depth: int = 0) -> tuple[int, int] | None:
+    """The subject noun phrase of the verb at token ``vi``."""
+    toks = s.toks
+    vidx = [v for v in s.verbs if v[0] == vi]
+    lemma = vidx[0][2] if vidx else ""
+    if lemma == "according to":
+        n = vidx[0][1]
+        return collect_right(toks, vi + n, lex)
+    if lemma == "quote":  # "was quoted as saying": the subject of "was"
+        j = skip_adverbials_left(toks, vi - 1)
+        np = collect_left(toks, j, lex)
+        if np:
+            return np
+    if lemma in INVERTING and (vi == 0 or toks[vi - 1].text in ",—–"):
+        # "The paradox of Nancy, says Carl Anthony, historian ..., is that ..."
+        np = collect_right(toks, vi + (vidx[0][1] if vidx else 1), lex)
+        if np and toks[np[0]].cap and speakerlike(toks, np, lex) and (np[1] >= len(toks) or toks[np[1]].text in ",.;"):
+            return np
+    i = skip_adverbials_left(toks, vi - 1)
+    if i >= 0 and toks[i].text == ")":
+        while i >= 0 and toks[i].text != "(":
+            i -= 1
+        i = skip_adverbials_left(toks, i - 1)
+    participle = toks[vi].low.endswith("ing")
+    if participle:
+        # "..., saying", "released a statement saying": the clause's subject, unless a name
+        # stands right before it ("footage of Trump saying")
+        np = collect_left(toks, i, lex) if i >= 0 and toks[i].word else None
+        if np and toks[np[1] - 1].cap and not toks[np[1] - 1].possessive and not common_word(toks[np[1] - 1], lex):
+            m = lex.register.head(" ".join(t.text for t in toks[np[0] : np[1]]))
+            person = lex.register.info(m.canonical).get("kind") == "person" if m else sum(t.cap for t in toks[np[0] : np[1]]) >= 2
+            if person:
+                return np  # "footage of Trump saying", but not "on Facebook writing"
+        return _fallback_subject(s, vi, lex, depth)
+    if i >= 0 and toks[i].low in ("who", "which") and i >= 2 and toks[i - 1].text == ",":
+        # "Beck, who has in the past described Trump as ...": the noun phrase before ", who"
+        np = collect_left(toks, i - 2, lex)
+        if np and speakerlike(toks, np, lex):
+            return np
+    if i >= 0 and toks[i].text == ",":
+        # "Sean Spicer, chief strategist for the RNC, said": the noun phrase before the apposition
+        j = i - 1
+        while j >= 0 and i - j < 16 and toks[j].text != "," and toks[j].q < 0 and (toks[j].low not in CLAUSE_WORDS or toks[j].low in ("who", "which", "and")):
+            j -= 1
+        verb_at = {v[0] for v in s.verbs}
+        middle_ok = j >= 0 and i - j > 1 and not any(x in verb_at or toks[x].q >= 0 for x in range(j + 1, i)) and (
+            toks[j + 1].low not in CLAUSE_WORDS or toks[j + 1].low in ("who", "which")
+        )
+        first = 0
+        while first < len(toks) and toks[first].low in ("but", "and", "so", "yet"):
+            first += 1
+        initial = collect_right(toks, first, lex)
+        if (
+            initial and initial[1] < i and toks[initial[1]].text == "," and speakerlike(toks, initial, lex)
+            and any(toks[x].cap and not common_word(toks[x], lex) for x in range(*initial))
+            and not any(v[0] < vi for v in s.verbs)
+        ):
+            return initial  # "Clinton, during a town hall meeting in Columbus, Ohio, said"
+        head = None  # "Sean Spicer, chief strategist for the RNC, said": the name before the apposition
+        if j >= 0 and toks[j].text == "," and middle_ok:
+            np = collect_left(toks, j - 1, lex)
+            if np and speakerlike(toks, np, lex) and _at_boundary(toks, np[0]):
+                head = np
+        # "Gov. John Kasich (R-OH), said": the noun phrase just before a stray comma
+        k = i - 1
+        if k >= 0 and toks[k].text == ")":
+            while k > 0 and toks[k].text != "(":
+                k -= 1
+            k -= 1
+        near = collect_left(toks, k, lex)
+        if near and not (speakerlike(toks, near, lex) and _at_boundary(toks, near[0])):
+            near = None
+        if head and any(toks[x].cap and not common_word(toks[x], lex) for x in range(*head)):
+            return head
+        if near and any(toks[x].cap and not common_word(toks[x], lex) for x in range(*near)):
+            return near
+        if head or near:
+            return head or near
+        return _fallback_subject(s, vi, lex, depth)
+    if i < 0 or toks[i].q >= 0 or toks[i].low in ("and", "but", "or") or toks[i].text in ":;—–(" :
+        return _fallback_subject(s, vi, lex, depth)
+    if i >= 1 and toks[i].low in ("that", "which", "who") and toks[i - 1].word:
+        np = collect_left(toks, i - 1, lex)  # "a headline that said", "it was Obama who pressed"
+        if np and speakerlike(toks, np, lex):
+            return np
+    np = collect_left(toks, i, lex)
+    if np is None:
+        return _fallback_subject(s, vi, lex, depth)
+    if np[0] >= 2 and toks[np[0] - 1].low == "by" and toks[np[0] - 2].low.endswith(("ed", "en")):
+        # "A Feb. 1 letter from the American Legion obtained by The Associated Press warns"
+        np2 = collect_left(toks, np[0] - 3, lex)
+        if np2 and speakerlike(toks, np2, lex):
+            return np2
+    if not speakerlike(toks, np, lex):
+        # "a White House official who spoke anonymously to discuss internal strategy said"
+        for w in range(np[0] - 1, max(np[0] - 14, -1), -1):
+            t = toks[w]
+            if t.q >= 0 or t.text in ".;:!?":
+                break
+            if t.low in ("who", "that") and w > 0:
+                k = w - 2 if toks[w - 1].text == "," else w - 1
+                np2 = collect_left(toks, k, lex)
+                if np2 and speakerlike(toks, np2, lex):
+                    return np2
+                break
+    return np
+
+
+def _at_boundary(toks: list[Tok], a: int) -> bool:
+    """Does a noun phrase starting at ``a`` start a clause (sentence start, comma, quote, "who")?"""
+    return a == 0 or toks[a - 1].text in ",:;(—–" or toks[a - 1].q >= 0 or toks[a - 1].low in CLAUSE_WORDS
+
+
+def _fallback_subject(s: Sentence, vi: int, lex: Lexicon, depth: int) -> tuple[int, int] | None:
+    """Subject of a participle or a coordinated verb: the previous verb's, or the sentence's."""
+    if depth > 2:
+        return None
+    first = 0
+    while first < len(s.toks) and (s.toks[first].low in ("but", "and", "so", "yet") or s.toks[first].text in "“‘\"'(—–,"):
+        first += 1
+    if vi == first and s.toks[vi].low.endswith(("ing", "ed")):
+        return sentence_subject(s, lex)  # "Warning that ..., Mr Johnson accused ..."
+    # "..., he looked into the camera, furrowed his brow and said": the nearest pronoun or name
+    # that starts a clause
+    toks = s.toks
+    before = skip_adverbials_left(toks, vi - 1)
+    coordinated = before >= 0 and toks[before].low in ("and", "but", "or")
+    for w in range(vi - 1, -1, -1) if coordinated else ():
+        t = toks[w]
+        if t.q >= 0:
+            break
+        clause_start = w == 0 or toks[w - 1].text in ",:;(—–" or toks[w - 1].q >= 0 or (toks[w - 1].low in CLAUSE_WORDS and toks[w - 1].low not in ("and", "or", "but", "nor"))
+        if clause_start and (t.low in ("he", "she", "they") or (t.cap and not common_word(t, lex) and t.text not in NAME_PREFIXES)):
+            np = (w, w + 1) if t.low in PRONOUNS else collect_right(toks, w, lex)
+            if np and speakerlike(toks, np, lex):
+                return np
+    for v in reversed(s.verbs):
+        if v[0] < vi:
+            np = subject_of(s, v[0], lex, depth + 1)
+            if np and speakerlike(s.toks, np, lex):
+                return np
+    return sentence_subject(s, lex, before=vi)
+
+
+_INTRO_WORDS = frozenset(
+    "in on at after before when while as since with without despite amid following during asked speaking "
+    "arriving accusing warning according for from under over by if although though once until here there "
+    "now today yesterday tonight instead overall still later earlier last this next where because unless "
+    "whether whenever back perhaps maybe".split()
+)
+
+
+def sentence_subject(s: Sentence, lex: Lexicon, before: int | None = None) -> tuple[int, int] | None:
+    """The sentence's first noun phrase, after an introductory clause ("On Friday, ...")."""
+    toks = s.toks
+    i = 0
+    while i < len(toks) and (toks[i].low in ("but", "and", "so", "yet", "however", "meanwhile", "still", "also") or toks[i].text in ",“‘\"'(—–"):
+        i += 1
+    if i + 1 < len(toks) and toks[i].low.endswith("ly") and len(toks[i].low) > 5 and (toks[i + 1].text == "," or (toks[i + 1].word and not toks[i + 1].cap and toks[i + 1].low not in lex.verbs)):
+        i += 1  # "Hastily politicizing the tragedy, Trump ...", "Shortly after the call, ..."
+        if i < len(toks) and toks[i].text == ",":
+            i += 1
+    for _ in range(3):  # "On Thursday, after remaining neutral ..., Warren appeared ..."
+        if not (i < len(toks) and (toks[i].low in _INTRO_WORDS or toks[i].low.endswith("ing"))):
+            break
+        j = i
+        while j < len(toks) and toks[j].text != ",":
+            j += 1
+        if j >= len(toks) or j - i > 30:
+            return None
+        i = j + 1
+    if before is not None and i >= before:
+        return None
+    np = collect_right(toks, i, lex)
+    if np and speakerlike(toks, np, lex):
+        return np
+    return None
+
+
+_NP_OPENERS = frozenset("a an the his her their its our my your one two three four five another some several many".split())
+
+
+def _np_word(t: Tok, lex: Lexicon) -> bool:
+    """Can this token be part of a speaker's name or description ("the independent Vermont senator")?"""
+    if t.q >= 0:
+        return False
+    if not t.word:
+        return t.text in ".&-’'"
+    w = t.low
+    if w in ("of", "for", "and"):
+        return True
+    if w in PREPOSITIONS or w in CLAUSE_WORDS or w in AUXILIARIES or w in PRONOUNS:
+        return False
+    return t.cap or w not in lex.verbs
+
+
+def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
+    """``,” he said`` / ``,” said Mr Trump`` / ``” Trump posted`` right after the quote."""
+    toks = s.toks
+    j = qi + 1
+    broken = toks[qi].low[-1] in ",.!?…;:—–-’'\")]"  # the quote ends with punctuation, as a reported sentence does
+    if j < len(toks) and toks[j].text in ",—–-":
+        j += 1
+        broken = True
+    if j >= len(toks) or not broken:
+        return None
+    sentence_end = toks[qi].low[-1] in ".!?…"
+    verbs = {v[0]: v for v in s.verbs}
+    if j in verbs and verbs[j][2] in INVERTING:
+        v = verbs[j]
+        np = collect_right(toks, j + v[1], lex)
+        if np and (toks[np[0]].cap or toks[np[0]].low in _NP_OPENERS or speakerlike(toks, np, lex)):
+            return Cue(v, np, "after", 3.0)  # "” said the designer, who ..."
+        return None
+    # "” the moderator said", "” Mr. Guerrero, who is an actor, said of ...": everything between
+    # the quote and the verb is the speaker (a name, perhaps with an apposition after a comma)
+    first = toks[j]
+    if not (first.word and (first.low in _NP_OPENERS or first.low in PRONOUNS or (_np_word(first, lex) and first.low not in ("and", "of", "for")))):
+        return None
+    k = j
+    while k + 1 < min(len(toks), j + 26):
+        k += 1
+        t = toks[k]
+        if t.text == "(":  # "” Rep. Jim McDermott (D-Wash.) said."
+            while k + 1 < len(toks) and toks[k].text != ")" and toks[k].q < 0:
+                k += 1
+            continue
+        abbreviation = toks[k - 1].low in TITLE_ABBREVIATIONS or len(toks[k - 1].text) <= 2 or (k + 1 < len(toks) and toks[k + 1].text == ",")
+        if t.q >= 0 or t.text in ";:!?()" or (t.text == "." and not abbreviation):
+            return None
+        if k in verbs:
+            if toks[k].low.endswith("ing"):
+                return None
+            after = k + verbs[k][1]
+            if sentence_end and after + 1 < len(toks) and toks[after].text in ",:" and toks[after + 1].q >= 0:
+                return None  # “...” Trump replied, “...”: the verb introduces the next quote
+            end = skip_adverbials_left(toks, k - 1) + 1
+            head_end = next((x for x in range(j, end) if toks[x].text in ",("), end)
+            last_comma = max((x for x in range(j, end) if toks[x].text == ","), default=-1)
+            if last_comma >= 0:
+                tail = (last_comma + 1, end)
+                if tail[1] - tail[0] == 1 and toks[tail[0]].low in PRONOUNS or (
+                    tail[1] > tail[0] and all(toks[x].cap and not common_word(toks[x], lex) or toks[x].text == "." for x in range(*tail))
+                    and not all(toks[x].cap for x in range(j, head_end))
+                ):
+                    return Cue(verbs[k], tail, "parenthetical", 3.0)  # "good" job, he said
+            if toks[j].low.endswith("ing") and not toks[j].cap:
+                return None
+            if head_end <= j or (toks[j].low in PRONOUNS and head_end > j + 1):
+                return None
+            if not (head_end == j + 1 and toks[j].low in PRONOUNS) and not all(_np_word(toks[x], lex) for x in range(j, head_end)):
+                return None
+            if any(toks[x].low in ("and", "but") for x in range(j, head_end)) and not speakerlike(toks, (j, head_end), lex):
+                return None
+            return Cue(verbs[k], (j, head_end), "after", 3.0)
+    return None
+
+
+def cue_before(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
+    """The nearest reporting verb before the quote in its sentence, and its subject.
+
+    A verb that introduces the quote directly (``said: “``, ``responds to Mills with, “``)
+    outranks an attribution after the quote; a speaker's name and a colon with no verb
+    (``Mark Blumenthal and Jon Cohen: “...”``, a transcript's ``PENCE: “...``) is a cue too.
+    """
+    toks = s.toks
+    for v in reversed(s.verbs):
+        if v[0] >= qi:
+            continue
+        if qi - v[0] > 40:
+            return None
+        np = subject_of(s, v[0], lex)
+        if np is None:
+            return Cue(v, None, "before", 0.5)
+        can_speak = speakerlike(toks, np, lex)
+        if not can_speak and v[2] in ("call", "dub", "label", "brand"):
+            return None  # "a popular play called “...”": naming, not speech
+        score = 2.0 if can_speak else 0.8
+        between = toks[v[0] + v[1] : qi]
+        if any(t.q >= 0 for t in between):
+            score -= 0.3
+        elif can_speak and between and (between[-1].text in ":," or between[-1].low == "that") and len(between) <= 5:
+            score = 3.5
+        elif can_speak and toks[qi].low[2:3].islower():
+            score = 3.2  # a phrase inside the reporter's sentence belongs to the verb that frames it
+        return Cue(v, np, "according" if v[2] == "according to" else "before", score)
+    if qi >= 2 and toks[qi - 1].text == ":":
+        j = qi - 2
+        if toks[j].text == ")":  # "Rep. Trey Gowdy (R-S.C.): “...”"
+            while j > 0 and toks[j].text != "(":
+                j -= 1
+            j -= 1
+        np = collect_left(toks, j, lex)
+        if np and (np[0] == 0 or toks[np[0] - 1].text in "-—–") and speakerlike(toks, np, lex):
+            return Cue(None, np, "label", 2.5)
+    return None
+
+
+def cue_parenthetical(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
+    """``..., the Kremlin said, ...`` or ``..., according to X.`` later in the quote's sentence."""
+    toks = s.toks
+    for v in s.verbs:
+        k, n, lemma = v
+        if k <= qi:
+            continue
+        if lemma == "according to":
+            if toks[k - 1].text == "," or k == qi + 1:
+                np = collect_right(toks, k + n, lex)
+                if np and speakerlike(toks, np, lex):
+                    return Cue(v, np, "according", 1.6)
+            continue
+        if lemma in INVERTING and toks[k - 1].text in ",—–" and k + n < len(toks):
+            np = collect_right(toks, k + n, lex)  # "..., said David Wasserman, an analyst."
+            if np and toks[np[0]].cap and speakerlike(toks, np, lex) and (np[1] >= len(toks) or toks[np[1]].text in ",.;—–"):
+                return Cue(v, np, "parenthetical", 1.5)
+        np = subject_of(s, k, lex)
+        if np is None or not speakerlike(toks, np, lex):
+            continue
+        if np[0] == 0 or toks[np[0] - 1].text not in ",—–(":
+            continue
+        end = k + n
+        if end < len(toks) and (toks[end].low in PREPOSITIONS or toks[end].low in TIME_WORDS or toks[end].low in ("reporters", "in", "on", "at")):
+            # "..., Clinton said at a Fox News town hall on Monday, “...”": a short phrase of place or time
+            while end < len(toks) and end - (k + n) < 9 and toks[end].q < 0 and toks[end].text not in ",.;—–)!?:" and toks[end].low not in CLAUSE_WORDS and toks[end].low not in lex.verbs:
+                end += 1
+        if end >= len(toks) or toks[end].text in ",.;—–)!?":
+            return Cue(v, np, "parenthetical", 1.5)
+    return None

@@ -1,0 +1,200 @@
+"""Sentences as the cue finder reads them: tokens with every quote masked to one token, and the reporting verbs in them.
+
+Each paragraph is split into sentences with its quotes masked (:func:`read_sentences`), so that a
+full stop inside a quote does not end the reporter's sentence and the words inside the marks
+never count as the reporter's; each quoted passage then stands in the sentence as a single token
+(``Tok.q`` is its number). :func:`find_verbs` marks the reporting verbs of the lexicon in a
+sentence, longest form first (``hit back``), and keeps only verb uses: not a noun after a
+determiner or a possessive ("his claim", "Twitter posts"), not a passive ("is said to", "was
+told"), not "agreed to" (accepting, not saying).
+
+References:
+    Pareti, S. (2016), "PARC 3.0: A Corpus of Attribution Relations", LREC: the cue of an
+    attribution, a verb of saying outside the quoted content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..corpus.marks import Passage
+from ..corpus.segment import split_sentences
+from .lexicon import AUXILIARIES, BE, CLAUSE_WORDS, PREPOSITIONS, PRONOUNS, Lexicon
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:[’'\-][^\W_]+)*|\S")
+
+
+@dataclass(slots=True)
+class Tok:
+    """A word, a punctuation mark, or a whole quoted passage (``q >= 0``), with its offsets in the text."""
+
+    start: int
+    end: int
+    text: str
+    low: str
+    q: int = -1  # index of the passage this token stands for, -1 for a word or punctuation
+
+    @property
+    def word(self) -> bool:
+        return self.q < 0 and self.text[0].isalnum()
+
+    @property
+    def cap(self) -> bool:
+        return self.q < 0 and self.text[0].isupper()
+
+    @property
+    def possessive(self) -> bool:
+        return self.low.endswith(("’s", "'s"))
+
+
+@dataclass
+class Sentence:
+    """A sentence of the reporter's text: its tokens (each quote one token) and the reporting verbs among them."""
+
+    start: int
+    end: int
+    paragraph: int
+    index: int
+    toks: list[Tok]
+    verbs: list[tuple[int, int, str]] = field(default_factory=list)  # (token index, length, lemma)
+
+
+def _masked(text: str, lo: int, hi: int, passages: list[Passage]) -> str:
+    chars = list(text[lo:hi])
+    for p in passages:
+        a, b = p.open_at - lo, p.region_end - lo
+        keep = set()
+        if p.close_at >= 0:
+            keep.update(range(p.close_at - lo, p.region_end - lo))
+            if text[p.end - 1] in ".!?…" and p.end == p.close_at:
+                keep.add(p.end - 1 - lo)
+        for i in range(max(a, 0), min(b, len(chars))):
+            if i not in keep:
+                chars[i] = "Q"
+    return "".join(chars)
+
+
+def read_sentences(text: str, paras: list[tuple[int, int]], passages: list[Passage]) -> list[Sentence]:
+    """The sentences of every paragraph, split with the quotes masked, each quote placed as one token.
+
+    Args:
+        text: the article.
+        paras: ``(start, end)`` of each paragraph.
+        passages: the quoted passages of :func:`analysis.corpus.marks.find_passages` (their
+            ``paragraph`` numbers index ``paras``).
+
+    Returns:
+        The sentences in reading order, numbered from 0 (``index``), with no verbs marked yet.
+    """
+    by_para: dict[int, list[int]] = {}
+    for i, p in enumerate(passages):
+        by_para.setdefault(p.paragraph, []).append(i)
+    out: list[Sentence] = []
+    for k, (lo, hi) in enumerate(paras):
+        idx = by_para.get(k, [])
+        own = [passages[i] for i in idx]
+        masked = _masked(text, lo, hi, own) if own else text[lo:hi]
+        spans = list(split_sentences(masked, lo))
+        placed = set()
+        for a, b in spans:
+            toks: list[Tok] = []
+            pos = a
+            for i in idx:
+                p = passages[i]
+                if i in placed or p.open_at >= b or p.open_at < a:
+                    continue
+                toks += _tokens(text, pos, p.open_at)
+                # low holds the quote's first and last characters: "\x00q" + first + last
+                toks.append(Tok(p.open_at, p.region_end, "“…”", "\x00q" + text[p.start] + text[p.end - 1], i))
+                placed.add(i)
+                pos = max(pos, p.region_end)
+            toks += _tokens(text, pos, b)
+            out.append(Sentence(a, b, k, len(out), toks))
+    return out
+
+
+def _tokens(text: str, a: int, b: int) -> list[Tok]:
+    return [Tok(m.start(), m.end(), m.group(0), m.group(0).lower()) for m in _TOKEN.finditer(text, a, b)] if b > a else []
+
+
+# ---------------------------------------------------------------------------------------------
+# The reporting verbs of a sentence
+
+
+def find_verbs(s: Sentence, lex: Lexicon) -> None:
+    """Mark the reporting verbs of the lexicon in ``s.verbs`` as ``(token index, length, lemma)``.
+
+    The longest form that matches wins (``hit back`` before ``hit``); a form counts only where it
+    is used as a verb (see the module docstring).
+    """
+    toks = s.toks
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        hit = None
+        if t.q < 0 and t.low in lex.verbs:
+            for words, lemma in lex.verbs[t.low]:
+                n = len(words)
+                if tuple(x.low for x in toks[i : i + n]) == words and all(x.q < 0 for x in toks[i : i + n]):
+                    hit = (n, lemma)
+                    break
+        if hit and _is_verb_use(toks, i, hit[1], lex):
+            s.verbs.append((i, hit[0], hit[1]))
+            i += hit[0]
+        else:
+            i += 1
+
+
+_NOUN_DETERMINERS = frozenset("a an the his her their its our my your every each no any some whose".split())
+
+# Verb forms that are as often plural nouns ("Twitter posts", "media reports").
+_NOUN_LIKE_FORMS = frozenset(
+    "posts reports claims notes calls attacks comments remarks demands answers replies tweets quotes charges "
+    "questions pledges promises vows appeals orders blasts jokes quips boasts laments statements warnings "
+    "post report claim note call attack comment remark demand answer reply tweet quote charge question pledge "
+    "promise vow appeal order blast joke quip boast lament warning echo echoes chant chants states".split()
+)
+
+
+def _is_verb_use(toks: list[Tok], i: int, lemma: str, lex: Lexicon) -> bool:
+    t = toks[i]
+    initial = i == 0 or toks[i - 1].text in "(“‘\"'—–-"
+    if t.text[0].isupper() and not (initial and (t.low.endswith(("ing", "ed")) or lemma == "according to")):
+        return False
+    if i == 0:
+        return True
+    prev = toks[i - 1]
+    if prev.q >= 0:
+        return True
+    if prev.low in _NOUN_DETERMINERS or prev.possessive:
+        return False  # "a post", "his claim", "Trump’s remarks"
+    if lemma == "agree" and i + 1 < len(toks) and toks[i + 1].low in ("to", "on"):
+        return False  # "agreed to a ceasefire": accepting, not saying
+    if prev.low == "to" and lemma != "according to":
+        nxt = toks[i + 1 : i + 3]
+        return bool(nxt) and (nxt[0].q >= 0 or (nxt[0].text in ":," and len(nxt) > 1 and nxt[1].q >= 0))  # "was prompted to say, “...”"
+    if prev.low in ("of", "in", "for", "on", "with", "by", "from", "without", "after", "before", "while", "about"):
+        return lemma == "according to" or t.low.endswith("ing")
+    if t.low in _NOUN_LIKE_FORMS:
+        # "a series of Twitter posts", "in media reports", "a declarative answer", "a social media post";
+        # but "the document states", "the Kremlin claims": a body that can speak, then the verb
+        for j in range(i - 1, max(i - 4, -1), -1):
+            w = toks[j]
+            if w.q >= 0 or not w.word:
+                break
+            if j < i - 1 and (w.low in PREPOSITIONS or w.low in _NOUN_DETERMINERS or w.possessive):
+                speaker_noun = j == i - 2 and w.low not in PREPOSITIONS and (
+                    toks[i - 1].low in lex.person_nouns or toks[i - 1].low in lex.organisation_nouns or (toks[i - 1].cap and not toks[i - 1].possessive)
+                )
+                if not speaker_noun:
+                    return False
+                break
+            if w.low in PRONOUNS or w.low in AUXILIARIES or w.low in CLAUSE_WORDS:
+                break
+    j = i - 1
+    while j >= 0 and toks[j].q < 0 and toks[j].low in ("not", "also", "later", "then", "n't", "never"):
+        j -= 1
+    if j >= 0 and toks[j].low in BE and t.low.endswith(("ed", "id", "ld", "en", "wn", "te")) and lemma != "quote":
+        return False  # passive: "is said to", "was told"
+    return True

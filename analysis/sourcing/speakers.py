@@ -1,0 +1,307 @@
+"""Who a speaker is: pronouns, descriptions, roles and names, resolved in one article's reading order.
+
+:class:`ArticleSpeakers` holds one article's state while its quotes are attributed: the register
+entries and the unregistered names it mentions, the speakers noted so far and the roles they
+were given. :meth:`ArticleSpeakers.resolve` turns the noun phrase of a cue into a :class:`Who`:
+
+- a pronoun is the person last quoted (or named as a sentence's subject) in the same or the two
+  previous paragraphs, else the person named last;
+- a definite description ("the official", "the agency") is the earlier speaker or register entry
+  with the same head noun, or, for a noun of person ("the former boxer"), the person last quoted;
+- names and roles go through the register (one canonical name for every variant: "Zelenskyy",
+  "Mr Zelensky", "Ukraine’s president" are Volodymyr Zelensky); a role that speaks for a
+  register entry keeps it (``speaks_for``: "Zelensky’s spokesman");
+- a name not in the register is completed from its fullest form in the same article
+  ("Merkley" -> "Jeff Merkley").
+
+When none of this gives an answer the speaker stays empty.
+
+References:
+    Asr, F. T. et al. (2021), "The Gender Gap Tracker", PLOS ONE 16(1): the rule set for
+    speaker extraction in news (a pronoun resolved to a named person, one name for a person's
+    variants) that this module adapts without a parser or a coreference model.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..corpus.marks import Passage
+from .lexicon import AUXILIARIES, CLAUSE_WORDS, DETERMINERS, MODALS, NAME_PREFIXES, PREPOSITIONS, PRONOUNS, TIME_WORDS, Lexicon
+from .phrases import common_word, head_index
+from .sentences import Tok
+
+SPEAKER_TYPES = ("person", "organisation", "media", "role", "anonymous", "unknown")
+"""The ``speaker_type`` of a quote row (``unknown`` when the speaker is empty)."""
+
+# Words that make a capitalised name a body's (a committee, a ministry, a newspaper) rather than a person's.
+_ORG_WORDS = frozenset(
+    """Committee Department Ministry Party House Senate Congress Parliament Agency Administration Office Council
+    Commission Court University Institute Foundation Association Union Bank Fund Group Corp Inc Company Times
+    Post Journal News Network Press Service Services Campaign Center Centre Police Army Force Forces Command
+    Guard Organization Organisation Federation Club League Board Bureau Authority Reserve Media Channel Radio
+    Television TV Magazine Review Tribune Herald Daily Gazette Globe Telegraph Guardian Reuters Bloomberg
+    Politico Breitbart Fox CNN MSNBC NBC ABC CBS NPR PBS Kremlin Pentagon Ministry Embassy Government Cabinet
+    Coalition Alliance Movement Front Project Watch Trust Society Fund Club Corporation LLC Ltd Systems Airlines
+    Airways Motors Times Committee""".split()
+)
+_NAME_PARTICLES = frozenset("de van von der al bin la le du da del di ibn".split())
+# A run of capitalised words (with particles, initials and suffixes): a name, once its titles are stripped.
+_CAP_NAME = re.compile(
+    r"(?<![\w’'])(?:[A-Z][\w\-’']*[a-z][\w\-’']*|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2}(?=\s+[A-Z][a-z]))"
+    r"(?:\s+(?:(?:de|van|von|der|al|bin|la|le|du|da|del|di|ibn)\s+)?(?:[A-Z][\w\-’']*[a-z][\w\-’']*|[A-Z]\.(?:\s?[A-Z]\.)*|Jr\.?|Sr\.?|II|III))*"
+)
+
+
+def _strip_name(run: str) -> str:
+    """Drop titles, ranks, adjectives and function words before a name, and a possessive after it."""
+    words = run.split()
+    while len(words) > 1 and words[0].lower() in _LEADING_NON_NAMES:
+        words.pop(0)
+    while len(words) > 1 and (words[0] in NAME_PREFIXES or words[0].rstrip(".") in NAME_PREFIXES):
+        words.pop(0)
+    if len(words) == 1 and (words[0] in NAME_PREFIXES or words[0].rstrip(".") in NAME_PREFIXES):
+        return ""
+    name = " ".join(words)
+    return re.sub(r"[’']s?$", "", name)
+
+
+_LEADING_NON_NAMES = DETERMINERS | CLAUSE_WORDS | PREPOSITIONS | (AUXILIARIES - MODALS) | frozenset(PRONOUNS) | frozenset(
+    "instead meanwhile however asked speaking according last next back perhaps maybe".split()
+)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z\-]+(?![\w’'])")
+# Words that make a capitalised phrase a place, an event, a law or a thing rather than a person.
+_NON_PERSON_WORDS = frozenset(
+    """Agreement Accord Accords Treaty Act Bill Convention Summit Conference Street Square Avenue Road Island Islands
+    City County State States Republic Kingdom Bridge Airport Station Hotel Tower Park River Sea Ocean Mountains Valley
+    Stadium Hall Church Mosque Cathedral Palace Program Programme Plan Deal Pact Initiative Day War Crisis Revolution
+    Award Prize Cup Games Olympics Festival Show Tour Series Report Index Amendment Constitution Clause Doctrine Law
+    Code Square Plaza Center Centre Mall Museum Library School College Academy Hospital Prison Base Fort Beach Coast
+    North South East West Middle Eastern Western Northern Southern Gulf Strait Peninsula Region Province District""".split()
+)
+
+
+def _is_org_name(name: str) -> bool:
+    words = name.split()
+    return (
+        any(w in _ORG_WORDS or w in _NON_PERSON_WORDS for w in words)
+        or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
+    )
+
+
+@dataclass
+class Who:
+    """A resolved speaker."""
+
+    speaker: str
+    speaker_type: str
+    via: str
+    kind: str  # person, organisation, media, group, role, anonymous, unknown
+    owner: str = ""  # the register entry a role speaks for ("Zelensky’s spokesman", "a spokesman for the Kremlin")
+
+
+class ArticleSpeakers:
+    """The state of one article while its quotes are attributed, in reading order.
+
+    Built once per article from the register entries and the unregistered names it mentions
+    outside quotation marks; :meth:`note` records each speaker as it is attributed, so that a
+    later pronoun or definite description can go back to it, and :meth:`resolve` names the
+    speaker of a noun phrase.
+    """
+
+    def __init__(self, text: str, paras: list[tuple[int, int]], passages: list[Passage], lex: Lexicon):
+        self.text = text
+        self.lex = lex
+        self.paras = paras
+        self.passages = passages
+        self.events: list[tuple[int, int, Who]] = []  # (offset, paragraph, who) of attributions and subjects
+        self.roles: list[tuple[str, Who]] = []  # (head noun, who) of role speakers, for "the official"
+        self.inside = sorted((p.open_at, p.region_end) for p in passages)
+        self._inside_starts = [a for a, _ in self.inside]
+        self.names: dict[str, str] = {}
+        self.person_mentions: list[tuple[int, int, str]] = []  # (offset, paragraph, canonical)
+        self.entity_heads: list[tuple[int, str, str]] = []  # (offset, last word lower, canonical)
+        para_starts = [a for a, _ in paras]
+        self._para_starts = para_starts
+        reg = lex.register
+        for m in reg.find(text, roles=False):
+            if self._in_quote(m.start):
+                continue
+            info = reg.info(m.canonical)
+            self.entity_heads.append((m.start, m.text.split()[-1].lower().rstrip("’'s"), m.canonical))
+            if info.get("kind") == "person" and not _POSSESSIVE.match(text, m.end):
+                self.person_mentions.append((m.start, self.paragraph_of(m.start), m.canonical))
+                self._subject_mention(m.start, m.end, m.canonical)
+        lowercase_words = set(_LOWER_WORD.findall(text))
+        for m in _CAP_NAME.finditer(text):
+            if self._in_quote(m.start()):
+                continue
+            name = _strip_name(m.group(0))
+            words = name.split()
+            if len(words) >= 2 and words[0].lower() in lowercase_words and name.startswith(m.group(0)[:1]):
+                # "Absent Sanders' plan", "Neither Trump nor ...": the article writes the first word
+                # in lower case elsewhere, so at the start of a sentence it is not part of a name
+                words = words[1:]
+                name = " ".join(words)
+            if len(words) >= 2 and not _is_org_name(name) and reg.head(name, roles=False) is None:
+                self.names.setdefault(words[-1], name)
+                if not _POSSESSIVE.match(text, m.end()):
+                    self.person_mentions.append((m.start(), self.paragraph_of(m.start()), name))
+                    self._subject_mention(m.start(), m.end(), name)
+            if words:
+                self.entity_heads.append((m.start(), words[-1].lower(), name))
+        self.person_mentions.sort()
+
+    def _subject_mention(self, start: int, end: int, canonical: str) -> None:
+        """A person named at the start of a clause and followed by a verb ("but Christie wasn't
+        having it") is as salient for a later "he" as a quoted speaker."""
+        if _CLAUSE_BEFORE.search(self.text, max(0, start - 14), start) and _VERB_AFTER.match(self.text, end):
+            who = self._registered(canonical, "name") if canonical in self.lex.register else Who(canonical, "person", "name", "person")
+            self.events.append((start, self.paragraph_of(start), who))
+
+    def paragraph_of(self, pos: int) -> int:
+        lo, hi = 0, len(self._para_starts)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._para_starts[mid] <= pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return max(lo - 1, 0)
+
+    def _in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._inside_starts, pos) - 1
+        return k >= 0 and pos < self.inside[k][1]
+
+    # --- resolution -----------------------------------------------------------------------
+
+    def resolve(self, toks: list[Tok], np: tuple[int, int], pos: int) -> Who:
+        """Who a noun phrase (token range) is, at offset ``pos`` of the article."""
+        lex = self.lex
+        a, b = np
+        phrase = self.text[toks[a].start : toks[b - 1].end]
+        low = toks[a].low if b - a == 1 else ""
+        if low in PRONOUNS:
+            return self._pronoun(low, pos)
+        head_i = head_index(toks, np, lex)
+        core = self.text[toks[a].start : toks[head_i].end]
+        m = lex.register.head(phrase)
+        if m is None or m.start > 0 and phrase[: m.start].strip().lower() not in ("the", "a", "an"):
+            m = lex.register.head(core)  # "the mayor of Kyiv" is a role of its own; "a spokesman for the Kremlin" is not the Kremlin
+        name = self._name_in(toks, a, head_i + 1)
+        if m is not None and not (name and lex.register.head(name) is None and core.rfind(name.split()[-1]) >= m.end):
+            return self._registered(m.canonical, "register")  # unless a name not in the register comes later:
+            # "former Obama Education Secretary Arne Duncan" is Arne Duncan
+        if name:
+            return Who(name, "organisation" if _is_org_name(name) else "person", "name", "organisation" if _is_org_name(name) else "person")
+        # a role: "the official", "a European official familiar with ...", "Zelensky’s spokesman"
+        head = toks[head_i].low.rstrip("’'")
+        role_phrase = _without_clause(phrase, core)
+        owner = [x for x in lex.register.find(core) if _POSSESSIVE.match(core, x.end)]
+        speaks_for = [x for x in lex.register.find(role_phrase) if _POSSESSIVE.match(role_phrase, x.end) or re.search(r"\b(?:for|of|to)\s+$", role_phrase[: x.start])]
+        if owner:  # "Zelensky’s spokesman" -> "Volodymyr Zelensky’s spokesman": one name for every variant
+            o = owner[0]
+            role_phrase = role_phrase.replace(o.text, o.canonical, 1) if o.text in role_phrase else role_phrase
+        role = _role_text(role_phrase)
+        owner_name = speaks_for[0].canonical if speaks_for else ""
+        definite = toks[a].low in ("the", "this", "that")
+        if definite:
+            for h, who in reversed(self.roles):
+                if h == head:
+                    return Who(who.speaker, who.speaker_type, "description", who.kind, who.owner)
+            for off, h, canonical in reversed(self.entity_heads):
+                if off < pos and h == head:
+                    return self._registered(canonical, "description") if canonical in lex.register else Who(canonical, "person", "description", "person")
+            if head in lex.person_nouns and not owner:
+                who = self._pronoun("he", pos)
+                if who.speaker:
+                    return Who(who.speaker, who.speaker_type, "description", who.kind)
+        plural = head.endswith("s") and not head.endswith("ss")
+        if owner:
+            who = Who(role, "role", "role", "role", owner_name)
+        elif head in lex.anonymous_heads or (plural and head[:-1] in lex.anonymous_heads):
+            who = Who(role, "anonymous", "role", "group" if plural else "anonymous", owner_name)
+        elif toks[head_i].word and not toks[head_i].low in PRONOUNS:
+            # any other description, as the text gives it ("one senior Democrat", "the conference speaker")
+            who = Who(role, "role", "role", "group" if plural else "role", owner_name)
+        else:
+            return Who("", "unknown", "", "unknown")
+        self.roles.append((head, who))
+        return who
+
+    def _registered(self, canonical: str, via: str) -> Who:
+        info = self.lex.register.info(canonical)
+        kind = info.get("kind", "")
+        stype = {"person": "person", "media": "media"}.get(kind, "organisation")
+        return Who(canonical, stype, via, "person" if kind == "person" else "organisation")
+
+    def _name_in(self, toks: list[Tok], a: int, b: int) -> str:
+        """The rightmost capitalised name in ``toks[a:b]`` (not a possessive), completed from the article."""
+        j = b - 1
+        while j >= a and not (toks[j].cap and not common_word(toks[j], self.lex) and toks[j].text not in NAME_PREFIXES):
+            j -= 1
+        if j < a or toks[j].possessive:
+            return ""
+        i = j
+        while i - 1 >= a and ((toks[i - 1].cap and not common_word(toks[i - 1], self.lex)) or toks[i - 1].low in _NAME_PARTICLES or toks[i - 1].text == ".") and not toks[i - 1].possessive:
+            i -= 1
+        name = _strip_name(self.text[toks[i].start : toks[j].end])
+        if not name:
+            return ""
+        words = name.split()
+        if len(words) == 1:
+            if words[0].lower() in TIME_WORDS or words[0] in ("I",):
+                return ""
+            return self.names.get(words[0], words[0])
+        return name
+
+    def _pronoun(self, pronoun: str, pos: int) -> Who:
+        kind = PRONOUNS[pronoun]
+        if kind == "first":
+            return Who("", "unknown", "pronoun", "unknown")
+        para = self.paragraph_of(pos)
+        want = {"person": ("person",), "group": ("group", "anonymous", "organisation"), "organisation": ("organisation",)}[kind]
+        candidates = [(off, who) for off, k, who in self.events if off < pos and k >= para - 2 and who.kind in want and who.speaker]
+        if candidates:
+            who = max(candidates, key=lambda c: c[0])[1]  # the latest
+            return Who(who.speaker, who.speaker_type, "pronoun", who.kind, who.owner)
+        if kind == "person":
+            # the person named last: within three paragraphs, else anywhere before
+            for window in (3, 10**6):
+                for off, k, canonical in reversed(self.person_mentions):
+                    if off < pos and k >= para - window:
+                        return self._registered(canonical, "pronoun") if canonical in self.lex.register else Who(canonical, "person", "pronoun", "person")
+        return Who("", "unknown", "pronoun", "unknown")
+
+    def note(self, pos: int, who: Who) -> None:
+        """Record that ``who`` spoke (or was named as a subject) at offset ``pos``."""
+        if who.speaker:
+            self.events.append((pos, self.paragraph_of(pos), who))
+
+
+_POSSESSIVE = re.compile(r"[’']s?\s+\w")
+_CLAUSE_BEFORE = re.compile(r"(?:^|\n|[.;:,—–(“\"]\s*|\b(?:[Aa]nd|[Bb]ut|while|as|when|after|because|where|though|although|so|then)\s+)(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
+_VERB_AFTER = re.compile(r"\s+(?:(?:also|then|later|again|had|has|have|was|is|would|will|could|did|does|not|never|quickly|still)\s+)*[a-z]+(?:ed|s|d)\b")
+
+
+_COMMON_ROLE_WORDS = frozenset("officials official sources source aides diplomats analysts experts critics residents witnesses people".split())
+_CLAUSE_MODIFIER = re.compile(r"\s+(?:familiar|close|with\s+knowledge|who|which|that|speaking|briefed|knowledgeable|involved)\b|\s*,")
+
+
+def _without_clause(phrase: str, core: str) -> str:
+    """A role without its clause-like post-modifier: "a European official familiar with the
+    drafts" -> "a European official"; "the mayor of Kyiv" stays whole."""
+    m = _CLAUSE_MODIFIER.search(phrase)
+    return phrase[: m.start()] if m else phrase
+
+
+def _role_text(core: str) -> str:
+    """A role as a speaker label: "A European official familiar with ..." -> "a European official"."""
+    words = core.split()
+    if words and (words[0] in ("A", "An", "The", "This", "That", "Some", "Several", "Many", "Two", "Three", "Other") or words[0].lower() in _COMMON_ROLE_WORDS):
+        words[0] = words[0].lower()  # "Officials said" -> "officials"
+    return " ".join(words).rstrip(",")

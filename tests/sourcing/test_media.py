@@ -1,0 +1,19 @@
+"""Media cited (analysis.sourcing.media): as a source, a venue or a mention; an outlet naming itself."""
+
+from __future__ import annotations
+
+from analysis import sourcing
+
+
+def test_media_cited_on_the_seeds(corpus):
+    text = corpus.articles["text"]
+    media = sourcing.media_cited(corpus)
+    assert all(text[r.article_id][r.start : r.end] == r.mention for r in media.itertuples())
+    uses = {(r.article_id, r.medium): r.use for r in media.itertuples()}
+    assert uses[("ft", "Interfax")] == "source"  # "according to Russian news agency Interfax"
+    assert uses[("cgtn", "Reuters")] == "source"  # "a ... document seen by Reuters"
+    assert uses[("afp", "CBS")] == "venue"  # "told US broadcaster CBS"
+    assert uses[("independent", "BBC")] == "venue"  # "told the BBC"
+    assert media.loc[(media["article_id"] == "cnn") & (media["medium"] == "CNN"), "self"].all()
+    summary = sourcing.media_summary(media, corpus)
+    assert "CNN" not in summary.loc["CNN"].replace("", None).dropna().index
