@@ -18,7 +18,6 @@ least one cue). The figures are printed and written to ``analysis/data/evaluatio
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import sys
 from pathlib import Path
@@ -26,8 +25,10 @@ from pathlib import Path
 import pandas as pd
 from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
 
-from ..framing import RESULTS_FILE, classify, load_scheme, update_results
+from ..framing import classify, load_scheme
 from ..paths import DATASETS_DIR
+from . import results
+from .cli import add_results_options, command_parser, data_present
 
 DEFAULT_DATA = DATASETS_DIR / "frac_framing" / "gold_standard_single_label_all.csv"
 DEV_SHARE = 4  # sentences whose hash mod 10 is below this are the dev split (about 40%)
@@ -96,19 +97,13 @@ def score(table: pd.DataFrame, *, majority: int) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis.evaluate frames", description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="FrAC gold_standard_single_label_all.csv")
+    parser = command_parser("frames", __doc__.split("\n")[0], data=DEFAULT_DATA, data_help="FrAC gold_standard_single_label_all.csv")
     parser.add_argument("--split", choices=["test", "dev", "all"], default="test", help="which split to report (default: the held-out test split)")
     parser.add_argument("--errors", type=int, default=0, help="print this many wrongly labelled sentences (dev split only)")
-    parser.add_argument("--results", type=Path, default=RESULTS_FILE, help="JSON file to update with the figures")
-    parser.add_argument("--no-write", action="store_true", help="print only; do not update the results file")
+    add_results_options(parser, "framing", write_by_default=True)
     args = parser.parse_args(argv)
-    if not args.data.is_file():
-        print(
-            f"Error: FrAC is not at {args.data}. Get gold_standard_single_label_all.csv from github.com/mattguida/FrAC "
-            "(CC BY 4.0) into ../shared/datasets/frac_framing/, or pass --data PATH.",
-            file=sys.stderr,
-        )
+    if not data_present(args.data, "FrAC", "Get gold_standard_single_label_all.csv from github.com/mattguida/FrAC "
+                        "(CC BY 4.0) into ../shared/datasets/frac_framing/, or pass --data PATH."):
         return 2
     s = load_scheme("policy")
     frac = load_frac(args.data)
@@ -138,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         for r in dev.itertuples(index=False):
             print(f"- gold {names[r.label]} | lexicon {names[r.predicted]}: {r.sentence[:200]}")
     if not args.no_write and args.split == "test":
-        update_results(args.results, "frac", {
+        written = results.write("framing", "frac", path=args.results, payload={
             "test_sentences": result["sentences"], "dev_sentences": int((frac["split"] == "dev").sum()),
             "lexicon": lex, "majority_baseline": base, "per_frame": result["per_frame"],
             "lexicon_mapped": mapped["lexicon"], "per_frame_mapped": mapped["per_frame"],
@@ -147,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
             "data": "FrAC gold_standard_single_label_all.csv (mattguida/FrAC, CC BY 4.0)",
             "command": "python -m analysis.evaluate frames",
         })
-        print(f"\nWrote the figures to {args.results.name} (section 'frac').")
+        print(f"\nWrote the figures to {written.name} (section 'frac').")
     return 0
 
 

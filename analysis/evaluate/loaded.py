@@ -30,7 +30,6 @@ left out). Words are the word tokens of :func:`analysis.segment.tokenize`.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Callable, Iterable
@@ -40,6 +39,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..paths import DATASETS_DIR
+from . import results
+from .cli import add_results_options, command_parser, data_present
 from ..corpus.segment import tokenize
 
 DEFAULT_DATA = DATASETS_DIR / "basil" / "basil_flat.jsonl"
@@ -161,25 +162,15 @@ def results_table(articles: list[dict], systems: dict[str, Detector]) -> pd.Data
     return pd.DataFrame(rows)
 
 
-RESULTS_FILE = Path(__file__).resolve().parents[1] / "data" / "evaluation_loaded.json"
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m analysis.evaluate loaded",
-        description="Measure the loaded-word detector against BASIL's lexical-bias spans, beside a VADER-lexicon baseline.",
-    )
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"basil_flat.jsonl (default: {DEFAULT_DATA})")
+    parser = command_parser("loaded", "Measure the loaded-word detector against BASIL's lexical-bias spans, beside a VADER-lexicon baseline.",
+                            data=DEFAULT_DATA, data_help="basil_flat.jsonl")
     parser.add_argument("--split", choices=["dev", "test", "all"], default="test", help="events of 2010-12 (dev), 2013-19 (test, default), or all")
     parser.add_argument("--by-category", action="store_true", help="also score each word list on its own")
-    parser.add_argument("--write", action="store_true", help=f"also write the figures to {RESULTS_FILE} (read by the notebooks)")
+    add_results_options(parser, "loaded", write_by_default=False)
     args = parser.parse_args(argv)
-    if not args.data.is_file():
-        print(
-            f"Error: the BASIL data set is not at {args.data}. Get basil_flat.jsonl (launchnlp/BASIL, converted to one "
-            "article a line; see the README) and pass its path with --data.",
-            file=sys.stderr,
-        )
+    if not data_present(args.data, "the BASIL data set", "Get basil_flat.jsonl (launchnlp/BASIL, converted to one "
+                        "article a line; see the README) and pass its path with --data."):
         return 2
     from ..wordchoice import LOADED_CATEGORIES, LOADED_DETECTOR
 
@@ -198,12 +189,14 @@ def main(argv: list[str] | None = None) -> int:
     with pd.option_context("display.width", 200, "display.max_columns", 20, "display.float_format", "{:.3f}".format):
         print(table.to_string(index=False))
     if args.write:
-        write_results(table, split=args.split, articles=len(articles), words=words, gold=gold, data=args.data)
-        print(f"\nWrote {RESULTS_FILE}")
+        written = write_results(table, split=args.split, articles=len(articles), words=words, gold=gold, data=args.data,
+                                path=args.results)
+        print(f"\nWrote {written}")
     return 0
 
 
-def write_results(table: pd.DataFrame, *, split: str, articles: int, words: int, gold: int, data: Path) -> None:
+def write_results(table: pd.DataFrame, *, split: str, articles: int, words: int, gold: int, data: Path,
+                  path: Path | None = None) -> Path:
     """Write the figures (the detector first, then the baseline) for the notebooks to read."""
     systems = []
     for row in table.to_dict("records"):
@@ -222,7 +215,7 @@ def write_results(table: pd.DataFrame, *, split: str, articles: int, words: int,
         "span_rule": "a flag is correct if it shares a word with a lexical span in the same sentence; exact: the same words",
         "systems": systems,
     }
-    RESULTS_FILE.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return results.write("loaded", "basil", payload, path=path)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ The figures are printed and written to ``analysis/data/evaluation_framing.json``
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -25,7 +24,8 @@ import pandas as pd
 
 from ..framing.agency import find_passives
 from ..paths import PROJ_ROOT
-from ..framing import RESULTS_FILE, update_results
+from . import results
+from .cli import add_results_options, command_parser, data_present
 
 DEFAULT_DATA = PROJ_ROOT / "tests" / "fixtures" / "passives_labelled.csv"
 
@@ -102,18 +102,12 @@ def evaluate(table: pd.DataFrame, *, get_passives: bool = True) -> tuple[dict, p
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis.evaluate passives", description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"labelled CSV (default: {DEFAULT_DATA.relative_to(PROJ_ROOT)})")
+    parser = command_parser("passives", __doc__.split("\n")[0], data=DEFAULT_DATA, data_help="labelled CSV")
     parser.add_argument("--no-get", action="store_true", help="leave get-passives out")
-    parser.add_argument("--results", type=Path, default=RESULTS_FILE, help="JSON file to update with the figures")
-    parser.add_argument("--no-write", action="store_true", help="print only; do not update the results file")
+    add_results_options(parser, "framing", write_by_default=True)
     args = parser.parse_args(argv)
-    if not args.data.is_file():
-        print(
-            f"Error: the labelled sentences are not at {args.data}. They ship with the repository in "
-            "tests/fixtures/passives_labelled.csv; run from a checkout or pass --data PATH.",
-            file=sys.stderr,
-        )
+    if not data_present(args.data, "the file of labelled sentences", "It ships with the repository in "
+                        "tests/fixtures/passives_labelled.csv; run from a checkout or pass --data PATH."):
         return 2
     table = load_labelled(args.data)
     metrics, errors = evaluate(table, get_passives=not args.no_get)
@@ -140,9 +134,9 @@ def main(argv: list[str] | None = None) -> int:
         for e in errors.itertuples(index=False):
             print(f"- #{e.id} labelled: {e.labelled} | found: {e.found}\n  {e.sentence}")
     if not args.no_write:
-        update_results(args.results, "passives", {**metrics, "data": "tests/fixtures/passives_labelled.csv",
-                                                  "command": "python -m analysis.evaluate passives"})
-        print(f"\nWrote the figures to {args.results.name} (section 'passives').")
+        written = results.write("framing", "passives", path=args.results, payload={
+            **metrics, "data": "tests/fixtures/passives_labelled.csv", "command": "python -m analysis.evaluate passives"})
+        print(f"\nWrote the figures to {written.name} (section 'passives').")
     return 0
 
 

@@ -12,7 +12,7 @@ an odd number of marks gives the passage from its unpaired mark to the piece's e
 quote of several paragraphs takes; a quotation the annotator cut in two, “Cruz appeals to Reagan
 Democrats. | His position ... differently,” Viguerie notes, is joined again, since the unit
 measured is the text between one pair of marks). A predicted quote is each row of kind ``direct`` or
-``partial`` from :func:`analysis.quotes.quotes_in_text` (scare quotes are not predictions of an
+``partial`` from :func:`analysis.sourcing.quotes.quotes_in_text` (scare quotes are not predictions of an
 attributed quote). Both are the characters inside the marks, white space trimmed.
 
 **Span rule.** A predicted and a gold quote match when the characters they share are at least
@@ -49,27 +49,26 @@ without the data set.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 from itertools import combinations
 from pathlib import Path
 
-from analysis.paths import DATA_DIR, DATASETS_DIR
+from ..paths import DATASETS_DIR
+from ..corpus.marks import find_passages
+from .cli import add_results_options, command_parser, data_present
+from .results import write as save_results
 from ..sourcing.quotes import load_lexicon, quotes_in_text
 
 DEFAULT_POLNEAR = DATASETS_DIR / "polnear"
-RESULTS_FILE = DATA_DIR / "evaluation_quotes.json"
 ANCHORS = [
     {"system": "GenderGapTracker V5.3 (Asr et al. 2021), own 98 articles, overlap >= 0.3 of gold", "span_f1": 0.837, "speaker_accuracy": 0.860, "cue_accuracy": 0.918},
     {"system": "Citron (BBC R&D), PARC 3.0 test, token overlap, all attributions", "span_f1": 0.833, "speaker_accuracy": None, "cue_accuracy": None},
 ]
-_DOUBLE = re.compile("''|``|[\"“”]")  # '' and `` stand for double marks in the New York Times' copy
 _PRONOUNS = frozenset("he she they it i we you him her them his hers their its who which that".split())
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
 
@@ -133,41 +132,18 @@ def _last_word(s: str) -> str:
     return w[-1] if w else ""
 
 
-def _passages_in_piece(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Quoted passages in one Content piece: marks paired in order within each paragraph of it
-    (a quote of several paragraphs opens each paragraph and closes only the last)."""
-    out, start = [], a
+def _passages_in_piece(text: str, a: int, b: int) -> list[tuple[int, int, bool, bool]]:
+    """Quoted passages in one Content piece, marks paired in order within each paragraph of it (a
+    quote of several paragraphs opens each paragraph and closes only the last):
+    ``(start, end, open_start, open_end)``, open_start when the passage runs from the piece's start
+    to an unpaired closing mark, open_end when it runs from an unpaired opening mark to the piece's
+    end (the annotator cut the quotation there)."""
+    paras, start = [], a
     for m in re.finditer(r"\n+", text[a:b]):
-        out += _passages_in_paragraph(text, start, a + m.start())
+        paras.append((start, a + m.start()))
         start = a + m.end()
-    return out + _passages_in_paragraph(text, start, b)
-
-
-def _passages_in_paragraph(text: str, a: int, b: int) -> list[tuple[int, int, bool, bool]]:
-    """``(start, end, open_start, open_end)``: open_start when the passage runs from the piece's
-    start to an unpaired closing mark, open_end when it runs from an unpaired opening mark to
-    the piece's end (the annotator cut the quotation there)."""
-    marks = [(m.start(), m.end()) for m in _DOUBLE.finditer(text, a, b)]
-    out = []
-    for i in range(0, len(marks) - 1, 2):
-        out.append((marks[i][1], marks[i + 1][0], False, False))
-    if len(marks) % 2:
-        m, m_end = marks[-1]
-        prev = text[m - 1 : m] if m > a else " "
-        opening = text[m] in "“`" or (text[m] in "\"'" and (prev.isspace() or prev in "([—–-:"))
-        if opening and m_end < b:
-            out.append((m_end, b, False, True))  # an opening mark with no closing one: the quote runs to the piece's end
-        else:
-            out.append((a if len(marks) == 1 else marks[-2][1], m, len(marks) == 1, False))
-    trimmed = []
-    for s, e, open_start, open_end in out:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            trimmed.append((s, e, open_start, open_end))
-    return trimmed
+    paras.append((start, b))
+    return [(p.start, p.end, p.open_at < 0, p.close_at < 0) for p in find_passages(text, paras, reading="in order")]
 
 
 def gold_quotes(text: str, attributions: list[dict], *, join_cut_quotes: bool = True) -> list[GoldQuote]:
@@ -190,14 +166,14 @@ def gold_quotes(text: str, attributions: list[dict], *, join_cut_quotes: bool = 
         stext = source.get("text", "") or ""
         sspans = [tuple(s) for s in source.get("spans", [])]
         content = att["content"]
-        if _DOUBLE.search(content["text"]):
+        passages = [q for a, b in content["spans"] for q in _passages_in_piece(text, a, b)]
+        if passages:
             antecedent = last_named if stext.strip().lower() in _PRONOUNS else ""
             if stext.strip().lower() in ("who", "which", "that") and sspans:
                 antecedent = text[max(0, sspans[0][0] - 60) : sspans[0][0]]  # a relative pronoun's antecedent stands just before it
-            for a, b in content["spans"]:
-                for s, e, open_start, open_end in _passages_in_piece(text, a, b):
-                    g = GoldQuote(s, e, sspans, stext, (att.get("cue") or {}).get("text", "") or "", antecedent, open_start, open_end)
-                    out.setdefault((s, e), g)
+            for s, e, open_start, open_end in passages:
+                g = GoldQuote(s, e, sspans, stext, (att.get("cue") or {}).get("text", "") or "", antecedent, open_start, open_end)
+                out.setdefault((s, e), g)
         if stext and stext.strip().lower() not in _PRONOUNS:
             last_named = stext
     gold = sorted(out.values(), key=lambda g: (g.start, g.end))
@@ -343,21 +319,15 @@ def _table(results: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis.evaluate quotes", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR, help="the PolNeAR folder (holding polnear_train_dev.jsonl)")
+    parser = command_parser("quotes", __doc__.split("\n\n")[0], data=DEFAULT_POLNEAR, data_flag="--polnear",
+                            data_help="the PolNeAR folder (holding polnear_train_dev.jsonl)")
     parser.add_argument("--split", choices=["dev", "train", "both"], default="both", help="which compartment to score (default both)")
-    parser.add_argument("--results", type=Path, default=RESULTS_FILE, help="where to write the results JSON (default: the package's data file)")
-    parser.add_argument("--no-write", action="store_true", help="print only; do not write the results file")
+    add_results_options(parser, "quotes", write_by_default=True)
     parser.add_argument("--errors", type=Path, default=None, help="also write every miss, spurious quote and wrong speaker to this CSV")
     args = parser.parse_args(argv)
 
-    joined = args.polnear / "polnear_train_dev.jsonl"
-    if not joined.is_file():
-        print(
-            f"Error: the PolNeAR data set is not at {args.polnear} (no polnear_train_dev.jsonl there). "
-            "It is not part of the repository; give its folder with --polnear (see the README, 'Evaluation data').",
-            file=sys.stderr,
-        )
+    if not data_present(args.polnear / "polnear_train_dev.jsonl", "the PolNeAR data set",
+                        "It is not part of the repository; give its folder with --polnear (see the README, 'Evaluation data')."):
         return 2
     splits = ["dev", "train"] if args.split == "both" else [args.split]
     results, errors = {}, ([] if args.errors else None)
@@ -380,10 +350,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"errors written to {args.errors}")
     if not args.no_write:
         payload = {
-            "what": "Quote, speaker and cue extraction of analysis.quotes measured on PolNeAR (direct quotes)",
-            "written_by": "python -m analysis.evaluate quotes --split " + args.split,
-            "date": date.today().isoformat(),
-            "dataset": "PolNeAR v1.0.0 (Newell, Margolin & Ruths, LREC 2018), train and dev compartments, github.com/networkdynamics/PolNeAR",
+            "what": "Quote, speaker and cue extraction of analysis.sourcing measured on PolNeAR (direct quotes)",
+            "command": "python -m analysis.evaluate quotes --split " + args.split,
+            "data": "PolNeAR v1.0.0 (Newell, Margolin & Ruths, LREC 2018), train and dev compartments, github.com/networkdynamics/PolNeAR",
             "rules": {
                 "gold": "each passage between double quotation marks (\" “ ” and the '' of the New York Times' copy) inside the Content of an attribution; a quotation the annotator cut into two Contents is joined again",
                 "predicted": "rows of kind direct or partial",
@@ -395,9 +364,8 @@ def main(argv: list[str] | None = None) -> int:
             "results": results,
             "anchors": ANCHORS,
         }
-        args.results.parent.mkdir(parents=True, exist_ok=True)
-        args.results.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"results written to {args.results}")
+        written = save_results("quotes", "polnear", payload, path=args.results)
+        print(f"results written to {written}")
     return 0
 
 

@@ -23,7 +23,7 @@ Over a corpus:
   ``vague_sourcing_summary``, ``vague_finding``);
 - ``media``: media cited (``media_cited``, ``media_summary``, ``media_finding``);
 - ``measured``: the measured error rate (``measured_error``, ``error_rate_sentence``,
-  ``error_rate_reminder``, ``EVALUATION_FILE``);
+  ``error_rate_reminder``, read through analysis.evaluate.results);
 - ``summary``: the sourcing numbers the synthesis cards and the workbook put in words.
 """
 
@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from . import quotes
 from .figures import highlight_quotes_html, most_quoted_article, verb_stance_figure, voices_figure
-from .measured import EVALUATION_FILE, error_rate_reminder, error_rate_sentence, measured_error
+from .measured import error_rate_reminder, error_rate_sentence, measured_error
 from .media import media_cited, media_finding, media_summary
 from .profiles import (
     QUOTE_COLUMNS,
@@ -51,7 +51,6 @@ from .profiles import (
 from .vague import vague_finding, vague_sourcing, vague_sourcing_in_text, vague_sourcing_summary
 
 __all__ = [
-    "EVALUATION_FILE",
     "QUOTE_COLUMNS",
     "VOICE_KINDS",
     "error_rate_reminder",

@@ -14,7 +14,6 @@ References:
 
 from __future__ import annotations
 
-import json
 
 import pandas as pd
 
@@ -165,11 +164,11 @@ def synthesis_finding(syn: Synthesis) -> str:
 def limits_finding(syn: Synthesis) -> str:
     """What the cards cannot tell, as Markdown bullets, with the measured error rates of the methods.
 
-    The figures are read from the evaluation results the other modules read
-    (``analysis/data/evaluation_framing.json``, ``evaluation_quotes.json``,
-    ``evaluation_topics.json``); a method without a measured error rate is said to have none.
+    The figures are read from the evaluation results (:mod:`analysis.evaluate.results`: framing,
+    quotes and topics); a method without a measured error rate is said to have none.
     """
-    from .. import framing, sourcing, topics
+    from .. import sourcing
+    from ..evaluate import results
 
     lines = []
     arts = syn.outlets
@@ -185,7 +184,7 @@ def limits_finding(syn: Synthesis) -> str:
             f"**A few articles are not an outlet.** The cards rest on these articles per outlet: {counts}. They describe "
             "those articles, not an outlet's editorial line."
         )
-    r = framing.read_results()
+    r = results.read("framing")
     parts = []
     if "frac" in r:
         f = r["frac"]
@@ -230,9 +229,8 @@ def limits_finding(syn: Synthesis) -> str:
         "**Coverage rests on shared words.** Story elements group sentences that share words, so two outlets telling one fact "
         "in different words may not meet, and an element's absence can be a wording, not an omission."
     )
-    p = topics.EVALUATION_FILE
-    if p.is_file():
-        data = json.loads(p.read_text(encoding="utf-8"))
+    data = results.section("topics", "bbc")
+    if data:
         nmf = next((m for m in data.get("methods", []) if m.get("key") == "nmf"), None)
         if nmf:
             cov += (

@@ -15,7 +15,7 @@ Modules:
   exercises (:func:`reading_html`, :func:`sentences_html`, :func:`with_sentences`,
   :func:`speaker_attributions`, the ``*_finding`` sentences);
 - ``rates``: the tool's measured error rates beside the check, read from the committed
-  evaluation results (:data:`EVALUATION_FILES`, :func:`measured_rates`, :func:`measured_finding`).
+  evaluation results (:data:`EVALUATIONS`, :func:`measured_rates`, :func:`measured_finding`).
 
 Two names come from the analyses that own them: :func:`frame_contrast` from
 :mod:`analysis.framing.summary` and :func:`top_distinctive_term` from
@@ -63,7 +63,7 @@ from .labels import (
     verb_answer,
     wire_answer,
 )
-from .rates import EVALUATION_FILES, Lesson, measured_finding, measured_rates
+from .rates import EVALUATIONS, Lesson, measured_finding, measured_rates
 from .reading import (
     attributions_finding,
     contrast_finding,
@@ -107,7 +107,7 @@ __all__ = [
     "check_finding",
     "reading_html",
     "Lesson",
-    "EVALUATION_FILES",
+    "EVALUATIONS",
     "measured_rates",
     "measured_finding",
     "sentences_html",

@@ -19,27 +19,21 @@ References:
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Literal
 
 import pandas as pd
 
-from ..paths import DATA_DIR
-
+from ..evaluate import results
 
 Lesson = Literal["framing", "word choice", "sourcing", "coverage"]
-EVALUATION_FILES = {
-    "framing": DATA_DIR / "evaluation_framing.json",
-    "word choice": DATA_DIR / "evaluation_loaded.json",
-    "sourcing": DATA_DIR / "evaluation_quotes.json",
-    "coverage": DATA_DIR / "evaluation_topics.json",
+EVALUATIONS = {
+    "framing": ("framing", "frac"),
+    "word choice": ("loaded", "basil"),
+    "sourcing": ("quotes", "polnear"),
+    "coverage": ("topics", "bbc"),
 }
-"""The committed results of the evaluation commands, one file per lesson."""
-
-
-def _read_json(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+"""Each lesson's measurement: (evaluation, section) in :mod:`analysis.evaluate.results`."""
 
 
 def measured_rates(lesson: Lesson, *, path: str | Path | None = None) -> pd.DataFrame:
@@ -50,7 +44,8 @@ def measured_rates(lesson: Lesson, *, path: str | Path | None = None) -> pd.Data
         lesson: "framing" (policy frame of a sentence, FrAC), "sourcing" (speaker and verb of a
             quote, PolNeAR), "coverage" (BBC News topic clustering: the wire-copy call itself has
             no outside measurement) or "word choice" (loaded words, BASIL).
-        path: another results file (tests); the lesson's file in ``analysis/data`` by default.
+        path: another results file in the schema of :mod:`analysis.evaluate.results` (tests); the
+            lesson's committed file by default.
 
     Returns:
         One row per measure: ``label`` (what the tool decides), ``data`` (what it was measured
@@ -58,10 +53,11 @@ def measured_rates(lesson: Lesson, *, path: str | Path | None = None) -> pd.Data
         measures that are shares of right answers); the command that wrote the figures is in
         ``.attrs["command"]``. Empty when the results file is absent.
     """
-    data = _read_json(Path(path) if path else EVALUATION_FILES[lesson])
+    name, part = EVALUATIONS[lesson]
+    data = results.section(name, part, path=path)
     rows: list[dict] = []
-    if lesson == "framing" and "frac" in data:
-        f = data["frac"]
+    if lesson == "framing" and data:
+        f = data
         where = f"FrAC, held-out test split ({f['test_sentences']} sentences)"
         rows += [
             {"label": "policy frame of a sentence", "data": where, "measure": "accuracy (same frame as the annotators)",
@@ -81,7 +77,7 @@ def measured_rates(lesson: Lesson, *, path: str | Path | None = None) -> pd.Data
             {"label": "speaker of a quote", "data": where, "measure": "accuracy (of quotes found)", "value": d["speaker_accuracy"]},
             {"label": "reporting verb of a quote", "data": where, "measure": "accuracy (of quotes found)", "value": d["cue_accuracy"]},
         ]
-        command = data.get("written_by", "python -m analysis.evaluate quotes")
+        command = data.get("command", "python -m analysis.evaluate quotes")
     elif lesson == "coverage" and data.get("methods"):
         nmf = next((m for m in data["methods"] if m["key"] == "nmf"), data["methods"][0])
         where = f"BBC News ({data['documents']} articles, {data['categories']} editors' sections)"
@@ -129,7 +125,8 @@ def measured_finding(lesson: Lesson, *, n: int = 10, path: str | Path | None = N
         return text
     if table.empty:
         return (
-            f"The evaluation results for this lesson are not in this installation ({EVALUATION_FILES[lesson].name} "
+            f"The evaluation results for this lesson are not in this installation "
+            f"({results.results_path(EVALUATIONS[lesson][0]).name} "
             "is missing), so there is no measured error rate to set beside the check."
         )
     v = dict(zip(table["label"] + " | " + table["measure"], table["value"]))

@@ -1,8 +1,6 @@
 """The BASIL evaluation of the loaded-word detector: scoring rules and the command (analysis.evaluate.loaded).
 
-These test :mod:`analysis.evaluate.loaded`, which measures :data:`analysis.wordchoice.LOADED_DETECTOR`;
-they came from the flat ``tests/test_wordchoice.py`` and belong in ``tests/evaluate/test_loaded.py``
-once the evaluation tests have a folder of their own.
+These test :mod:`analysis.evaluate.loaded`, which measures :data:`analysis.wordchoice.LOADED_DETECTOR`.
 """
 
 from __future__ import annotations
@@ -12,6 +10,7 @@ import json
 import pytest
 
 from analysis.evaluate import loaded as basil
+from analysis.evaluate import results
 
 
 def test_scoring_rules_by_hand():
@@ -55,9 +54,6 @@ def test_basil_split_is_by_year():
 
 def test_committed_basil_results_show_the_detector_beats_the_baseline():
     """The figures the README and the workbook show (written by `python -m analysis.evaluate loaded --write`)."""
-    from analysis.evaluate.loaded import RESULTS_FILE
-
-    data = json.loads(RESULTS_FILE.read_text(encoding="utf-8"))
-    detector, baseline = data["systems"][:2]
+    detector, baseline = results.section("loaded", "basil")["systems"][:2]
     assert "VADER" in baseline["system"] and "lists" in detector["system"]
     assert detector["span_f1"] > baseline["span_f1"]
