@@ -17,7 +17,7 @@ Over a corpus:
 - ``profiles``: ``extract_quotes``, ``indirect_attributions``, ``quote_counts``, ``quote_table``,
   voices (``voices``, ``top_speakers``, ``voices_finding``), reporting verbs (``verb_stance``,
   ``verb_stance_finding``, ``same_speaker_verbs``, ``same_speaker_finding``);
-- ``figures``: ``voices_figure``, ``verb_stance_figure``, ``most_quoted_article``,
+- ``figures``: ``voices_figure`` and ``voices_shares``, ``verb_stance_figure`` and ``verb_stance_shares``, ``most_quoted_article``,
   ``highlight_quotes_html``;
 - ``vague``: vague and anonymous sourcing (``vague_sourcing_in_text``, ``vague_sourcing``,
   ``vague_sourcing_summary``, ``vague_finding``);
@@ -30,7 +30,14 @@ Over a corpus:
 from __future__ import annotations
 
 from . import quotes
-from .figures import highlight_quotes_html, most_quoted_article, verb_stance_figure, voices_figure
+from .figures import (
+    highlight_quotes_html,
+    most_quoted_article,
+    verb_stance_figure,
+    verb_stance_shares,
+    voices_figure,
+    voices_shares,
+)
 from .measured import error_rate_reminder, error_rate_sentence, measured_error
 from .media import media_cited, media_finding, media_summary
 from .profiles import (
@@ -75,8 +82,10 @@ __all__ = [
     "vague_sourcing_summary",
     "verb_stance",
     "verb_stance_figure",
+    "verb_stance_shares",
     "verb_stance_finding",
     "voices",
     "voices_figure",
+    "voices_shares",
     "voices_finding",
 ]

@@ -29,7 +29,20 @@ from .profiles import VOICE_KINDS, voices
 # Figures
 
 
-def voices_figure(quotes: pd.DataFrame, corpus: Corpus, *, by: str = "country", top: int = 4) -> tuple[Figure, pd.DataFrame]:
+def voices_shares(quotes: pd.DataFrame, corpus: Corpus, *, by: str = "country") -> pd.DataFrame:
+    """The data of :func:`voices_figure`: one row per outlet (corpus order), one column per group
+    of speakers, the share of the outlet's quoted words.
+
+    Args:
+        quotes: from :func:`analysis.sourcing.extract_quotes`.
+        corpus: the corpus (outlet order).
+        by: the column to group speakers by, as in :func:`analysis.sourcing.voices`.
+    """
+    table = voices(quotes, corpus, by=by)
+    return table.pivot_table(index="outlet", columns=by, values="share", fill_value=0).reindex(list(corpus.outlets)).fillna(0)
+
+
+def voices_figure(quotes: pd.DataFrame, corpus: Corpus, *, by: str = "country", top: int = 4) -> Figure:
     """Share of each outlet's quoted words per group of speakers (one panel per group).
 
     Args:
@@ -39,8 +52,7 @@ def voices_figure(quotes: pd.DataFrame, corpus: Corpus, *, by: str = "country", 
         top: how many groups to draw (those given the most words).
 
     Returns:
-        The figure (closed, titled with the finding) and its data: one row per outlet, one column
-        per group, the share of the outlet's quoted words.
+        The figure (closed, titled with the finding); its data is :func:`voices_shares`.
 
     References:
         Asr et al. (2021), "The Gender Gap Tracker", PLOS ONE 16(1): voices counted by words quoted.
@@ -71,11 +83,25 @@ def voices_figure(quotes: pd.DataFrame, corpus: Corpus, *, by: str = "country", 
     axes[0][0].set_ylabel("outlet")
     fig.tight_layout()
     plt.close(fig)
-    data = table.pivot_table(index="outlet", columns=by, values="share", fill_value=0).reindex(outlets).fillna(0)
-    return fig, data
+    return fig
 
 
-def verb_stance_figure(table: pd.DataFrame, corpus: Corpus) -> tuple[Figure, pd.DataFrame]:
+def _stance_shares(table: pd.DataFrame) -> pd.DataFrame:
+    classes = [c for c in STANCES if c != "neutral"]
+    return table[classes].div(table["total"].where(table["total"] > 0), axis=0).fillna(0.0)
+
+
+def verb_stance_shares(table: pd.DataFrame) -> pd.DataFrame:
+    """The data of :func:`verb_stance_figure`: one row per outlet, one column per non-neutral
+    stance class, the share of the outlet's attributions (three decimals).
+
+    Args:
+        table: :func:`analysis.sourcing.verb_stance`.
+    """
+    return _stance_shares(table).round(3)
+
+
+def verb_stance_figure(table: pd.DataFrame, corpus: Corpus) -> Figure:
     """Share of each outlet's attributions per non-neutral stance class (one panel per class).
 
     Args:
@@ -83,9 +109,8 @@ def verb_stance_figure(table: pd.DataFrame, corpus: Corpus) -> tuple[Figure, pd.
         corpus: the corpus (outlet colours).
 
     Returns:
-        The figure (closed, titled with the finding; the numbers on the bars are attributions)
-        and its data: one row per outlet, one column per non-neutral class, the share of the
-        outlet's attributions.
+        The figure (closed, titled with the finding; the numbers on the bars are attributions);
+        its data is :func:`verb_stance_shares`.
 
     References:
         Bergler (1992), "Evidential analysis of reported speech"; Caldas-Coulthard (1994), "On
@@ -96,7 +121,7 @@ def verb_stance_figure(table: pd.DataFrame, corpus: Corpus) -> tuple[Figure, pd.
     classes = [c for c in STANCES if c != "neutral"]
     outlets = list(table.index)
     colors = outlet_colors(corpus.outlets)
-    shares = table[classes].div(table["total"].where(table["total"] > 0), axis=0).fillna(0.0)
+    shares = _stance_shares(table)
     fig, axes = plt.subplots(1, len(classes), figsize=(2.4 * len(classes) + 1.6, 0.45 * len(outlets) + 1.8), sharey=True, squeeze=False)
     top_share = shares.max().max() if len(shares) else 0
     for ax, cls in zip(axes[0], classes):
@@ -119,7 +144,7 @@ def verb_stance_figure(table: pd.DataFrame, corpus: Corpus) -> tuple[Figure, pd.
     fig.suptitle(title + " (numbers: attributions)", x=0.01, ha="left", fontweight="bold", fontsize=11)
     fig.tight_layout()
     plt.close(fig)
-    return fig, shares.round(3)
+    return fig
 
 
 # ---------------------------------------------------------------------------------------------

@@ -24,14 +24,16 @@ def test_highlighted_article_escapes_its_text(tmp_path):
     assert "at least two" in sourcing.same_speaker_finding(sourcing.same_speaker_verbs(q, corpus), corpus)
 
 
-def test_figures_return_the_figure_and_its_data(corpus):
+def test_figures_return_the_figure_and_their_data_comes_apart(corpus):
     quotes = sourcing.extract_quotes(corpus, indirect=True)
-    fig, data = sourcing.voices_figure(quotes, corpus, by="country")
+    fig = sourcing.voices_figure(quotes, corpus, by="country")
+    data = sourcing.voices_shares(quotes, corpus, by="country")
     assert isinstance(fig, Figure) and isinstance(data, pd.DataFrame)
     assert list(data.index) == corpus.outlets
     assert fig._suptitle.get_text().startswith("Whose words?")
     stance = sourcing.verb_stance(quotes, corpus)
-    fig, data = sourcing.verb_stance_figure(stance, corpus)
+    fig = sourcing.verb_stance_figure(stance, corpus)
+    data = sourcing.verb_stance_shares(stance)
     assert isinstance(fig, Figure) and list(data.columns) == ["distancing", "factive", "emotive", "directive"]
     assert fig._suptitle.get_text().endswith("(numbers: attributions)")
     assert sourcing.most_quoted_article(quotes, corpus) in corpus.articles.index
