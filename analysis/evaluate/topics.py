@@ -24,15 +24,16 @@ References:
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
 import numpy as np
 
-from ..paths import DATASETS_DIR, PROJ_ROOT
-from ..topics import EVALUATION_FILE, document_clusters, fit_topics, make_vectorizer
+from ..paths import DATASETS_DIR
+from ..topics import document_clusters, fit_topics, make_vectorizer
+from .cli import add_results_options, command_parser, data_present
+from .results import write as save_results
 
 DEFAULT_DATA = DATASETS_DIR / "bbc_news" / "bbc.jsonl"
 
@@ -86,19 +87,13 @@ def evaluate(texts: list[str], cats: list[str], *, k: int = 5, seeds: list[int] 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis.evaluate topics", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"bbc.jsonl (default: {DEFAULT_DATA})")
+    parser = command_parser("topics", __doc__.split("\n\n")[0], data=DEFAULT_DATA, data_help="bbc.jsonl")
     parser.add_argument("--k", type=int, default=5, help="number of clusters (default: 5, the number of categories)")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2, 3, 4], help="seeds (default: 0 1 2 3 4)")
-    parser.add_argument("--write", action="store_true", help=f"save the figures to {EVALUATION_FILE.relative_to(PROJ_ROOT)} for notebook 04")
-    parser.add_argument("--out", type=Path, default=EVALUATION_FILE, help="where --write saves the figures")
+    add_results_options(parser, "topics", write_by_default=False, flag="--out")
     args = parser.parse_args(argv)
-    if not args.data.is_file():
-        print(
-            f"Error: the BBC News data set is not at {args.data}. Give its path with --data "
-            "(bbc.jsonl: one JSON object a line with id, category, title, text, md5).",
-            file=sys.stderr,
-        )
+    if not data_present(args.data, "the BBC News data set", "Give its path with --data "
+                        "(bbc.jsonl: one JSON object a line with id, category, title, text, md5)."):
         return 2
     texts, cats, dropped = load_bbc(args.data)
     results = evaluate(texts, cats, k=args.k, seeds=args.seeds)
@@ -113,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.write:
         record = {
-            "dataset": "BBC News (Greene & Cunningham 2006), bbc_news/bbc.jsonl",
+            "data": "BBC News (Greene & Cunningham 2006), bbc_news/bbc.jsonl",
             "documents": len(texts),
             "duplicates_dropped": dropped,
             "categories": len(set(cats)),
@@ -123,8 +118,8 @@ def main(argv: list[str] | None = None) -> int:
             "command": "python -m analysis.evaluate topics --write",
             "methods": results,
         }
-        args.out.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
-        print(f"\nSaved to {args.out}")
+        written = save_results("topics", "bbc", record, path=args.out)
+        print(f"\nSaved to {written}")
     return 0
 
 

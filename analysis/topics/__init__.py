@@ -1,49 +1,127 @@
-"""What the outlets write about and which parts each tells: topic models, story elements, coverage, text reuse.
+"""Topics and coverage: what the outlets write about, which parts of the story each tells, and whose words they share.
 
-Modules: ``models``, ``coverage``, ``reuse``."""
+Modules, one question each:
+
+- ``words``: what counts as a word: stop words (:func:`load_stop_words`), stemmed content words
+  (:func:`content_words`), the topic models' vectoriser (:func:`make_vectorizer`).
+- ``models``: topic models of any texts (:func:`fit_topics`, :func:`fit_matrix`: TF-IDF and NMF,
+  LDA over counts), document clusters (:func:`document_clusters`), and the readers of the
+  measured BBC figures (:func:`bbc_evaluation`, :func:`bbc_finding`).
+- ``stability``: how many topics (:func:`topic_stability`, :func:`choose_k`,
+  :func:`ranking_agreement`, :func:`stability_figure`, :func:`k_finding`).
+- ``shares``: the topics of a corpus's paragraphs and each outlet's share of them
+  (:func:`topic_model`, :func:`topic_shares`, :func:`topic_terms`,
+  :func:`representative_paragraphs`, NMF against LDA: :func:`compare_models`).
+- ``elements``: story elements, the MISSION contract :func:`story_elements`, and the
+  permutation-null threshold that joins sentences (:func:`null_distance_threshold`).
+- ``coverage``: which outlet tells which element, what one tells alone, what one leaves out.
+- ``reuse``: passages two outlets share word for word, wire copy told apart from shared quotation.
+- ``summary``: coverage per outlet for the synthesis cards (sentences told alone, shared words).
+
+``coverage`` and ``reuse`` are used as modules (``from analysis.topics import coverage, reuse``);
+the names of the other modules are re-exported here.
+"""
 
 from __future__ import annotations
 
-from .models import (  # noqa: F401
-    STOPWORDS_FILE,
-    TOKEN_PATTERN,
-    EVALUATION_FILE,
-    Method,
-    TopicError,
-    load_stop_words,
-    content_words,
-    make_vectorizer,
-    TopicModel,
-    fit_topics,
-    fit_matrix,
-    document_clusters,
-    topic_units,
-    ranking_agreement,
-    topic_stability,
-    choose_k,
-    TopicResult,
-    topic_model,
-    topic_terms,
-    topic_shares,
-    representative_paragraphs,
-    compare_models,
-    model_agreement,
-    comparison_finding,
-    stability_figure,
-    shares_figure,
-    k_finding,
-    shares_finding,
-    bbc_evaluation,
-    bbc_finding,
+from ..errors import TopicError
+from . import coverage, reuse, summary  # the modules used by name
+from .elements import (
     SentenceVectors,
-    sentence_vectors,
-    null_distance_threshold,
     cluster_sentences,
     element_sentences,
     element_threshold,
+    null_distance_threshold,
+    sentence_vectors,
     story_elements,
-    threshold_sweep,
     threshold_figure,
     threshold_finding,
+    threshold_sweep,
 )
-from . import coverage, reuse  # noqa: F401,E402
+from .models import (
+    Method,
+    TopicModel,
+    bbc_evaluation,
+    bbc_finding,
+    document_clusters,
+    fit_matrix,
+    fit_topics,
+)
+from .shares import (
+    TopicResult,
+    compare_models,
+    comparison_finding,
+    model_agreement,
+    representative_paragraphs,
+    shares_figure,
+    shares_finding,
+    topic_model,
+    topic_shares,
+    topic_terms,
+    topic_units,
+)
+from .stability import (
+    choose_k,
+    k_finding,
+    ranking_agreement,
+    stability_figure,
+    topic_stability,
+)
+from .words import (
+    STOPWORDS_FILE,
+    TOKEN_PATTERN,
+    content_words,
+    load_stop_words,
+    make_vectorizer,
+)
+
+__all__ = [
+    # words
+    "STOPWORDS_FILE",
+    "TOKEN_PATTERN",
+    "TopicError",
+    "load_stop_words",
+    "content_words",
+    "make_vectorizer",
+    # models
+    "Method",
+    "TopicModel",
+    "fit_topics",
+    "fit_matrix",
+    "document_clusters",
+    "bbc_evaluation",
+    "bbc_finding",
+    # stability
+    "ranking_agreement",
+    "topic_stability",
+    "choose_k",
+    "stability_figure",
+    "k_finding",
+    # shares
+    "topic_units",
+    "TopicResult",
+    "topic_model",
+    "topic_terms",
+    "topic_shares",
+    "representative_paragraphs",
+    "compare_models",
+    "model_agreement",
+    "comparison_finding",
+    "shares_figure",
+    "shares_finding",
+    # elements
+    "SentenceVectors",
+    "sentence_vectors",
+    "null_distance_threshold",
+    "cluster_sentences",
+    "element_sentences",
+    "element_threshold",
+    "story_elements",
+    "threshold_sweep",
+    "threshold_figure",
+    "threshold_finding",
+    # modules
+    "coverage",
+    "reuse",
+    "summary",
+]

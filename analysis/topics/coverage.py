@@ -10,7 +10,7 @@ outlet, the earliest position counts.
 Example:
     >>> from analysis.corpus import load_corpus
     >>> from analysis.topics import story_elements
-    >>> from analysis.coverage import coverage_matrix
+    >>> from analysis.topics.coverage import coverage_matrix
     >>> corpus = load_corpus()
     >>> cov = coverage_matrix(story_elements(corpus), corpus)
     >>> list(cov.columns)
@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+from matplotlib.figure import Figure
 
 from ..corpus import Corpus
 from ..plots import outlet_colors
@@ -96,6 +97,14 @@ def coverage_wide(coverage: pd.DataFrame, *, min_outlets: int = 2) -> pd.DataFra
 
     A cell gives the first sentence's number and position ("s4 · 12%") or "—" when the outlet
     leaves the element out. Only elements covered by at least ``min_outlets`` outlets are kept.
+
+    Args:
+        coverage: from :func:`coverage_matrix`.
+        min_outlets: the fewest outlets an element must be told by to get a row.
+
+    Returns:
+        Indexed by ``element`` and ``label``, one column per outlet (corpus order); empty when
+        no element is told by ``min_outlets`` outlets.
     """
     cov = coverage[coverage.groupby("element")["present"].transform("sum") >= min_outlets]
     if cov.empty:
@@ -112,6 +121,10 @@ def coverage_wide(coverage: pd.DataFrame, *, min_outlets: int = 2) -> pd.DataFra
 
 def single_outlet_elements(elements: pd.DataFrame, outlets: Sequence[str]) -> pd.DataFrame:
     """Elements reported by one outlet only ("only X reports ..."), one row per element.
+
+    Args:
+        elements: from :func:`analysis.topics.story_elements`.
+        outlets: the corpus's outlets, in order (``corpus.outlets``).
 
     Returns:
         ``outlet``, ``element``, ``label``, ``sentences``, ``first_sentence``, ``text`` (the
@@ -177,13 +190,21 @@ def _ink(hex_color: str) -> str:
     return "black" if lum > 0.179 else "white"
 
 
-def coverage_figure(coverage: pd.DataFrame, *, min_outlets: int = 2, label_width: int = 52):
+def coverage_figure(coverage: pd.DataFrame, *, min_outlets: int = 2, label_width: int = 52) -> Figure:
     """The coverage matrix as a figure: one row per shared element, one column per outlet.
 
     A filled square in the outlet's colour means the outlet tells the element; the number in
     it is where the element first appears in the article (percent of the way through); an
     empty cell means the outlet leaves it out. Rows are the elements told by at least
     ``min_outlets`` outlets, most widely told first.
+
+    Args:
+        coverage: from :func:`coverage_matrix`.
+        min_outlets: the fewest outlets an element must be told by to get a row.
+        label_width: the longest element label shown, in characters (longer ones are shortened).
+
+    Returns:
+        The figure (a titled empty one when no element is told by ``min_outlets`` outlets).
     """
     import matplotlib.pyplot as plt
     from matplotlib.patches import Rectangle
@@ -237,7 +258,15 @@ def _esc(text: str) -> str:
 
 
 def coverage_finding(elements: pd.DataFrame, outlets: Sequence[str]) -> str:
-    """A paragraph on how much of the story the outlets share, computed from the elements."""
+    """A paragraph on how much of the story the outlets share, computed from the elements.
+
+    Args:
+        elements: from :func:`analysis.topics.story_elements`.
+        outlets: the corpus's outlets, in order.
+
+    Returns:
+        The paragraph (Markdown, outlet names escaped).
+    """
     if len(outlets) < 2:
         return (
             f"Coverage compares outlets, and this corpus has one ({_esc(', '.join(outlets))}): its sentences are grouped into "
@@ -265,7 +294,16 @@ def coverage_finding(elements: pd.DataFrame, outlets: Sequence[str]) -> str:
 
 
 def omission_finding(elements: pd.DataFrame, outlets: Sequence[str], *, max_items: int = 5) -> str:
-    """Sentences naming, for each outlet, how many elements only it reports and which elements all others report but it leaves out."""
+    """Sentences naming, for each outlet, how many elements only it reports and which elements all others report but it leaves out.
+
+    Args:
+        elements: from :func:`analysis.topics.story_elements`.
+        outlets: the corpus's outlets, in order.
+        max_items: the most left-out elements named per outlet (the rest are counted).
+
+    Returns:
+        The sentences (Markdown, outlet names escaped).
+    """
     if len(outlets) < 2:
         return "What an outlet leaves out can only be seen against another outlet; this corpus has one."
     only = single_outlet_elements(elements, outlets)

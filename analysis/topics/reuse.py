@@ -38,7 +38,7 @@ from __future__ import annotations
 import html
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import combinations
@@ -46,10 +46,11 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
+from matplotlib.figure import Figure
 
 from ..corpus import Corpus
 from ..corpus.marks import quoted_regions
-from ..plots import outlet_colors
+from ..plots import finish_figure, outlet_colors
 
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
 
@@ -92,7 +93,16 @@ def word_tokens(text: str) -> Words:
 
 
 def quoted_words(words: Words, spans: Sequence[tuple[int, int]]) -> np.ndarray:
-    """For each word, whether it stands inside one of the quote spans (vectorised)."""
+    """For each word, whether it stands inside one of the quote spans (vectorised).
+
+    Args:
+        words: from :func:`word_tokens`.
+        spans: the quote spans of the same text, sorted and not overlapping
+            (:func:`analysis.corpus.marks.quoted_regions`).
+
+    Returns:
+        One bool per word: True when the whole word is inside a span.
+    """
     if not len(spans) or not len(words.start):
         return np.zeros(len(words.start), dtype=bool)
     starts = np.array([s for s, _ in spans])
@@ -175,6 +185,23 @@ def align_pair(a: Sequence[str], b: Sequence[str], *, ngram: int = 3, max_gap: i
         used_b.update(p[1] for p in pairs)
         out.append(Match(pairs[0][0], pairs[-1][0] + 1, min(p[1] for p in pairs), max(p[1] for p in pairs) + 1, pairs))
     return sorted(out, key=lambda m: (m.a0, m.b0))
+
+
+def words_in_spans(words: Words, spans: Iterable[tuple[int, int]], text_length: int) -> int:
+    """How many of the words start inside one of the character spans (a word counts once, however many spans cover it).
+
+    Args:
+        words: from :func:`word_tokens`.
+        spans: ``(start, end)`` character offsets into the same text; they may overlap.
+        text_length: the length of the text.
+
+    Returns:
+        The number of words covered.
+    """
+    covered = np.zeros(text_length, dtype=bool)
+    for s, e in spans:
+        covered[s:e] = True
+    return int(covered[words.start].sum())
 
 
 def _kind(qa: float, qb: float) -> Kind:
@@ -272,18 +299,24 @@ def pair_overlap(passages: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
         for kind, short in kinds.items():
             k = p[p["kind"] == kind]
             for side, aid in (("a", ia), ("b", ib)):
-                covered = np.zeros(len(arts.loc[aid, "text"]), dtype=bool)
-                for s, e in zip(k[f"start_{side}"], k[f"end_{side}"]):
-                    covered[s:e] = True
                 w = words[aid]
-                row[f"{short} % {side}"] = round(100 * float(covered[w.start].sum()) / max(len(w.norm), 1), 1)
+                covered = words_in_spans(w, zip(k[f"start_{side}"], k[f"end_{side}"]), len(arts.loc[aid, "text"]))
+                row[f"{short} % {side}"] = round(100 * float(covered) / max(len(w.norm), 1), 1)
         rows.append(row)
     cols = ["outlet_a", "outlet_b", "passages"] + [f"{s} % {side}" for s in kinds.values() for side in "ab"]
     return pd.DataFrame(rows, columns=cols)
 
 
-def reuse_figure(overlap: pd.DataFrame, outlets: Sequence[str]):
-    """Per pair of outlets, the share of their words in shared narration and shared quotation."""
+def reuse_figure(overlap: pd.DataFrame, outlets: Sequence[str]) -> Figure:
+    """Per pair of outlets, the share of their words in shared narration and shared quotation.
+
+    Args:
+        overlap: from :func:`pair_overlap`.
+        outlets: the corpus's outlets, in order (for their colours).
+
+    Returns:
+        The figure (a titled empty one when there is no pair of outlets).
+    """
     import matplotlib.pyplot as plt
 
     colors = outlet_colors(outlets)
@@ -313,15 +346,11 @@ def reuse_figure(overlap: pd.DataFrame, outlets: Sequence[str]):
         title = f"{top['pair']} share the most narration: {top['narration']:.1f}% of their words on average"
     else:
         title = "No pair of outlets shares narration word for word"
-    ax.set_title(title, loc="left")
     ax.set_xlabel("Share of the two articles' words (mean of the two), %")
     ax.set_ylabel("Pair of outlets")
     ax.set_xlim(0, max(1.0, float((data["narration"] + data["quotation"]).max()) * 1.15))
     ax.legend(frameon=False, fontsize=8, loc="lower right")
-    ax.spines[["top", "right"]].set_visible(False)
-    fig.tight_layout()
-    plt.close(fig)
-    return fig
+    return finish_figure(fig, ax, title=title, legend=False)
 
 
 def _esc(text: str) -> str:

@@ -18,10 +18,10 @@ References:
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from ..corpus import Corpus
+from .reuse import word_tokens, words_in_spans
 
 
 def sentences_told_alone(elements: pd.DataFrame, only: pd.DataFrame) -> pd.DataFrame:
@@ -39,13 +39,6 @@ def sentences_told_alone(elements: pd.DataFrame, only: pd.DataFrame) -> pd.DataF
         return told.iloc[:0]
     alone = set(zip(only["outlet"], only["element"]))
     return told[[(o, e) in alone for o, e in zip(told["outlet"], told["element"])]]
-
-
-def _covered_share(spans: list[tuple[int, int]], starts: np.ndarray, text_len: int) -> int:
-    covered = np.zeros(text_len, dtype=bool)
-    for a, b in spans:
-        covered[a:b] = True
-    return int(covered[starts].sum()) if len(starts) else 0
 
 
 def _partners(partners: dict[str, int], outlets: list[str]) -> str:
@@ -78,8 +71,6 @@ def shared_words(corpus: Corpus, passages: pd.DataFrame) -> pd.DataFrame:
         Clough, P., Gaizauskas, R., Piao, S. S. L. & Wilks, Y. (2002). METER: MEasuring TExt
         Reuse. ACL 2002, 152-159.
     """
-    from . import reuse
-
     rows = []
     arts = corpus.articles
     for o in corpus.outlets:
@@ -87,7 +78,7 @@ def shared_words(corpus: Corpus, passages: pd.DataFrame) -> pd.DataFrame:
         partners: dict[str, int] = {}
         for aid in arts.index[arts["outlet"] == o]:
             text = arts.loc[aid, "text"]
-            w = reuse.word_tokens(text)
+            w = word_tokens(text)
             words += len(w.norm)
             spans = {"shared narration": [], "shared quotation": []}
             for side, other in (("a", "b"), ("b", "a")):
@@ -98,8 +89,8 @@ def shared_words(corpus: Corpus, passages: pd.DataFrame) -> pd.DataFrame:
                         spans[d["kind"]].append((d[f"start_{side}"], d[f"end_{side}"]))
                     if d["kind"] == "shared narration":
                         partners[d[f"outlet_{other}"]] = partners.get(d[f"outlet_{other}"], 0) + 1
-            narration += _covered_share(spans["shared narration"], w.start, len(text))
-            quotation += _covered_share(spans["shared quotation"], w.start, len(text))
+            narration += words_in_spans(w, spans["shared narration"], len(text))
+            quotation += words_in_spans(w, spans["shared quotation"], len(text))
         rows.append({
             "outlet": o, "words": words, "narration_words": narration, "quotation_words": quotation,
             "narration_share": narration / words if words else 0.0, "quotation_share": quotation / words if words else 0.0,
