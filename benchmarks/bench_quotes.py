@@ -4,7 +4,7 @@
 
 PATH is ``articles.jsonl.gz`` (default ``../shared/datasets/allsides_articles/articles.jsonl.gz``),
 one JSON object a line with ``title`` and ``content_original``. The file is streamed, one article
-at a time, through :func:`analysis.quotes.quotes_in_text` (the per-article function that
+at a time, through :func:`analysis.sourcing.quotes.quotes_in_text` (the per-article function that
 :func:`analysis.sourcing.extract_quotes` maps over a corpus), with the title as the headline.
 Nothing is kept but counts, so memory stays flat.
 

@@ -2,7 +2,7 @@
 
 ``load_corpus`` checks the whole folder first and raises :class:`~analysis.errors.CorpusError`
 listing every problem (file, line, fix) before anything is read for analysis; the folder is
-only ever read, never written. Each article is then cleaned (``analysis.cleaning``, every
+only ever read, never written. Each article is then cleaned (``analysis.corpus.cleaning``, every
 removed line in ``corpus.audit``) and segmented into paragraphs, sentences and tokens whose
 ``start``/``end`` are character offsets into the clean text, ``articles.loc[id, "text"]``.
 
@@ -317,7 +317,7 @@ def load_corpus(
 
     Args:
         path: the corpus folder; None means the bundled corpus (``corpus/`` in the project).
-        rules: cleaning rules (``analysis.cleaning.load_rules(path)`` reads your own file);
+        rules: cleaning rules (``analysis.corpus.cleaning.load_rules(path)`` reads your own file);
             the package's rules by default.
         max_article_bytes: the size limit for one article file.
 

@@ -17,7 +17,7 @@ lists were written or tuned. Events never straddle the split (all three articles
 in one year).
 
 **Units and matching.** Body sentences only (the two lexical spans annotated on headlines are
-left out). Words are the word tokens of :func:`analysis.segment.tokenize`.
+left out). Words are the word tokens of :func:`analysis.corpus.segment.tokenize`.
 
 - *Token level*: a word is gold if it overlaps a lexical span, predicted if it overlaps a flagged
   span; precision, recall and F1 over words.

@@ -237,7 +237,7 @@ def run_dask(
 
     Args:
         parts: Parquet files with the package's column names (see
-            :func:`analysis.largeinput.write_parquet_parts`).
+            :func:`analysis.scale.input.write_parquet_parts`).
         topics: the fitted topics for the coverage table.
         scheduler: address of a running Dask scheduler (``tcp://host:8786``); None starts a
             local cluster of ``workers`` processes with one thread each.

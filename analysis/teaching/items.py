@@ -227,7 +227,7 @@ def loaded_items(corpus: Corpus, *, n: int = 10, random_state: int = 0) -> pd.Da
 def passage_items(corpus: Corpus, *, n: int = 10) -> pd.DataFrame:
     """Passages two outlets share word for word, to be judged wire copy or not.
 
-    The rule: the passages of :func:`analysis.reuse.shared_passages`, taken in turn from each
+    The rule: the passages of :func:`analysis.topics.reuse.shared_passages`, taken in turn from each
     pair of articles in corpus order (the longest passage of every pair, then the second longest
     of every pair, ...; ties in table order) until there are ``n``; shown in table order. The
     tool calls a passage wire copy when it is shared narration: the same words in both articles,
