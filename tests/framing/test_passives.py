@@ -1,4 +1,4 @@
-"""Agency: passive detection (hard cases, the hand-labelled set), by-agents, violence verbs, subjects."""
+"""Passives: hard cases, by-agents, offsets, the hand-labelled set, the seeds, the figure."""
 
 from __future__ import annotations
 
@@ -8,20 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.framing.agency import (
-    find_passives,
-    find_violence,
-    is_subject,
-    load_words,
-    passive_figure,
-    passive_finding,
-    passive_summary,
-    passives,
-    violence,
-)
 from analysis.evaluate import passives as eval_passives
+from analysis.framing.passives import find_passives, passive_figure, passive_finding, passive_summary, passives
 
-FIXTURE = Path(__file__).parent / "fixtures" / "passives_labelled.csv"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "passives_labelled.csv"
 
 
 def groups(text: str, **kw) -> list[str]:
@@ -152,16 +142,6 @@ def test_passive_detection_meets_the_acceptance_bar():
     assert metrics["agent_accuracy"] >= 0.9
 
 
-def test_evaluation_command(tmp_path, capsys):
-    assert eval_passives.main(["--no-write"]) == 0
-    assert "precision" in capsys.readouterr().out
-    out = tmp_path / "results.json"
-    assert eval_passives.main(["--results", str(out)]) == 0
-    assert '"passives"' in out.read_text()
-    assert eval_passives.main(["--data", str(tmp_path / "missing.csv")]) == 2
-    assert "not at" in capsys.readouterr().err
-
-
 # --- the seeds ---------------------------------------------------------------------------------
 
 
@@ -190,101 +170,3 @@ def test_passive_figure_has_a_finding_title(corpus):
     title = fig.axes[0].get_title(loc="left")
     top = summary.sort_values("agentless_per_1000_words", ascending=False).iloc[0]["outlet"]
     assert title.startswith(top)
-
-
-# --- violence verbs ------------------------------------------------------------------------------
-
-
-def one(text: str) -> dict:
-    found = find_violence(text)
-    assert len(found) == 1, found
-    return found[0]
-
-
-def test_violence_active_names_doer_and_done_to():
-    v = one("In eastern Ukraine, a Russian drone attack on the city killed three people overnight.")
-    assert (v["lemma"], v["voice"], v["doer"], v["done_to"], v["doer_status"]) == (
-        "kill", "active", "a Russian drone attack", "three people", "named")
-
-
-def test_violence_passive_without_by_leaves_the_doer_out():
-    v = one("Officials said Yaroslav Moskalik, a deputy head of the general staff, was killed in a car bombing.")
-    assert (v["voice"], v["doer"], v["done_to"], v["doer_status"]) == ("passive", "", "Yaroslav Moskalik", "left out")
-    assert v["done_to_actors"] == "Yaroslav Moskalik"
-
-
-def test_violence_passive_with_by_names_the_doer():
-    v = one("The general was killed by a bomb in a parked car.")
-    assert (v["voice"], v["doer"], v["doer_status"]) == ("passive", "a bomb", "named")
-
-
-def test_violence_reduced_passive_and_coordination():
-    v = one("Zelensky spoke of a peninsula seized by Russia in 2014.")
-    assert (v["voice"], v["doer"], v["doer_actors"]) == ("passive (reduced)", "Russia", "Russia")
-    both = find_violence("The strike, which killed 12 civilians and wounded 90 more, came at night.")
-    assert [(x["lemma"], x["doer"], x["done_to"]) for x in both] == [
-        ("kill", "The strike", "12 civilians"), ("wound", "The strike", "90 more")]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "A Russian drone attack on Pavlohrad came at night.",
-        "It was the deadliest strike on Kyiv this year.",
-        "The return of killed soldiers’ remains continued.",
-        "Zelensky hit back at the mayor.",
-        "The bombing was reported on Friday.",
-    ],
-)
-def test_violence_nouns_and_idioms_are_not_verbs(text):
-    assert find_violence(text) == []
-
-
-def test_violence_headline_style():
-    v = one("General killed")
-    assert (v["voice"], v["doer_status"]) == ("passive (reduced)", "left out")
-
-
-def test_seed_violence_table(corpus):
-    table = violence(corpus)
-    texts = corpus.articles["text"]
-    for r in table.itertuples(index=False):
-        assert texts[r.article_id][r.start : r.end] == r.verb
-    assert set(table["doer_status"]) <= {"named", "left out", "not in the clause"}
-    # Read by hand: the FT names the drone attack as what killed three people in Pavlohrad ...
-    ft = table[(table["article_id"] == "ft") & (table["done_to"] == "three people")]
-    assert list(ft["doer"]) == ["a Russian drone attack"]
-    # ... and leaves the agent of the general's killing out ("was killed in a car bombing").
-    moskalik = table[(table["article_id"] == "ft") & (table["done_to_actors"] == "Yaroslav Moskalik")]
-    assert list(moskalik["doer_status"]) == ["left out"]
-
-
-# --- grammatical subjects --------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text, name, expected",
-    [
-        ("Putin last month rebuffed a US proposal.", "Putin", True),
-        ("Witkoff met with Putin on Friday.", "Putin", False),
-        ("Trump’s special envoy Steve Witkoff spent three hours there.", "Trump", False),
-        ("Trump’s special envoy Steve Witkoff spent three hours there.", "Steve Witkoff", True),
-        ("Ushakov, a former Russian ambassador to Washington, was part of the meeting.", "Ushakov", True),
-        ("Mr Witkoff – who has alarmed Kyiv’s allies – was seen strolling.", "Mr Witkoff", True),
-        ("Witkoff and Putin likely also discussed a proposal.", "Witkoff", True),
-        ("Vice President JD Vance earlier on Wednesday called for a freeze.", "JD Vance", True),
-        ("Warning that Ukraine would get nothing under the US plans, he left.", "US", False),
-        ("The Kyiv regime continues to be involved.", "Kyiv", False),
-    ],
-)
-def test_is_subject(text, name, expected):
-    start = text.index(name)
-    assert is_subject(text, start, start + len(name)) is expected
-
-
-def test_word_lists_load():
-    w = load_words()
-    assert "killed" not in w.passive_participles  # regular participles come from the -ed rule
-    assert {"held", "seen", "struck", "known"} <= w.passive_participles
-    assert "gone" not in w.passive_participles
-    assert w.violence_forms["killed"] == "kill"
