@@ -21,7 +21,7 @@ Modules, one question each:
   (who does what to whom) and ``grammar`` (tokens, word lists, grammatical subjects); used as a
   module (``from analysis.framing import agency``).
 - ``measured``: the measured error rates of the framing labels (:func:`read_results`,
-  :func:`update_results`, :func:`evaluation_table`, :func:`evaluation_finding`).
+  :func:`evaluation_table`, :func:`evaluation_finding`).
 - ``summary``: the frame and passive comparisons the synthesis cards and the workbook put in words.
 """
 
@@ -62,7 +62,7 @@ from .lede import (
     lede_finding,
     load_events,
 )
-from .measured import RESULTS_FILE, evaluation_finding, evaluation_table, read_results, update_results
+from .measured import evaluation_finding, evaluation_table, read_results
 from .schemes import (
     SCHEME_FILES,
     CueGroup,
@@ -116,8 +116,6 @@ __all__ = [
     "salience_title",
     "salience_finding",
     # measured
-    "RESULTS_FILE",
-    "update_results",
     "read_results",
     "evaluation_table",
     "evaluation_finding",

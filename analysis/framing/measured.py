@@ -2,8 +2,8 @@
 
 ``python -m analysis.evaluate frames`` measures the policy-frame lexicon on FrAC's sentence labels
 (section ``frac``) and ``python -m analysis.evaluate passives`` the passive rules on hand-labelled
-sentences (section ``passives``). :func:`read_results` reads the file back (:func:`update_results`
-replaces one section of it); :func:`evaluation_table` lays the figures out for notebook 01 and
+sentences (section ``passives``), both through :mod:`analysis.evaluate.results`; :func:`read_results`
+reads them back, :func:`evaluation_table` lays the figures out for notebook 01 and
 :func:`evaluation_finding` puts them in words.
 
 References:
@@ -14,28 +14,17 @@ References:
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pandas as pd
 
-from ..paths import DATA_DIR
-
-RESULTS_FILE = DATA_DIR / "evaluation_framing.json"
+from ..evaluate import results as evaluation_results
 
 
-def update_results(path: str | Path, section: str, values: dict) -> None:
-    """Replace one section of the evaluation results JSON file (sorted keys, no timestamps)."""
-    path = Path(path)
-    data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    data[section] = values
-    path.write_text(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
-def read_results(path: str | Path = RESULTS_FILE) -> dict:
-    """The evaluation results (``data/evaluation_framing.json``), or {} when not yet written."""
-    path = Path(path)
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+def read_results(path: str | Path | None = None) -> dict:
+    """The framing evaluation results (sections ``frac`` and ``passives``), or {} when not yet
+    written; read through :mod:`analysis.evaluate.results`."""
+    return evaluation_results.read("framing", path=path)
 
 
 def evaluation_table(results: dict | None = None) -> pd.DataFrame:

@@ -1,15 +1,7 @@
-"""The measured error rates: the committed results read back, and the commands that write them.
-
-The two command tests exercise ``analysis.evaluate.frames`` and ``analysis.evaluate.passives``;
-they sit here until the evaluation tests gather in tests/evaluate/.
-"""
+"""The measured error rates of the framing labels, read back from the committed results."""
 
 from __future__ import annotations
 
-import pandas as pd
-
-from analysis.evaluate import frames as eval_frames
-from analysis.evaluate import passives as eval_passives
 from analysis.framing import measured
 
 
@@ -21,28 +13,3 @@ def test_evaluation_table_reads_the_committed_results():
     assert macro["value"] > macro["baseline"]  # acceptance: the lexicon beats the majority class on macro-F1
     assert "held-out" in measured.evaluation_finding(results)
     assert "have not been run" in measured.evaluation_finding({})
-
-
-def test_frames_evaluation_command(tmp_path, capsys):
-    data = tmp_path / "frac.csv"
-    rows = [("The tax costs families money.", 1), ("Doctors treated the disease in hospital.", 9),
-            ("Soldiers and troops defended the border.", 8), ("Poll shows public support fell.", 12),
-            ("The court ruled the law unconstitutional.", 5), ("The weather was mild.", 15)] * 4
-    pd.DataFrame(rows, columns=["sentence", "label"]).drop_duplicates().to_csv(data, index=False)
-    out = tmp_path / "results.json"
-    assert eval_frames.main(["--data", str(data), "--split", "all", "--no-write"]) == 0
-    assert "accuracy" in capsys.readouterr().out
-    assert eval_frames.main(["--data", str(data), "--results", str(out)]) == 0
-    assert eval_frames.main(["--data", str(tmp_path / "nope.csv")]) == 2
-    assert "FrAC is not at" in capsys.readouterr().err
-    assert eval_frames.split_of("a sentence") == eval_frames.split_of("a sentence")
-
-
-def test_evaluation_command(tmp_path, capsys):
-    assert eval_passives.main(["--no-write"]) == 0
-    assert "precision" in capsys.readouterr().out
-    out = tmp_path / "results.json"
-    assert eval_passives.main(["--results", str(out)]) == 0
-    assert '"passives"' in out.read_text()
-    assert eval_passives.main(["--data", str(tmp_path / "missing.csv")]) == 2
-    assert "not at" in capsys.readouterr().err
