@@ -1,13 +1,26 @@
 """The register of people and organisations: one canonical name for every way a name is written.
 
-Shared by sourcing (who speaks) and framing (who is mentioned, how often, how early). The data
-file ``data/register.csv`` documents its columns and how to extend it in its header.
+Shared by sourcing (who speaks) and framing (who is mentioned, how often, how early). It comes
+in two layers:
+
+- the package's ``data/register.csv``: news media and agencies only, the names that mean the
+  same in any story, with no role descriptions;
+- a corpus folder's own ``register.csv`` (same columns): the story's people, organisations and
+  the role descriptions that stand for them in that story ("the Kremlin aide"). It is read
+  with the package's (:func:`corpus_register`); a row with the same canonical name replaces the
+  package's. A corpus without one gets no person and no role from the register: names are then
+  read from the text itself.
 
 Example:
-    >>> from analysis.register import load_register
-    >>> reg = load_register()
-    >>> [m.canonical for m in reg.find("Mr Zelensky met Zelenskyy’s aides and Ukraine’s president.")]
-    ['Volodymyr Zelensky', 'Volodymyr Zelensky', 'Volodymyr Zelensky']
+    >>> import io
+    >>> from analysis.corpus.register import load_register, register_from_table
+    >>> reg = register_from_table(io.StringIO(
+    ...     "canonical,kind,variants,role_variants,affiliation,country,role_type\n"
+    ...     "Ada Lovelace,person,Ada Lovelace|Lovelace|Ms Lovelace,the mathematician,,GBR,expert\n"))
+    >>> [m.canonical for m in reg.find("Ms Lovelace met Lovelace’s aides and the mathematician.")]
+    ['Ada Lovelace', 'Ada Lovelace', 'Ada Lovelace']
+    >>> "Reuters" in load_register()
+    True
 """
 
 from __future__ import annotations
@@ -26,6 +39,9 @@ if TYPE_CHECKING:
     from .load import Corpus
 
 REGISTER_FILE = DATA_DIR / "register.csv"
+CORPUS_REGISTER = "register.csv"
+"""The file name of a corpus folder's own register."""
+REGISTER_COLUMNS = ("canonical", "kind", "variants", "role_variants", "affiliation", "country", "role_type")
 
 # Words that start a capitalised run but are not part of a name ("In Moscow", "But Putin").
 _NOT_NAME_START = frozenset(
@@ -154,11 +170,55 @@ class Register:
         return canonical in self._info
 
 
+def _read_table(source) -> pd.DataFrame:
+    table = pd.read_csv(source, comment="#", dtype=str, keep_default_na=False)
+    missing = [c for c in REGISTER_COLUMNS if c not in table.columns]
+    if missing:
+        from ..errors import LexiconError
+
+        name = getattr(source, "name", source)
+        raise LexiconError(f"{name}, line 1: the register lacks the column(s) {', '.join(missing)}; "
+                          f"its first line must be {','.join(REGISTER_COLUMNS)} (see {REGISTER_FILE.name} in the package).")
+    return table
+
+
+def register_from_table(source) -> Register:
+    """A register from one CSV (a path or a file object), on its own."""
+    return Register(_read_table(source))
+
+
 @lru_cache(maxsize=4)
 def load_register(path: str | Path = REGISTER_FILE) -> Register:
-    """Read a register CSV (the package's own by default); lines starting with # are comments."""
-    table = pd.read_csv(path, comment="#", dtype=str, keep_default_na=False)
-    return Register(table)
+    """Read a register CSV (the package's own, media and agencies only, by default); lines
+    starting with # are comments."""
+    return register_from_table(path)
+
+
+@lru_cache(maxsize=16)
+def _merged(folder: str, stamp: float) -> Register:
+    own = _read_table(Path(folder) / CORPUS_REGISTER)
+    package = _read_table(REGISTER_FILE)
+    package = package[~package["canonical"].isin(set(own["canonical"]))]
+    return Register(pd.concat([own, package], ignore_index=True))
+
+
+def corpus_register(corpus: "Corpus | str | Path | None") -> Register:
+    """The register a corpus is read with: its folder's ``register.csv`` over the package's.
+
+    Args:
+        corpus: a loaded corpus, or its folder; None for the package's register alone.
+
+    Returns:
+        The merged :class:`Register` (the same object while the file is unchanged), or the
+        package's register when the folder has no ``register.csv``.
+    """
+    if corpus is None:
+        return load_register()
+    folder = Path(getattr(corpus, "path", corpus))
+    own = folder / CORPUS_REGISTER
+    if not own.is_file():
+        return load_register()
+    return _merged(str(own.parent.resolve()), own.stat().st_mtime)
 
 
 def mentions(corpus: "Corpus", *, register: Register | None = None, roles: bool = True, unregistered: bool = False) -> pd.DataFrame:
@@ -166,7 +226,7 @@ def mentions(corpus: "Corpus", *, register: Register | None = None, roles: bool 
 
     Args:
         corpus: a loaded corpus.
-        register: the register; the package's own by default.
+        register: the register; the corpus's own (:func:`corpus_register`) by default.
         roles: also count role descriptions ("the US president") as mentions of their person.
         unregistered: also report capitalised multi-word names not in the register.
 
@@ -175,7 +235,7 @@ def mentions(corpus: "Corpus", *, register: Register | None = None, roles: bool 
         (offsets into the clean text), ``mention`` (the words), ``canonical``, ``via`` (name,
         role or unregistered), ``kind``, ``role_type``, ``affiliation``, ``country``.
     """
-    reg = register or load_register()
+    reg = register or corpus_register(corpus)
     rows = []
     texts = corpus.articles["text"]
     for s in corpus.sentences().itertuples(index=False):

@@ -68,7 +68,7 @@ def actor_mentions(corpus: Corpus, *, register: Register | None = None, kinds: t
 
     Args:
         corpus: a loaded corpus.
-        register: the register; the package's own by default.
+        register: the register; the corpus's own (corpus_register) by default.
         kinds: register kinds to keep (media are sources, not actors, and are left out).
         places: keep capital cities named as places.
 

@@ -36,7 +36,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..corpus import Corpus
-from ..corpus.register import Register, load_register
+from ..corpus.register import Register, corpus_register
 from ..errors import SameStoryError
 from ..paths import DATA_DIR
 from .actors import actor_mentions, actors_in, key_actors
@@ -100,7 +100,7 @@ def headline_and_lede(corpus: Corpus, *, paragraphs: int = 2, register: Register
     Args:
         corpus: a loaded corpus.
         paragraphs: how many body paragraphs make the lede (two by default).
-        register: the register of actors; the package's own by default.
+        register: the register of actors; the corpus's own (corpus_register) by default.
 
     Returns:
         One row per article: ``article_id``, ``outlet``, ``headline`` ("" when unknown), ``lede``
@@ -111,7 +111,7 @@ def headline_and_lede(corpus: Corpus, *, paragraphs: int = 2, register: Register
     References:
         van Dijk (1988), ch. 2: headline and lead summarise the story.
     """
-    reg = register or load_register()
+    reg = register or corpus_register(corpus)
     paras = corpus.paragraphs()
     rows = []
     for aid, art in corpus.articles.iterrows():
@@ -183,7 +183,7 @@ def first_mentions(corpus: Corpus, *, elements: pd.DataFrame | None = None, acto
         min_outlets: see ``actors`` (default 2, or 1 for a corpus of one outlet).
         min_element_outlets: keep story elements that at least this many outlets cover (2 by
             default: an element only one outlet has cannot be compared).
-        register: the register; the package's own by default.
+        register: the register; the corpus's own (corpus_register) by default.
 
     Returns:
         One row per article and item found: ``article_id``, ``outlet``, ``kind`` (actor, event or

@@ -29,7 +29,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..corpus import Corpus
-from ..corpus.register import Register, load_register
+from ..corpus.register import Register, corpus_register, load_register
 from .grammar import (
     DETERMINERS,
     OPEN_PUNCT,
@@ -287,7 +287,7 @@ def violence(corpus: Corpus, *, register: Register | None = None) -> pd.DataFram
 
     Args:
         corpus: a loaded corpus.
-        register: the register used to name actors; the package's own by default.
+        register: the register used to name actors; the corpus's own (corpus_register) by default.
 
     Returns:
         DataFrame with ``article_id``, ``outlet``, ``sentence``, ``start``, ``end``, ``verb``,
@@ -298,6 +298,7 @@ def violence(corpus: Corpus, *, register: Register | None = None) -> pd.DataFram
         Trew (1979); Fowler (1991), ch. 5.
     """
     w = load_words()
+    register = register or corpus_register(corpus)
     rows = []
     for s in corpus.sentences().itertuples(index=False):
         for v in find_violence(s.text, offset=s.start, words=w, register=register):

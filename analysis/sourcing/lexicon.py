@@ -27,6 +27,8 @@ References:
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 import tomllib
 from dataclasses import dataclass
@@ -35,7 +37,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..corpus.register import Register, load_register
+from ..corpus.register import Register, corpus_register, load_register
 from ..paths import DATA_DIR
 
 REPORTING_VERBS_FILE = DATA_DIR / "reporting_verbs.csv"
@@ -175,3 +177,23 @@ def load_lexicon(
         vague_patterns=patterns,
         register=register,
     )
+
+
+_FOR_REGISTER: dict[int, tuple[Register, Lexicon]] = {}
+
+
+def lexicon_for(corpus) -> Lexicon:
+    """The package's lexicon read with a corpus's register (:func:`~analysis.corpus.register.corpus_register`).
+
+    The same object while the corpus's ``register.csv`` is unchanged, so a corpus's quotes,
+    vague sourcing and media share one compiled lexicon.
+    """
+    register = corpus_register(corpus)
+    base = load_lexicon()
+    if register is base.register:
+        return base
+    hit = _FOR_REGISTER.get(id(register))
+    if hit is None or hit[0] is not register:
+        hit = (register, dataclasses.replace(base, register=register))
+        _FOR_REGISTER[id(register)] = hit
+    return hit[1]

@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..corpus import Corpus
 from ..corpus.marks import quoted_regions
-from .lexicon import load_lexicon
+from .lexicon import lexicon_for
 
 _SOURCE_BEFORE = re.compile(
     r"(?:according to|reported by|seen by|obtained by|cited by|quoted by|published by|citing|input from|reporting by|told to)"
@@ -68,7 +68,7 @@ def media_cited(corpus: Corpus) -> pd.DataFrame:
     References:
         Newell, Margolin & Ruths (2018), PolNeAR: a medium as the source of an attribution.
     """
-    lex = load_lexicon()
+    lex = lexicon_for(corpus)
     reg = lex.register
 
     rows = []

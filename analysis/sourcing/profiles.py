@@ -33,7 +33,7 @@ import bisect
 import pandas as pd
 
 from ..corpus import Corpus
-from .lexicon import STANCES, load_lexicon
+from .lexicon import STANCES, lexicon_for
 from .quotes import quotes_in_text
 
 QUOTE_COLUMNS = [
@@ -85,7 +85,7 @@ def extract_quotes(corpus: Corpus, *, indirect: bool = False, headlines: bool = 
         The method and its measured error rate: :mod:`analysis.sourcing.quotes`,
         ``python -m analysis.evaluate quotes``.
     """
-    lex = load_lexicon()
+    lex = lexicon_for(corpus)
     paras = {aid: list(zip(g["start"], g["end"])) for aid, g in corpus.paragraphs().groupby("article_id", sort=False)}
     sents = corpus.sentences()
     sent_index = {aid: (list(g["start"]), list(g["sentence"])) for aid, g in sents.groupby("article_id", sort=False)}

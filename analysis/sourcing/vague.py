@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..corpus import Corpus
 from ..corpus.marks import find_passages
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, lexicon_for, load_lexicon
 from .profiles import extract_quotes
 
 
@@ -78,7 +78,7 @@ def vague_sourcing(corpus: Corpus, quotes: pd.DataFrame | None = None) -> pd.Dat
     References:
         Sheehy (2008), "Foreign News Stories More Likely to Contain Unnamed Sources".
     """
-    lex = load_lexicon()
+    lex = lexicon_for(corpus)
     rows = []
     for aid, art in corpus.articles.iterrows():
         for r in vague_sourcing_in_text(art["text"], lexicon=lex):

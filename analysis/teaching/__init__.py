@@ -60,6 +60,7 @@ from .labels import (
     loaded_answer,
     save_check,
     speaker_answer,
+    speaker_normaliser,
     verb_answer,
     wire_answer,
 )
@@ -92,6 +93,7 @@ __all__ = [
     "passage_items",
     "frame_answer",
     "speaker_answer",
+    "speaker_normaliser",
     "verb_answer",
     "wire_answer",
     "loaded_answer",

@@ -55,10 +55,12 @@ def frame_answer(answer) -> str | None:
     return by_label.get(_fold(raw), raw)
 
 
-def speaker_answer(answer) -> str | None:
+def speaker_answer(answer, register=None) -> str | None:
     """A student's speaker under the canonical name the tool uses: any name or role the register
-    knows ("Trump", "Mr Zelensky", "Putin's foreign policy adviser") becomes its canonical name;
-    anything else is kept as written; "none", "unknown", "-" and "" mean no speaker (""). None stays None."""
+    knows (a corpus's own register: "Mr Smith", "the minister" for its John Smith) becomes its
+    canonical name; anything else is kept as written; "none", "unknown", "-" and "" mean no
+    speaker (""). None stays None. ``register`` defaults to the package's (media only); use
+    :func:`speaker_normaliser` to read answers with a corpus's register."""
     if answer is None:
         return None
     from ..corpus.register import load_register
@@ -66,8 +68,16 @@ def speaker_answer(answer) -> str | None:
     raw = " ".join(str(answer).split())
     if _fold(raw) in {"", "none", "unknown", "nobody", "-", "?"}:
         return ""
-    head = load_register().head(raw)
+    head = (register or load_register()).head(raw)
     return head.canonical if head is not None else raw
+
+
+def speaker_normaliser(corpus):
+    """:func:`speaker_answer` read with the corpus's register, for ``attach_answers(normalise=...)``."""
+    from ..corpus.register import corpus_register
+
+    register = corpus_register(corpus)
+    return lambda answer: speaker_answer(answer, register)
 
 
 def verb_answer(answer) -> str | None:

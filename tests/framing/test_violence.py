@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.corpus.register import corpus_register
 from analysis.framing.violence import find_violence, violence
+from analysis.paths import BUNDLED_CORPUS
+
+REGISTER = corpus_register(BUNDLED_CORPUS)  # the bundled corpus's people and places, as corpus data
 
 
 def one(text: str) -> dict:
-    found = find_violence(text)
+    found = find_violence(text, register=REGISTER)
     assert len(found) == 1, found
     return found[0]
 

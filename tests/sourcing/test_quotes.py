@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from analysis import sourcing
 from analysis.corpus.marks import find_passages, paragraph_spans
 from analysis.sourcing.quotes import load_lexicon, quotes_in_text
-from tests.sourcing.helpers import one, only
+from tests.sourcing.helpers import one, only, quotes
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -90,7 +90,7 @@ def test_scare_quote_has_no_speaker():
 
 def test_headline_quotes_have_headline_offsets():
     headline = "Trump says Russia and Ukraine ‘very close to deal’ after talks"
-    rows = [r for r in quotes_in_text("No quotes here.", headline=headline) if r["field"] == "headline"]
+    rows = [r for r in quotes("No quotes here.", headline=headline) if r["field"] == "headline"]
     assert len(rows) == 1
     r = rows[0]
     assert headline[r["start"] : r["end"]] == r["quote"] == "very close to deal"
@@ -98,11 +98,11 @@ def test_headline_quotes_have_headline_offsets():
 
 
 def test_indirect_attributions():
-    rows = quotes_in_text("Sergei Lavrov told CBS that Moscow was ready to reach a deal.", indirect=True)
+    rows = quotes("Sergei Lavrov told CBS that Moscow was ready to reach a deal.", indirect=True)
     ind = [r for r in rows if r["kind"] == "indirect"]
     assert len(ind) == 1
     assert (ind[0]["speaker"], ind[0]["verb"], ind[0]["quote"]) == ("Sergei Lavrov", "told", "Moscow was ready to reach a deal")
-    rows = quotes_in_text("According to Ushakov, the talks covered direct negotiations.", indirect=True)
+    rows = quotes("According to Ushakov, the talks covered direct negotiations.", indirect=True)
     assert [(r["speaker"], r["quote"]) for r in rows if r["kind"] == "indirect"] == [("Yuri Ushakov", "the talks covered direct negotiations")]
     # a negated or participial verb reports nothing
     assert [r for r in quotes_in_text("The United States has not revealed details of its plan.", indirect=True) if r["kind"] == "indirect"] == []

@@ -4,7 +4,8 @@ pronouns left empty when nobody fits, and the register's head lookup they rely o
 
 from __future__ import annotations
 
-from analysis.corpus.register import load_register
+from analysis.corpus.register import corpus_register, load_register
+from analysis.paths import BUNDLED_CORPUS
 from tests.sourcing.helpers import one, only
 
 
@@ -41,7 +42,7 @@ def test_unresolvable_pronoun_is_left_empty_not_guessed():
 
 
 def test_register_head_picks_the_phrase_head():
-    reg = load_register()
+    reg = corpus_register(BUNDLED_CORPUS)
     assert reg.head("Putin’s foreign policy adviser").canonical == "Yuri Ushakov"
     assert reg.head("Russia’s foreign ministry spokeswoman Maria Zakharova").canonical == "Maria Zakharova"
     assert reg.head("Zelensky’s spokesman") is None
