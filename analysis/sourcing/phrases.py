@@ -125,8 +125,8 @@ def collect_right(toks: list[Tok], i: int, lex: Lexicon, limit: int = 10) -> tup
                 break
             if t.low in lex.verbs and not t.cap:
                 break
-            if seen_name and not t.cap:
-                break
+            if seen_name and not t.cap and not _noun_of_person_ahead(toks, j, lex):
+                break  # "Trump said"; but "The California psychology professor" goes on to its noun
             if j > i and not t.cap and t.low not in ("familiar", "close") and toks[j - 1].low in lex.person_nouns | lex.organisation_nouns | lex.anonymous_heads and toks[j - 1].low not in ("former", "prime", "chief"):
                 break  # "The president left no doubt": the phrase ends with its noun
             if t.cap and not t.possessive and t.low not in DETERMINERS and t.text not in NAME_PREFIXES and not common_word(t, lex):
@@ -137,6 +137,18 @@ def collect_right(toks: list[Tok], i: int, lex: Lexicon, limit: int = 10) -> tup
             break
         j += 1
     return (i, j) if j > i else None
+
+
+def _noun_of_person_ahead(toks: list[Tok], j: int, lex: Lexicon, reach: int = 3) -> bool:
+    """Do the lower-case words from ``toks[j]`` lead (within ``reach``) to a noun of person or body?"""
+    nouns = lex.person_nouns | lex.organisation_nouns | lex.anonymous_heads
+    for k in range(j, min(j + reach, len(toks))):
+        t = toks[k]
+        if t.low in nouns:
+            return True
+        if t.q >= 0 or not t.word or t.cap or t.low in lex.verbs or t.low in PREPOSITIONS or t.low in AUXILIARIES or t.low in CLAUSE_WORDS or t.low.endswith(("ed", "ing")):
+            return False  # "Clinton paused and ...": a verb, not a modifier
+    return False
 
 
 def common_word(t: Tok, lex: Lexicon) -> bool:

@@ -271,6 +271,22 @@ def _inherit(qid: int, passages: list[Passage], where: dict, resolved: dict, las
     return None
 
 
+# Heads of a description that names a thing, not a person, a body or a document that chose the words
+# (a statement, a lawsuit or a poll is quoted for its own words; "the increase" is not).
+_THING_HEADS = frozenset(
+    "data figures numbers number increase increases decrease rise fall drop gain change changes plan bill law "
+    "deal measure move decision rate rates this that it".split()
+)
+
+
+def _thing_not_speaker(who: Who) -> bool:
+    """A description ("the report", "the increase", "this") rather than a person, body or name."""
+    if who.via not in ("role", "description") or who.speaker_type not in ("role", "anonymous"):
+        return False
+    words = who.speaker.lower().split()
+    return bool(words) and words[-1] in _THING_HEADS
+
+
 _SENTENCE_INSIDE = re.compile(r"[.!?…]\s+[“‘\"']?[A-Z]")
 
 
@@ -299,6 +315,8 @@ def _quote_row(text, p: Passage, qid, who: Who, cue: Cue | None, s: Sentence | N
         kind = "scare" if words <= scare_max_words else "direct"
     else:
         kind = "direct" if (qs is not None and _is_direct(qs, qi, quote)) or p.continues >= 0 else "partial"
+        if kind == "partial" and words <= scare_max_words and _thing_not_speaker(who):
+            kind = "scare"  # "the report said the “fiscal cliff” would ...": the reporter's marks, nobody's words
     row = {
         "field": "text", "kind": kind, "quote": quote, "start": p.start, "end": p.end,
         "paragraph": p.paragraph, "sentence": qs.index if qs is not None else -1, "quotation": qid,

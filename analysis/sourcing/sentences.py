@@ -157,6 +157,24 @@ _NOUN_LIKE_FORMS = frozenset(
 )
 
 
+# Verbs that report speech with a clause or a quote, but not with these next words: "insisted on a
+# fair process" (demanding), "maintains a table" (keeping). ("Pledged to make Apple “build ...”" keeps
+# its speaker: on PolNeAR the quote inside a promise is the promiser's words.)
+_NOT_SPEECH_NEXT = {
+    "insist": ("on", "upon"),
+    "maintain": tuple(sorted(_NOUN_DETERMINERS - {"whose"})),
+}
+
+
+def _speech_use(toks: list[Tok], i: int, lemma: str) -> bool:
+    """False where the verb's next word makes it an act, not speech (see ``_NOT_SPEECH_NEXT``)."""
+    after = _NOT_SPEECH_NEXT.get(lemma)
+    if not after:
+        return True
+    nxt = toks[i + 1]
+    return nxt.q >= 0 or nxt.low not in after
+
+
 def _is_verb_use(toks: list[Tok], i: int, lemma: str, lex: Lexicon) -> bool:
     t = toks[i]
     initial = i == 0 or toks[i - 1].text in "(“‘\"'—–-"
@@ -171,6 +189,8 @@ def _is_verb_use(toks: list[Tok], i: int, lemma: str, lex: Lexicon) -> bool:
         return False  # "a post", "his claim", "Trump’s remarks"
     if lemma == "agree" and i + 1 < len(toks) and toks[i + 1].low in ("to", "on"):
         return False  # "agreed to a ceasefire": accepting, not saying
+    if i + 1 < len(toks) and not _speech_use(toks, i, lemma):
+        return False
     if prev.low == "to" and lemma != "according to":
         nxt = toks[i + 1 : i + 3]
         return bool(nxt) and (nxt[0].q >= 0 or (nxt[0].text in ":," and len(nxt) > 1 and nxt[1].q >= 0))  # "was prompted to say, “...”"

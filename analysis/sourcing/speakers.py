@@ -25,13 +25,18 @@ References:
 from __future__ import annotations
 
 import bisect
+import csv
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..corpus.marks import Passage
 from .lexicon import AUXILIARIES, CLAUSE_WORDS, DETERMINERS, MODALS, NAME_PREFIXES, PREPOSITIONS, PRONOUNS, TIME_WORDS, Lexicon
 from .phrases import common_word, head_index
 from .sentences import Tok
+from ..paths import DATA_DIR
+
+FIRST_NAMES_FILE = DATA_DIR / "first_names.csv"
 
 SPEAKER_TYPES = ("person", "organisation", "media", "role", "anonymous", "unknown")
 """The ``speaker_type`` of a quote row (``unknown`` when the speaker is empty)."""
@@ -137,11 +142,14 @@ class ArticleSpeakers:
                 self.person_mentions.append((m.start, self.paragraph_of(m.start), m.canonical))
                 self._subject_mention(m.start, m.end, m.canonical)
         lowercase_words = set(_LOWER_WORD.findall(text))
+        spots: list[tuple[int, int, str]] = []  # (start of the match, end, name) for gender evidence
         for m in _CAP_NAME.finditer(text):
             if self._in_quote(m.start()):
                 continue
             name = _strip_name(m.group(0))
             words = name.split()
+            if words:
+                spots.append((m.start(), m.end(), name))
             if len(words) >= 2 and words[0].lower() in lowercase_words and name.startswith(m.group(0)[:1]):
                 # "Absent Sanders' plan", "Neither Trump nor ...": the article writes the first word
                 # in lower case elsewhere, so at the start of a sentence it is not part of a name
@@ -155,6 +163,9 @@ class ArticleSpeakers:
             if words:
                 self.entity_heads.append((m.start(), words[-1].lower(), name))
         self.person_mentions.sort()
+        spots = [(a, b, self.names.get(n, n) if len(n.split()) == 1 else n) for a, b, n in spots]
+        spots += [(off, off, c) for off, _, c in self.person_mentions]
+        self.gender = _genders(text, spots)
 
     def _subject_mention(self, start: int, end: int, canonical: str) -> None:
         """A person named at the start of a clause and followed by a verb ("but Christie wasn't
@@ -246,6 +257,8 @@ class ArticleSpeakers:
             j -= 1
         if j < a or toks[j].possessive:
             return ""
+        if j < b - 1 and _person_noun(toks[b - 1].low, self.lex):
+            return ""  # a name before the head noun modifies it: "the California psychology professor"
         i = j
         while i - 1 >= a and ((toks[i - 1].cap and not common_word(toks[i - 1], self.lex)) or toks[i - 1].low in _NAME_PARTICLES or toks[i - 1].text == ".") and not toks[i - 1].possessive:
             i -= 1
@@ -264,23 +277,104 @@ class ArticleSpeakers:
         if kind == "first":
             return Who("", "unknown", "pronoun", "unknown")
         para = self.paragraph_of(pos)
+        agrees = self._agrees_with(pronoun)
         want = {"person": ("person",), "group": ("group", "anonymous", "organisation"), "organisation": ("organisation",)}[kind]
-        candidates = [(off, who) for off, k, who in self.events if off < pos and k >= para - 2 and who.kind in want and who.speaker]
+        candidates = [(off, who) for off, k, who in self.events if off < pos and k >= para - 2 and who.speaker
+                      and (who.kind in want or (kind == "person" and who.kind == "role" and self._one_person(who.speaker)))
+                      and agrees(who.speaker)]
         if candidates:
-            who = max(candidates, key=lambda c: c[0])[1]  # the latest
+            who = max(candidates, key=lambda c: c[0])[1]  # the latest of a gender that agrees
             return Who(who.speaker, who.speaker_type, "pronoun", who.kind, who.owner)
         if kind == "person":
             # the person named last: within three paragraphs, else anywhere before
             for window in (3, 10**6):
                 for off, k, canonical in reversed(self.person_mentions):
-                    if off < pos and k >= para - window:
+                    if off < pos and k >= para - window and agrees(canonical):
                         return self._registered(canonical, "pronoun") if canonical in self.lex.register else Who(canonical, "person", "pronoun", "person")
         return Who("", "unknown", "pronoun", "unknown")
+
+    def _agrees_with(self, pronoun: str):
+        """A test of whether a speaker can be "he" or "she": its gender, where the text or the
+        first-name list gives one, must match; a speaker of unknown gender always can."""
+        want = {"he": "m", "she": "f"}.get(pronoun)
+        if want is None:
+            return lambda speaker: True
+        def agrees(speaker: str) -> bool:
+            g = self.gender.get(speaker) or _role_gender(speaker)
+            return g is None or g == want
+        return agrees
+
+    def _one_person(self, role: str) -> bool:
+        """A role that is one person ("the California psychology professor"), not a group or a body."""
+        words = role.lower().split()
+        return bool(words) and words[0] in ("the", "a", "an") and words[-1] in self.lex.person_nouns
 
     def note(self, pos: int, who: Who) -> None:
         """Record that ``who`` spoke (or was named as a subject) at offset ``pos``."""
         if who.speaker:
             self.events.append((pos, self.paragraph_of(pos), who))
+
+
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+_HONORIFIC_AT = re.compile(r"(Mr|Mrs|Ms|Miss)\.?\s+[A-Z]")
+_SAID_PRONOUN = re.compile(r"^[^.!?\n“”\"]{0,40}?\b(?:said|says|told|added|argued|explained|wrote|insisted|noted)\b(?:\s+\w+)?(?:\s+that)?\s+(he|she)\b", re.IGNORECASE)
+_GENDERED_NOUNS = {
+    **dict.fromkeys("spokeswoman congresswoman chairwoman businesswoman councilwoman woman actress mother wife daughter "
+                    "sister grandmother queen princess duchess widow girl".split(), "f"),
+    **dict.fromkeys("spokesman congressman businessman councilman man actor father husband son brother grandfather "
+                    "king prince duke widower boy".split(), "m"),
+}
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    with open(FIRST_NAMES_FILE, encoding="utf-8") as f:
+        rows = csv.DictReader(line for line in f if not line.startswith("#"))
+        return {r["name"]: r["gender"] for r in rows}
+
+
+def _genders(text: str, spots: list[tuple[int, int, str]]) -> dict[str, str]:
+    """The gender the article gives each person ("m" / "f"), where it gives one.
+
+    Evidence, strongest first: an honorific before a mention ("Ms Ford"), a pronoun reporting
+    the person's own words right after a mention ("Ford said she ..."), and the first word of
+    the person's full name in the shipped first-name list. Conflicting evidence gives nothing.
+    """
+    seen: dict[str, dict[str, int]] = {}
+    for start, end, canonical in spots:
+        votes = seen.setdefault(canonical, {})
+        h = _HONORIFIC.search(text, max(0, start - 6), start) or _HONORIFIC_AT.match(text, start)
+        if h:
+            g = "m" if h.group(1) == "Mr" else "f"
+            votes[g] = votes.get(g, 0) + 3
+        m = _SAID_PRONOUN.match(text, end) if end > start else None
+        if m:
+            g = "m" if m.group(1).lower() == "he" else "f"
+            votes[g] = votes.get(g, 0) + 2
+    first = _first_names()
+    out: dict[str, str] = {}
+    for canonical in seen:
+        votes = dict(seen.get(canonical, {}))
+        g = first.get(canonical.split()[0]) if len(canonical.split()) > 1 else None
+        if g:
+            votes[g] = votes.get(g, 0) + 1
+        if votes:
+            best = max(votes, key=votes.get)
+            if all(n < votes[best] for k, n in votes.items() if k != best):
+                out[canonical] = best
+    return out
+
+
+def _role_gender(role: str) -> str | None:
+    """The gender a role's head noun gives ("the spokeswoman" -> "f"), or None."""
+    words = role.lower().split()
+    return _GENDERED_NOUNS.get(words[-1]) if words else None
+
+
+def _person_noun(word: str, lex: Lexicon) -> bool:
+    """A noun of person or body ("professor", "officials", "committee")."""
+    nouns = lex.person_nouns | lex.organisation_nouns | lex.anonymous_heads
+    return word in nouns or (word.endswith("s") and word[:-1] in nouns)
 
 
 _POSSESSIVE = re.compile(r"[’']s?\s+\w")

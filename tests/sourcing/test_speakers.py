@@ -50,3 +50,45 @@ def test_register_head_picks_the_phrase_head():
     # the shared API is unchanged
     assert [m.canonical for m in reg.find("Mr Zelensky met Zelenskyy’s aides.")] == ["Volodymyr Zelensky", "Volodymyr Zelensky"]
     assert reg.info("Kremlin")["role_type"] == "government" and reg.info("Nobody")["kind"] == "unregistered"
+
+
+# --- guards that hold outside any one story (issue 12); invented names, no register --------------
+
+def _speakers(text: str) -> list[str]:
+    from analysis.sourcing.quotes import quotes_in_text
+
+    return [r["speaker"] for r in quotes_in_text(text) if r["kind"] != "indirect"]
+
+
+def test_a_place_before_a_role_noun_is_not_the_speaker():
+    text = "The Oregon chemistry teacher said she was afraid. “I thought the lab would burn,” she said."
+    assert _speakers(text) == ["the Oregon chemistry teacher"]
+    assert _speakers("“It is a tie,” Acme campaign manager Dana Wells said.") == ["Dana Wells"]
+
+
+def test_verbs_that_are_acts_here_are_not_cues():
+    from analysis.sourcing.quotes import quotes_in_text
+
+    for text in ("Wells insisted on a “fair hearing” for the nominee.",
+                 "The bureau maintains a table of “discouraged workers” every month."):
+        (row,) = quotes_in_text(text)
+        assert (row["kind"], row["speaker"]) == ("scare", "")
+    (row,) = quotes_in_text("Wells insisted: “The hearing was fair.”")
+    assert row["speaker"] == "Wells"
+
+
+def test_a_thing_does_not_choose_words():
+    from analysis.sourcing.quotes import quotes_in_text
+
+    (row,) = [r for r in quotes_in_text("The increase shows a “robust” market, the data suggest.") if r["kind"] != "indirect"]
+    assert (row["kind"], row["speaker"]) == ("scare", "")
+    (row,) = [r for r in quotes_in_text("The lawsuit says the delays were “particularly burdensome” for voters.") if r["kind"] != "indirect"]
+    assert row["speaker"] == "the lawsuit"  # a document is quoted for its own words
+
+
+def test_he_and_she_agree_in_gender_with_the_person_they_name():
+    assert _speakers("Susan Marsh met Peter Dale on Monday. Dale spoke first. “We will win,” she said.") == ["Susan Marsh"]
+    assert _speakers("Ms Marsh met Peter Dale on Monday. Dale spoke first. “We will win,” she said.") == ["Marsh"]
+    assert _speakers("Ms Marsh met Mr Dale on Monday. Dale spoke first. “We will win,” he said.") == ["Dale"]
+    # the text's own evidence ("Robin said she") with no first name to go by
+    assert _speakers("Robin Hale said she would stay. Peter Dale left. “I stay,” she said.") == ["Robin Hale"]
