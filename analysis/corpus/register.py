@@ -203,22 +203,52 @@ def _merged(folder: str, stamp: float) -> Register:
 
 
 def corpus_register(corpus: "Corpus | str | Path | None") -> Register:
-    """The register a corpus is read with: its folder's ``register.csv`` over the package's.
+    """The register a corpus is read with: its folder's ``register.csv`` over the package's, and,
+    for a loaded corpus, the people its own text names (:func:`analysis.corpus.people.discover_people`)
+    that neither lists.
 
     Args:
-        corpus: a loaded corpus, or its folder; None for the package's register alone.
+        corpus: a loaded corpus, or its folder (files only); None for the package's register alone.
 
     Returns:
-        The merged :class:`Register` (the same object while the file is unchanged), or the
-        package's register when the folder has no ``register.csv``.
+        The merged :class:`Register` (the same object while the file and the corpus are unchanged),
+        or the package's register when there is nothing to add to it.
     """
     if corpus is None:
         return load_register()
     folder = Path(getattr(corpus, "path", corpus))
     own = folder / CORPUS_REGISTER
-    if not own.is_file():
-        return load_register()
-    return _merged(str(own.parent.resolve()), own.stat().st_mtime)
+    files = _merged(str(own.parent.resolve()), own.stat().st_mtime) if own.is_file() else load_register()
+    if not hasattr(corpus, "articles"):
+        return files
+    cached = corpus.__dict__.get("_register")
+    if cached is None or cached[0] is not files:
+        cached = (files, _with_people(files, corpus))
+        corpus.__dict__["_register"] = cached
+    return cached[1]
+
+
+def _with_people(register: Register, corpus: "Corpus") -> Register:
+    """The register with the people found in the corpus's text (:mod:`analysis.corpus.people`)
+    that it does not list under any of their names."""
+    from .people import discover_people
+
+    people = discover_people(corpus)
+    if people.empty:
+        return register
+    table = register.table.reset_index(drop=True)
+    known = set(table["canonical"])
+    for v in table["variants"]:
+        known.update(x.strip() for x in str(v).split("|") if x.strip())
+    new = [
+        {"canonical": p.canonical, "kind": "person", "variants": p.variants, "role_variants": "",
+         "affiliation": "", "country": "", "role_type": ""}
+        for p in people.itertuples(index=False)
+        if p.canonical not in known and not any(v in known for v in p.variants.split("|"))
+    ]
+    if not new:
+        return register
+    return Register(pd.concat([table[list(REGISTER_COLUMNS)], pd.DataFrame(new)], ignore_index=True))
 
 
 def mentions(corpus: "Corpus", *, register: Register | None = None, roles: bool = True, unregistered: bool = False) -> pd.DataFrame:

@@ -25,18 +25,14 @@ References:
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..corpus.marks import Passage
+from ..corpus.people import first_names
 from .lexicon import AUXILIARIES, CLAUSE_WORDS, DETERMINERS, MODALS, NAME_PREFIXES, PREPOSITIONS, PRONOUNS, TIME_WORDS, Lexicon
 from .phrases import common_word, head_index
 from .sentences import Tok
-from ..paths import DATA_DIR
-
-FIRST_NAMES_FILE = DATA_DIR / "first_names.csv"
 
 SPEAKER_TYPES = ("person", "organisation", "media", "role", "anonymous", "unknown")
 """The ``speaker_type`` of a quote row (``unknown`` when the speaker is empty)."""
@@ -326,13 +322,6 @@ _GENDERED_NOUNS = {
 }
 
 
-@lru_cache(maxsize=1)
-def _first_names() -> dict[str, str]:
-    with open(FIRST_NAMES_FILE, encoding="utf-8") as f:
-        rows = csv.DictReader(line for line in f if not line.startswith("#"))
-        return {r["name"]: r["gender"] for r in rows}
-
-
 def _genders(text: str, spots: list[tuple[int, int, str]]) -> dict[str, str]:
     """The gender the article gives each person ("m" / "f"), where it gives one.
 
@@ -351,7 +340,7 @@ def _genders(text: str, spots: list[tuple[int, int, str]]) -> dict[str, str]:
         if m:
             g = "m" if m.group(1).lower() == "he" else "f"
             votes[g] = votes.get(g, 0) + 2
-    first = _first_names()
+    first = first_names()
     out: dict[str, str] = {}
     for canonical in seen:
         votes = dict(seen.get(canonical, {}))

@@ -1,0 +1,246 @@
+"""People found in the corpus itself: one canonical name per person, with every way the corpus writes it.
+
+A register written for one story cannot name the people of another. This module reads the
+people from the text of any corpus:
+
+1. **Name chains** outside quotation marks: runs of capitalised words ("Sen. Chuck Grassley",
+   "Christine Blasey Ford"), with titles and honorifics stripped and kept as the person's role
+   words ("Sen.", "Chairman", "Judge").
+2. **Evidence that a chain is a person**, not a place or a body: a title or honorific before
+   it, a first name in the shipped list (``data/first_names.csv``), or a reporting verb right
+   after it ("Ford said"). "South Carolina" and "Supreme Court" have none of these.
+3. **Merging within the corpus**: chains that share a surname merge when one is a
+   subsequence of the other ("Blasey Ford", "Christine Ford" and "Christine Blasey Ford" are
+   one person); the canonical name is the longest form. A bare surname ("Ford") is a variant
+   only when one person of the corpus carries it; two people with one surname ("Joe Biden",
+   "Jill Biden") keep their full names apart and the bare surname is left to each article.
+
+:func:`~analysis.corpus.register.corpus_register` adds the people found here to the register a
+corpus is read with (a person the corpus's own ``register.csv`` lists keeps that row), so
+speakers, actor salience and ledes name one person one way across the corpus.
+
+Example:
+    >>> from analysis.corpus.people import people_in_texts
+    >>> t = people_in_texts(["Sen. Chuck Grassley opened the hearing. Grassley said it was fair.",
+    ...                      "Christine Blasey Ford testified. Chairman Grassley thanked Blasey Ford."])
+    >>> t[["canonical", "variants", "roles"]].values.tolist()
+    [['Christine Blasey Ford', 'Christine Blasey Ford|Blasey Ford|Ford', ''], ['Chuck Grassley', 'Chuck Grassley|Grassley', 'Chairman|Sen.']]
+
+References:
+    Asr, F. T. et al. (2021), "The Gender Gap Tracker", PLOS ONE 16(1): people's names merged
+    within a corpus by their surname and longest form, the rule adapted here without a parser.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ..paths import DATA_DIR
+from .marks import quoted_regions
+
+if TYPE_CHECKING:
+    from .load import Corpus
+
+__all__ = ["PEOPLE_COLUMNS", "discover_people", "people_in_texts"]
+
+FIRST_NAMES_FILE = DATA_DIR / "first_names.csv"
+PEOPLE_COLUMNS = ["canonical", "kind", "variants", "roles", "mentions", "articles", "outlets", "first_article", "first_offset"]
+
+# Titles and honorifics that come before a name and say who the person is.
+TITLES = frozenset(
+    """Mr Mrs Ms Mx Miss Dr Prof Professor Sen Senator Rep Representative Gov Governor President Vice Prime Minister
+    Secretary Chairman Chairwoman Chair Judge Justice Attorney General Gen Lt Col Maj Capt Sgt Adm Admiral Commander
+    Colonel Major Captain Sergeant Lieutenant Mayor Speaker Leader Ambassador Envoy Director Chief Commissioner
+    Deputy Acting Former Congressman Congresswoman Councilman Councilwoman Sheriff Officer Detective Agent Rev
+    Reverend Father Pope King Queen Prince Princess Sir Dame Lord Lady Sheikh Nominee Candidate Spokesman
+    Spokeswoman Spokesperson Coach Chancellor Premier Minority Majority Whip House Senate Press Foreign Defense
+    Defence Interior Finance Health Homeland Security Treasury State Justice""".split()
+)
+# Words of nationality or affiliation before a name ("Russian Foreign Minister", "Democratic Sen.", "GOP"):
+# part of the role, not of the name.
+DESCRIPTORS = frozenset(
+    """Russian Ukrainian American British English Scottish Welsh Irish French German Chinese Israeli Iranian European
+    Palestinian Syrian Turkish Japanese Indian Canadian Mexican Polish Italian Spanish Dutch Belgian Swedish Finnish
+    Norwegian Danish Korean Australian Brazilian Egyptian Saudi Iraqi Afghan Pakistani Cuban Venezuelan Greek
+    Hungarian Austrian Swiss Qatari Emirati Lebanese Jordanian Nigerian Kenyan Republican Democratic Democrat GOP
+    Independent Conservative Labour Liberal US U.S. UK U.K. UN U.N. EU Federal National Top Senior""".split()
+)
+# Capitalised words that open a sentence or a phrase and are not part of a name.
+_NOT_NAME = frozenset(
+    """The A An In On At But And As After Before For From If It Its This That These Those There Their His Her He She
+    They We I You When While With Without Since Until Asked Meanwhile However Also Still Yet So Then Now Today
+    Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December According Despite During Under Over Among Between Both
+    Neither Either Each Every Many Most Some Several Other Another Such Where Why How What Who Which Whose Read
+    Watch Click Sign Follow Share Photo Image Video Getty AP Reuters AFP EPA Pool""".split()
+)
+# Words that make a chain a body, a place or a thing rather than a person.
+_NOT_PERSON = frozenset(
+    """Committee Department Ministry Party House Senate Congress Parliament Agency Administration Office Council
+    Commission Court University College School Institute Foundation Association Union Bank Fund Group Corp Inc Company
+    Times Post Journal News Network Press Service Campaign Center Centre Police Army Force Forces Command Guard
+    Organization Organisation Federation Club League Board Bureau Authority Reserve Media Channel Radio Television
+    Magazine Review Tribune Herald Daily Gazette Globe Telegraph Street Square Avenue Road Island City County State
+    States Republic Kingdom Bridge Airport Station Hotel Tower Park River Sea Ocean Valley Hall Church Palace Program
+    Programme Plan Deal Act Bill Law Treaty Agreement Summit Conference Day War Crisis Report Index Amendment
+    Constitution Hill Capitol Street America Americans Republicans Democrats Republican Democratic Democrat
+    North South East West Northern Southern Eastern Western Central New Los San Las Fort Mount Saint St""".split()
+)
+_WORD = r"[A-Z][A-Za-z\-’']*[a-z][A-Za-z\-’']*"
+_INITIAL = r"[A-Z]\."
+_TOKEN = rf"(?:[A-Z][a-z]{{1,3}}\.(?=\s)|{_WORD}|{_INITIAL})"
+_CHAIN = re.compile(
+    rf"(?<![\w’'.]){_TOKEN}(?:\s+(?:(?:de|van|von|der|al|bin|la|le|du|da|del|di|ibn)\s+)?(?:{_TOKEN}|Jr\.?|Sr\.?|II|III))*"
+)
+_SPEECH_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|told|added|argued|asked|wrote|testified|tweeted|stated|explained|insisted|noted|warned|replied|responded|announced|declared)\b")
+_LOWER = re.compile(r"(?<![\w’'])[a-z][a-z\-]+(?![\w’'])")
+_SUFFIX = frozenset("Jr Jr. Sr Sr. II III".split())
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """The shipped first-name list: ``{name: "f" | "m"}`` (``data/first_names.csv``)."""
+    with open(FIRST_NAMES_FILE, encoding="utf-8") as f:
+        return {r["name"]: r["gender"] for r in csv.DictReader(line for line in f if not line.startswith("#"))}
+
+
+def _split_chain(words: list[str]) -> tuple[list[str], list[str]]:
+    """(titles, name words) of a capitalised chain."""
+    titles: list[str] = []
+    while words and (words[0] in _NOT_NAME or words[0].rstrip(".") in _NOT_NAME) and not titles:
+        words = words[1:]
+    while words and (words[0] in TITLES or words[0].rstrip(".") in TITLES or words[0] in DESCRIPTORS):
+        titles.append(words[0])
+        words = words[1:]
+    while words and re.sub(r"[’']s?$", "", words[-1]) != words[-1]:
+        words[-1] = re.sub(r"[’']s?$", "", words[-1])
+    return titles, words
+
+
+def _is_name(words: list[str]) -> bool:
+    core = [w for w in words if w not in _SUFFIX]
+    return (
+        len(core) >= 2
+        and not any(w in _NOT_PERSON or w in _NOT_NAME for w in core)
+        and not any(w.isupper() and len(w) > 2 for w in core)
+    )
+
+
+def _chains(text: str):
+    """(start, end, titles, name words, evidence) of every name-like chain outside quotation marks."""
+    regions = quoted_regions(text)
+    k = 0
+    for m in _CHAIN.finditer(text):
+        while k < len(regions) and regions[k][1] <= m.start():
+            k += 1
+        if k < len(regions) and regions[k][0] <= m.start() < regions[k][1]:
+            continue
+        words = m.group(0).split()
+        for j, w in enumerate(words):
+            if w.endswith(".") and not (w.rstrip(".") in TITLES or w in _SUFFIX or re.fullmatch(_INITIAL, w)):
+                words = words[: j] + [w[:-1]]  # "... said Grassley. The hearing": the sentence ends here
+                break
+        titles, words = _split_chain(words)
+        if not words:
+            continue
+        evidence = bool(titles) or bool(_SPEECH_AFTER.match(text, m.end())) or words[0] in first_names()
+        yield m.start(), m.end(), titles, words, evidence
+
+
+def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def people_in_texts(texts: Sequence[str], outlets: Sequence[str] | None = None, ids: Sequence[str] | None = None) -> pd.DataFrame:
+    """The people of a set of texts (see the module docstring), one row per person.
+
+    Args:
+        texts: the clean texts.
+        outlets: each text's outlet (for the ``outlets`` column); by default none.
+        ids: each text's id (for ``first_article``); by default its position.
+
+    Returns:
+        DataFrame with :data:`PEOPLE_COLUMNS`: ``canonical`` (the longest form), ``kind``
+        ("person"), ``variants`` ("|"-joined, longest first, the bare surname last when it is
+        one person's), ``roles`` (title phrases seen before the name, "|"-joined), ``mentions``,
+        ``articles``, ``outlets`` ("; "-joined), ``first_article``, ``first_offset``; sorted by
+        canonical name.
+    """
+    outlets = list(outlets) if outlets is not None else [""] * len(texts)
+    ids = list(ids) if ids is not None else [str(i) for i in range(len(texts))]
+    full: dict[tuple[str, ...], dict] = {}
+    single: Counter[str] = Counter()
+    single_titles: dict[str, Counter[str]] = defaultdict(Counter)
+    for i, text in enumerate(texts):
+        for start, _, titles, words, evidence in _chains(text):
+            key = tuple(w for w in words if w not in _SUFFIX) if _is_name(words) else None
+            if key is None:
+                if len(words) == 1:
+                    single[words[0]] += 1
+                    if titles:
+                        single_titles[words[0]][" ".join(titles)] += 1
+                continue
+            rec = full.setdefault(key, {"evidence": False, "titles": Counter(), "mentions": 0, "articles": set(), "outlets": set(), "first": (i, start)})
+            rec["evidence"] |= evidence
+            if titles:
+                rec["titles"][" ".join(titles)] += 1
+            rec["mentions"] += 1
+            rec["articles"].add(i)
+            if outlets[i]:
+                rec["outlets"].add(outlets[i])
+    names = full
+    lower_words = {w for text in texts for w in _LOWER.findall(text)}
+    by_surname: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key in names:
+        by_surname[key[-1]].append(key)
+    people: list[dict] = []
+    for surname, keys in by_surname.items():
+        keys.sort(key=lambda k: (-len(k), -names[k]["mentions"], k))
+        heads: list[tuple[str, ...]] = []
+        members: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        for key in keys:
+            into = [h for h in heads if _subsequence(key, h)]
+            if len(into) == 1:
+                members[into[0]].append(key)
+            elif not into and names[key]["evidence"]:  # a new person needs evidence; a shorter form of one does not
+                heads.append(key)
+                members[key] = [key]
+            # a form that fits two people ("Biden" of "Joe Biden" and "Jill Biden") joins neither
+        for head in heads:
+            group = members[head]
+            variants = [" ".join(k) for k in group]
+            if len(heads) == 1 and surname not in variants and surname.lower() not in lower_words:
+                variants.append(surname)  # not "Will" of George Will where the corpus writes "will"
+            recs = [names[k] for k in group]
+            titles = Counter()
+            for r in recs:
+                titles.update(r["titles"])
+            if len(heads) == 1:
+                titles.update(single_titles[surname])
+            first = min(r["first"] for r in recs)
+            people.append({
+                "canonical": " ".join(head), "kind": "person", "variants": "|".join(variants),
+                "roles": "|".join(sorted(titles)), "mentions": sum(r["mentions"] for r in recs) + (single[surname] if len(heads) == 1 else 0),
+                "articles": len(set().union(*(r["articles"] for r in recs))),
+                "outlets": "; ".join(sorted(set().union(*(r["outlets"] for r in recs)))),
+                "first_article": ids[first[0]], "first_offset": first[1],
+            })
+    return pd.DataFrame(people, columns=PEOPLE_COLUMNS).sort_values("canonical", ignore_index=True)
+
+
+def discover_people(corpus: "Corpus") -> pd.DataFrame:
+    """The people of a loaded corpus, found in its text (:func:`people_in_texts`); cached on the corpus."""
+    cached = corpus.__dict__.get("_people")
+    if cached is None:
+        arts = corpus.articles
+        cached = people_in_texts(list(arts["text"]), list(arts["outlet"]), list(arts.index))
+        corpus.__dict__["_people"] = cached
+    return cached.copy()

@@ -1,0 +1,55 @@
+"""People found in the corpus's own text (analysis.corpus.people), and the register that carries them."""
+
+from __future__ import annotations
+
+from analysis.corpus.people import people_in_texts
+from analysis.corpus.register import corpus_register
+from analysis.sourcing import extract_quotes
+from tests.corpus_folders import write_corpus
+
+
+def _people(*texts: str) -> dict[str, str]:
+    t = people_in_texts(list(texts))
+    return dict(zip(t["canonical"], t["variants"]))
+
+
+def test_the_forms_of_one_name_merge_under_the_longest():
+    people = _people("Dr. Helena Marsh Vance testified on Monday.", "Marsh Vance said she was afraid.",
+                     "Helena Vance told the panel. Vance left.")
+    assert people == {"Helena Marsh Vance": "Helena Marsh Vance|Helena Vance|Marsh Vance|Vance"}
+
+
+def test_two_people_with_one_surname_stay_apart_and_the_bare_surname_names_neither():
+    people = _people("Peter Okafor said the plan works.", "Grace Okafor said it does not. Okafor left.")
+    assert people == {"Grace Okafor": "Grace Okafor", "Peter Okafor": "Peter Okafor"}
+
+
+def test_places_and_bodies_are_not_people_and_titles_become_roles():
+    t = people_in_texts(["The South Carolina primary is near. The Supreme Court ruled. Sen. Tomas Ruiz said it was wrong."])
+    assert t["canonical"].tolist() == ["Tomas Ruiz"]
+    assert t["roles"].tolist() == ["Sen."]
+
+
+def test_a_chain_needs_evidence_to_be_a_new_person():
+    # no title, no first name in the list, no reporting verb: "Blue Ridge" is not a person
+    assert _people("They drove to Blue Ridge on Monday.") == {}
+    # the shorter form of a person with evidence needs none of its own
+    assert _people("Quill Hadley said it was late. We met Hadley.")["Quill Hadley"] == "Quill Hadley|Hadley"
+
+
+def test_one_canonical_name_per_person_across_the_corpus(tmp_path):
+    corpus = write_corpus(tmp_path / "c", {
+        "a": ("Daily", "Helena Marsh Vance testified on Monday. “I was afraid,” Marsh Vance said."),
+        "b": ("Weekly", "“It was late,” Vance said on Tuesday."),
+    })
+    reg = corpus_register(corpus)
+    assert "Helena Marsh Vance" in reg
+    q = extract_quotes(corpus)
+    assert q["speaker"].tolist() == ["Helena Marsh Vance", "Helena Marsh Vance"]
+
+
+def test_a_register_row_wins_over_a_discovered_person(tmp_path):
+    corpus = write_corpus(tmp_path / "c", {"a": ("Daily", "Helena Marsh Vance testified. “No,” Vance said.")},
+                          files={"register.csv": "canonical,kind,variants,role_variants,affiliation,country,role_type\n"
+                                 "H. M. Vance,person,Helena Marsh Vance|Vance,,Senate,USA,government\n"})
+    assert extract_quotes(corpus)["speaker"].tolist() == ["H. M. Vance"]
