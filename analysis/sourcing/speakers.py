@@ -159,9 +159,44 @@ class ArticleSpeakers:
             if words:
                 self.entity_heads.append((m.start(), words[-1].lower(), name))
         self.person_mentions.sort()
+        self.titled = self._titled(m for m in _CAP_NAME.finditer(text) if not self._in_quote(m.start()))
         spots = [(a, b, self.names.get(n, n) if len(n.split()) == 1 else n) for a, b, n in spots]
         spots += [(off, off, c) for off, _, c in self.person_mentions]
         self.gender = _genders(text, spots)
+
+    def _titled(self, matches) -> list[tuple[int, str, str]]:
+        """(offset, role noun, canonical) for each person this article gives a role by name:
+        "Judiciary Committee Chairman Chuck Grassley", "nominee Brett Kavanaugh", "Ford, a
+        psychology professor,". A later "the chairman" or "the professor" is that person, in
+        this article only."""
+        nouns = self.lex.person_nouns
+        reg = self.lex.register
+        out: list[tuple[int, str, str]] = []
+        for m in matches:
+            words = m.group(0).split()
+            cut = max((i for i, w in enumerate(words[:-1]) if w.rstrip(".") in NAME_PREFIXES or w.lower() in nouns), default=-1)
+            name_words = [w for w in words[cut + 1 :]]
+            if not name_words:
+                continue
+            name = re.sub(r"[’']s?$", "", " ".join(name_words))
+            hit = reg.head(name, roles=False)
+            if hit is not None and reg.info(hit.canonical).get("kind") == "person":
+                canonical = hit.canonical
+            elif len(name.split()) >= 2 and not _is_org_name(name):
+                canonical = name
+            elif len(name.split()) == 1 and name in self.names:
+                canonical = self.names[name]
+            else:
+                continue
+            heads = [words[cut].rstrip(".").lower()] if cut >= 0 else []
+            before = _WORD_BEFORE.search(self.text, max(0, m.start() - 30), m.start())
+            if before and before.group(1) in nouns:
+                heads.append(before.group(1))
+            after = _APPOSITION.match(self.text, m.end())
+            if after and after.group(1) in nouns:
+                heads.append(after.group(1))
+            out.extend((m.start(), h, canonical) for h in heads)
+        return out
 
     def _subject_mention(self, start: int, end: int, canonical: str) -> None:
         """A person named at the start of a clause and followed by a verb ("but Christie wasn't
@@ -220,6 +255,9 @@ class ArticleSpeakers:
             for h, who in reversed(self.roles):
                 if h == head:
                     return Who(who.speaker, who.speaker_type, "description", who.kind, who.owner)
+            for off, h, canonical in reversed(self.titled):
+                if off < pos and h == head:  # "the chairman" after "Chairman Chuck Grassley"
+                    return self._registered(canonical, "description") if canonical in lex.register else Who(canonical, "person", "description", "person")
             for off, h, canonical in reversed(self.entity_heads):
                 if off < pos and h == head:
                     return self._registered(canonical, "description") if canonical in lex.register else Who(canonical, "person", "description", "person")
@@ -311,6 +349,8 @@ class ArticleSpeakers:
             self.events.append((pos, self.paragraph_of(pos), who))
 
 
+_WORD_BEFORE = re.compile(r"\b([a-z][a-z\-]+)\s+$")
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w\-’']+\s+){0,3}?([a-z][a-z\-]+)\s*[,.;]")
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _HONORIFIC_AT = re.compile(r"(Mr|Mrs|Ms|Miss)\.?\s+[A-Z]")
 _SAID_PRONOUN = re.compile(r"^[^.!?\n“”\"]{0,40}?\b(?:said|says|told|added|argued|explained|wrote|insisted|noted)\b(?:\s+\w+)?(?:\s+that)?\s+(he|she)\b", re.IGNORECASE)

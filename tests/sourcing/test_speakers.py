@@ -4,6 +4,8 @@ pronouns left empty when nobody fits, and the register's head lookup they rely o
 
 from __future__ import annotations
 
+import pytest
+
 from analysis.corpus.register import corpus_register, load_register
 from analysis.paths import BUNDLED_CORPUS
 from tests.sourcing.helpers import one, only
@@ -92,3 +94,19 @@ def test_he_and_she_agree_in_gender_with_the_person_they_name():
     assert _speakers("Ms Marsh met Mr Dale on Monday. Dale spoke first. “We will win,” he said.") == ["Dale"]
     # the text's own evidence ("Robin said she") with no first name to go by
     assert _speakers("Robin Hale said she would stay. Peter Dale left. “I stay,” she said.") == ["Robin Hale"]
+
+
+def test_a_role_noun_is_the_person_this_article_gives_that_role():
+    text = ("Finance Committee Chairman Omar Reyes opened the session.\n\n"
+            "Iris Holt, a chemistry professor, spoke first.\n\n"
+            "“We will be fair,” the chairman said. “I am certain,” the professor said.")
+    assert _speakers(text) == ["Omar Reyes", "Iris Holt"]
+    # with no one given the role in the article, the role stays a role
+    assert _speakers("“We will be fair,” the chairman said.") == ["the chairman"]
+
+
+@pytest.mark.xfail(strict=True, reason="known gap (issue 12): an apposition after a quoted speaker's name is not yet read as a role")
+def test_an_apposition_gives_a_role_after_another_quote():
+    text = ("“We will be fair,” Omar Reyes said. Lena Park, the nominee, sat down.\n\n"
+            "“I am innocent,” the nominee said.")
+    assert _speakers(text) == ["Omar Reyes", "Lena Park"]
