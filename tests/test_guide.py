@@ -13,7 +13,7 @@ import re
 import pytest
 
 from analysis import teaching
-from analysis.paths import PROJ_ROOT
+from analysis.paths import BUNDLED_CORPUS, PROJ_ROOT
 from analysis.site.report import doc_paths, notebook_paths
 from tests.teaching.helpers import worked_answers
 
@@ -100,7 +100,7 @@ def test_check_the_machine_answers(guide, corpus, name, make, unit):
 def test_check_the_machine_answers_for_quotes(guide, corpus):
     check = teaching.attach_answers(
         teaching.quote_items(corpus), worked_answers("03a-sourcing-workbook.ipynb"), columns=["s", "v"],
-        normalise={"s": teaching.speaker_answer, "v": teaching.verb_answer},
+        normalise={"s": teaching.speaker_normaliser(BUNDLED_CORPUS), "v": teaching.verb_answer},
     )
     speakers = teaching.agreement(list(check["s"]), list(check["speaker"]))
     verbs = teaching.agreement(list(check["v"]), list(check["verb"]))

@@ -104,7 +104,11 @@ def process_chunk(frame: pd.DataFrame, *, topics: TopicProjector | None = None) 
 
     corpus = corpus_from_frame(frame)
     lap("clean and segment")
-    quotes = sourcing.extract_quotes(corpus)
+    # a chunk is not a story: the package lexicon, so that people merged within a chunk cannot make
+    # the results depend on how the articles were chunked
+    from ..sourcing.lexicon import load_lexicon
+
+    quotes = sourcing.extract_quotes(corpus, lexicon=load_lexicon())
     lap("quotes")
     frames = framing.frame_scores(corpus, scheme="generic")
     lap("frame cues")

@@ -33,7 +33,7 @@ import bisect
 import pandas as pd
 
 from ..corpus import Corpus
-from .lexicon import STANCES, lexicon_for
+from .lexicon import STANCES, Lexicon, lexicon_for
 from .quotes import quotes_in_text
 
 QUOTE_COLUMNS = [
@@ -50,7 +50,7 @@ VOICE_KINDS = ("direct", "partial")
 # Quotes
 
 
-def extract_quotes(corpus: Corpus, *, indirect: bool = False, headlines: bool = True) -> pd.DataFrame:
+def extract_quotes(corpus: Corpus, *, indirect: bool = False, headlines: bool = True, lexicon: Lexicon | None = None) -> pd.DataFrame:
     """Every quote in the corpus, one row per quoted passage, with speaker and reporting verb.
 
     Args:
@@ -58,6 +58,8 @@ def extract_quotes(corpus: Corpus, *, indirect: bool = False, headlines: bool = 
         indirect: also return attributions without quotation marks ("X said that ...",
             "according to X, ..."), as rows of kind ``indirect`` whose ``quote`` is the
             reported content.
+        lexicon: the compiled resources; by default the package's read with the corpus's register
+            and the people its text names (:func:`~analysis.sourcing.lexicon.lexicon_for`).
         headlines: also return the quotes of each article's headline, as rows of kind
             ``headline`` with ``field == "headline"``: their ``start``/``end`` are offsets into
             ``corpus.articles.loc[article_id, "headline"]``, not into the text.
@@ -85,7 +87,7 @@ def extract_quotes(corpus: Corpus, *, indirect: bool = False, headlines: bool = 
         The method and its measured error rate: :mod:`analysis.sourcing.quotes`,
         ``python -m analysis.evaluate quotes``.
     """
-    lex = lexicon_for(corpus)
+    lex = lexicon or lexicon_for(corpus)
     paras = {aid: list(zip(g["start"], g["end"])) for aid, g in corpus.paragraphs().groupby("article_id", sort=False)}
     sents = corpus.sentences()
     sent_index = {aid: (list(g["start"]), list(g["sentence"])) for aid, g in sents.groupby("article_id", sort=False)}
