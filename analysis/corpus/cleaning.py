@@ -18,12 +18,26 @@ from typing import Literal
 
 from ..paths import DATA_DIR
 
+__all__ = [
+    "clean_article",
+    "CleanResult",
+    "load_rules",
+    "MAX_FURNITURE_CHARS",
+    "normalise_newlines",
+    "Paragraph",
+    "Rule",
+    "RULES_FILE",
+    "rules_table",
+    "Where",
+]
+
 RULES_FILE = DATA_DIR / "cleaning_rules.toml"
 
-Where = Literal["head", "tail", "edge", "body", "prefix"]
+Where = Literal["head", "tail", "edge", "body", "any", "prefix"]
 
 # No line longer than this is furniture: menus, prompts, credits and captions are short, and the
-# bound keeps cleaning fast on long paragraphs.
+# bound keeps cleaning fast on long paragraphs. A rule may allow longer lines (``max_chars``) when
+# its pattern is anchored on marks no paragraph has (a photo gallery's "Hide Caption 8 of 8").
 MAX_FURNITURE_CHARS = 400
 # A paragraph this short, with no closing punctuation, is a crosshead ("General killed").
 _SUBHEAD_MAX_WORDS = 8
@@ -41,6 +55,8 @@ class Rule:
     patterns: tuple[re.Pattern, ...] = ()
     from_metadata: str | None = None
     repeats_removed: bool = False
+    follows: tuple[str, ...] = ()  # applies only right below a line removed by one of these rules
+    max_chars: int = MAX_FURNITURE_CHARS  # a longer line is never removed by this rule
     combined: re.Pattern | None = None  # the patterns as one alternation, tried in order
 
 
@@ -92,6 +108,8 @@ def load_rules(path: str | Path = RULES_FILE) -> tuple[Rule, ...]:
                 patterns=patterns,
                 from_metadata=entry.get("from_metadata"),
                 repeats_removed=bool(entry.get("repeats_removed", False)),
+                follows=tuple(entry.get("follows", ())),
+                max_chars=int(entry.get("max_chars", MAX_FURNITURE_CHARS)),
                 combined=_combine(entry.get("patterns", [])),
             )
         )
@@ -118,9 +136,11 @@ def _strip_tags(s: str) -> str:
     return re.sub(r"<[^>]+>", " ", s)
 
 
-def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str]) -> bool:
+def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: str | None = None) -> bool:
     stripped = line.strip()
-    if len(stripped) > MAX_FURNITURE_CHARS:
+    if len(stripped) > rule.max_chars:
+        return False
+    if rule.follows and above not in rule.follows:
         return False
     if rule.repeats_removed:
         n = _norm(stripped)
@@ -137,9 +157,9 @@ def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str]) -> bool
     return rule.combined is not None and rule.combined.fullmatch(stripped) is not None
 
 
-def _first_match(rules, line, meta, removed_text) -> Rule | None:
+def _first_match(rules, line, meta, removed_text, above: str | None = None) -> Rule | None:
     for rule in rules:
-        if _matches(rule, line, meta, removed_text):
+        if _matches(rule, line, meta, removed_text, above):
             return rule
     return None
 
@@ -164,19 +184,30 @@ def clean_article(raw: str, meta: dict | None = None, *, rules: tuple[Rule, ...]
     """
     meta = meta or {}
     rules = rules if rules is not None else load_rules()
-    head_rules = [r for r in rules if r.where in ("head", "edge")]
-    tail_rules = [r for r in rules if r.where in ("tail", "edge")]
-    body_rules = [r for r in rules if r.where == "body"]
+    head_rules = [r for r in rules if r.where in ("head", "edge", "any")]
+    # Read upwards, the tail cannot know the line above a line: rules that follow another are left out.
+    tail_rules = [r for r in rules if r.where in ("tail", "edge", "any") and not r.follows]
+    body_rules = [r for r in rules if r.where in ("body", "any")]
     prefix_rules = [r for r in rules if r.where == "prefix"]
 
     lines = normalise_newlines(raw).split("\n")
     removed: list[dict] = []
     removed_text: list[str] = []
+    removed_by: dict[int, str] = {}  # raw line index -> the rule that removed the whole line
 
     def remove(i: int, rule: Rule, where: str, text: str | None = None) -> None:
+        if text is None:
+            removed_by[i] = rule.name
         text = lines[i].strip() if text is None else text
         removed.append({"line": i + 1, "rule": rule.name, "where": where, "removed": text})
         removed_text.append(_norm(_strip_tags(text)))
+
+    def above(i: int) -> str | None:
+        """The rule that removed the nearest non-blank line above line i (None: kept, or none)."""
+        j = i - 1
+        while j >= 0 and not lines[j].strip():
+            j -= 1
+        return removed_by.get(j)
 
     # Head: from the top while lines are furniture.
     first = 0
@@ -184,7 +215,7 @@ def clean_article(raw: str, meta: dict | None = None, *, rules: tuple[Rule, ...]
         if not lines[first].strip():
             first += 1
             continue
-        rule = _first_match(head_rules, lines[first], meta, removed_text)
+        rule = _first_match(head_rules, lines[first], meta, removed_text, above(first))
         if rule is None:
             break
         remove(first, rule, "head")
@@ -209,7 +240,7 @@ def clean_article(raw: str, meta: dict | None = None, *, rules: tuple[Rule, ...]
         if not text:
             body.append((i, ""))
             continue
-        rule = _first_match(body_rules, text, meta, removed_text)
+        rule = _first_match(body_rules, text, meta, removed_text, above(i))
         if rule is not None:
             remove(i, rule, "body")
             continue

@@ -22,6 +22,7 @@ figure does). The results a file holds now:
 ====================  =========================  ============================================
 name                  sections                   measured on
 ====================  =========================  ============================================
+``cleaning``          ``dev``, ``unseen``        hand-marked furniture lines of AllSides articles
 ``framing``           ``frac``, ``passives``     FrAC policy frames; hand-labelled passives
 ``loaded``            ``basil``                  BASIL lexical-bias spans
 ``quotes``            ``polnear``                PolNeAR direct quotes, speakers and cues
@@ -40,7 +41,17 @@ import pandas as pd
 from ..errors import ResultsError
 from ..paths import DATA_DIR
 
-NAMES = ("framing", "loaded", "quotes", "topics")
+__all__ = [
+    "measured",
+    "NAMES",
+    "read",
+    "REQUIRED_KEYS",
+    "results_path",
+    "section",
+    "write",
+]
+
+NAMES = ("cleaning", "framing", "loaded", "quotes", "topics")
 REQUIRED_KEYS = ("command", "data")
 # Keys that would make a committed file change with the day it was written.
 _UNSTABLE_KEYS = frozenset({"date", "written_on", "timestamp", "time"})

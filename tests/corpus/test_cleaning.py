@@ -142,3 +142,106 @@ def test_raw_files_are_byte_for_byte_the_seeds(corpus):
     for aid, row in corpus.articles.iterrows():
         seed = row["notes"].split("Seed ")[1].rstrip(".")
         assert (corpus.path / row["file"]).read_bytes() == (seeds / seed).read_bytes()
+
+
+# ---- The rules for the furniture of common news sites (issue 14), each on invented lines: a line
+# the rule must remove and a body line that looks like it and must stay. Measured on real pages by
+# `python -m analysis.evaluate cleaning` (tests/evaluate/test_cleaning.py).
+
+from analysis.corpus.cleaning import clean_article, load_rules  # noqa: E402
+
+_OPEN = "The council met on Monday to discuss the new budget for the harbour."
+_CLOSE = "The vote is expected next month, a spokeswoman said."
+
+# rule -> (furniture line, near-miss body line, where the pair goes: "middle" | "top" | "end",
+#          the line just above the furniture line when the rule follows another one)
+NEW_RULES = {
+    "advert": ("Advertisement", "Advertisements for the plan ran on local radio all week.", "middle", None),
+    "media_placeholder": ("Slideshow (3 Images)", "Photos of the flooded streets were shared widely.", "middle", None),
+    "separator": ("***", "Three stars - *** - were painted on the wall, she said.", "middle", None),
+    "story_highlights": ("Story highlights The mayor says the harbour plan will cost less", "The story highlights how little the plan has changed.", "middle", None),
+    "highlight_bullet": ("Critics say the plan ignores the fishing fleet", "Critics say the plan ignores the fishing fleet.", "middle",
+                         "Story highlights The mayor says the harbour plan will cost less"),
+    "broadcaster_caption": ("Image copyright Getty Images Image caption Boats wait outside the harbour", "The image was copyrighted by the photographer, he said.", "middle", None),
+    "gallery_caption": ("Photos: The storm Boats wait outside the harbour. Hide Caption 1 of 2 Photos: The storm The pier after the storm. Hide Caption 2 of 2",
+                        "Photos: the storm left boats stranded, and the caption contest was hidden.", "middle", None),
+    "credited_caption": ("Boats wait outside the harbour on Monday. (Jane Doe/Harbour News)", "Boats waited outside the harbour on Monday (and/or Tuesday).", "middle", None),
+    "uncredited_caption": ("The mayor walks along the pier with harbour workers in the rain this morning",
+                           "The mayor walked along the pier with harbour workers in the rain this morning.", "middle", None),
+    "picture_credit": ("Photo illustration: Jane Doe; Harbour Archive", "Picture this: a harbour without boats.", "middle", None),
+    "video_link": ("JUST WATCHED Harbour plan explained Replay More Videos", "Just watched the video of the harbour plan, he said.", "middle", None),
+    "read_more": ("Harbour plan: what we know so far Read more", "Read more about the plan in the council's report, she said.", "middle", None),
+    "read_more_list": ("Why the harbour matters to the town", "Why the harbour matters to the town is no secret.", "middle", "READ MORE:"),
+    "related_link": ("MORE: Council delays vote on harbour plan", "More than 40 people spoke at the meeting on the plan.", "middle", None),
+    "newsletter_box": ("Newsletter Sign Up " + "Please enter a valid email address. You may unsubscribe at any time. " * 6,
+                       "The newsletter signed up 3,000 readers in its first week.", "middle", None),
+    "newsletter": ("Get the morning briefing delivered to your inbox", "Get the briefing delivered on time, the mayor told staff.", "middle", None),
+    "social_follow": ("Follow @harbourwriter on Twitter.", "Follow the money, one councillor said on Twitter.", "middle", None),
+    "share_prompt": ("Read or Share this story: http://example.com/x1", "Read the story and share it, the campaign urged.", "middle", None),
+    "social_embed": ("The harbour plan is a mistake. — Jane Doe (@janedoe) March 3, 2020", "The harbour plan is a mistake, Jane Doe wrote on March 3, 2020.", "middle", None),
+    "app_and_site_prompt": ("CLICK HERE TO GET THE HARBOUR NEWS APP", "Clicking here and there, residents found the plan online.", "middle", None),
+    "poll_prompt": ("Should the Harbour Be Sold? Vote Here in Our Reader Poll.", "Voters here will be polled on the harbour in May.", "middle", None),
+    "editor_note": ("Updated at 5:01 p.m. ET", "The plan was updated at the meeting on Monday.", "middle", None),
+    "pull_quote": ("“ We cannot keep the harbour as it is. ”", "“We cannot keep the harbour as it is,” the mayor said.", "middle", None),
+    "correction": ("Correction: An earlier version of this article misstated the cost of the plan.", "A correction to the budget is due next week.", "end", None),
+    "author_bio": ("Jane Doe is the editor of Harbour Weekly.", "The mayor is the editor of nothing but her own speeches, critics said.", "end", None),
+    "contact_line": ("Send letters to: letters@example.com.", "Residents sent letters to the council.", "end", None),
+    "byline_name": ("Jane Doe", "Jane Doe, the mayor, opened the meeting.", "top", None),
+}
+
+
+def _rules_by_name():
+    return {r.name: r for r in load_rules()}
+
+
+def test_every_new_rule_has_a_case():
+    names = set(_rules_by_name())
+    assert set(NEW_RULES) <= names
+    start = [r.name for r in load_rules()].index("advert")
+    assert set(NEW_RULES) == set([r.name for r in load_rules()][start:])
+
+
+@pytest.mark.parametrize("name", sorted(NEW_RULES))
+def test_new_rule_removes_its_line_and_keeps_the_near_miss(name):
+    furniture, near_miss, where, above = NEW_RULES[name]
+    pair = ([above] if above else []) + [furniture]
+    if where == "top":
+        lines = pair + ["", near_miss, "", _OPEN, "", _CLOSE]
+    elif where == "end":
+        lines = [_OPEN, "", near_miss, "", _CLOSE, ""] + pair
+    else:
+        lines = [_OPEN, ""] + pair + ["", near_miss, "", _CLOSE]
+    result = clean_article("\n".join(lines))
+    removed = {r["line"]: r["rule"] for r in result.removed if r["where"] != "prefix"}
+    line_no = lines.index(furniture) + 1
+    assert removed.get(line_no) == name, result.removed
+    kept = [p.text for p in result.paragraphs]
+    assert near_miss in kept and _OPEN in kept and _CLOSE in kept
+
+
+def test_a_rule_that_follows_applies_only_below_its_rule():
+    """A bullet without a full stop is removed under 'Story highlights', kept anywhere else."""
+    bullet = "Critics say the plan ignores the fishing fleet"
+    kept = clean_article("\n".join([_OPEN, "", bullet, "", _CLOSE]))
+    assert bullet in [p.text for p in kept.paragraphs]
+    text = "\n".join(["Story highlights The mayor says the plan will cost less", bullet, "", _OPEN])
+    assert [r["rule"] for r in clean_article(text).removed] == ["story_highlights", "highlight_bullet"]
+
+
+def test_a_long_line_is_furniture_only_for_a_rule_that_allows_it():
+    box = "Newsletter Sign Up " + "Please enter a valid email address. " * 30
+    assert len(box) > 400
+    result = clean_article("\n".join([_OPEN, "", box, "", _CLOSE]))
+    assert [r["rule"] for r in result.removed] == ["newsletter_box"]
+    long_para = "Get the report delivered to your inbox, the mayor said, " + "and the council agreed. " * 20
+    assert clean_article("\n".join([_OPEN, "", long_para, "", _CLOSE])).removed == []
+
+
+def test_datelines_with_an_agency_in_brackets_and_a_hyphen():
+    result = clean_article("NEW YORK (Reuters) - Shares rose on Monday.\n\nThey fell on Tuesday.")
+    assert result.dateline == "NEW YORK (Reuters) -"
+    assert result.paragraphs[0].text == "Shares rose on Monday."
+    result = clean_article("Harbourtown (CNN) The council met on Monday.")
+    assert result.dateline == "Harbourtown (CNN)"
+    result = clean_article("Rep. Jane Doe (R) said on Monday that the plan would pass.")
+    assert result.dateline == "" and result.removed == []
