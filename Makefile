@@ -34,9 +34,10 @@ notebooks: $(STAMP)
 # Maintainers: re-pin every package from a fresh install of pyproject.toml's dependencies.
 lock:
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/pip install --quiet --disable-pip-version-check ".[test,bench]"
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check ".[test]"
 	{ head -3 requirements-lock.txt; .venv-lock/bin/pip freeze --disable-pip-version-check | grep -v '^same-story'; } > requirements-lock.new
 	mv requirements-lock.new requirements-lock.txt && rm -rf .venv-lock
+	cp requirements-lock.txt .binder/requirements.txt  # Binder installs the same versions
 
 clean:
 	rm -rf site outputs test-artifacts

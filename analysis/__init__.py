@@ -13,8 +13,26 @@ One subpackage per question a reader asks, each re-exporting its public names
 - ``synthesis``: one card per outlet, composed from the four analyses.
 - ``teaching``: check the machine (lesson items, hand labels, agreement, measured rates).
 - ``evaluate``: the evaluations against annotated data, and ``results``, the one reader of them.
-- ``site``: the main job (``python -m analysis report``); ``scale``: large corpora, on Dask.
+- ``site``: the main job (``samestory report``, or ``python -m analysis report``); ``scale``: large corpora, on Dask.
 - ``paths``, ``errors`` (every error type), ``plots`` (colours, saving, alt text, the figures' tail).
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
+
+# ``from analysis import *`` imports the subpackages by question and the shared modules.
+__all__ = [
+    "__version__",
+    "corpus",
+    "errors",
+    "evaluate",
+    "framing",
+    "paths",
+    "plots",
+    "scale",
+    "site",
+    "sourcing",
+    "synthesis",
+    "teaching",
+    "topics",
+    "wordchoice",
+]

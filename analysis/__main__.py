@@ -1,4 +1,8 @@
-"""Command line: ``python -m analysis report | validate | execute``."""
+"""Command line: ``samestory report | validate | scale | execute`` (the same as ``python -m analysis``).
+
+The console command ``samestory`` is installed with the package (``[project.scripts]`` in
+pyproject.toml) and calls :func:`main`, as ``python -m analysis`` does.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,38 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import __version__
 from .errors import SameStoryError
+
+__all__ = ["main"]
+
+EPILOG = """examples:
+  samestory validate my-corpus/                        list every problem in a corpus folder
+  samestory report --corpus my-corpus/ --out site/     run every notebook on it, render site/index.html
+  samestory report                                     the bundled corpus (from a repository checkout)
+  samestory scale articles.jsonl.gz --map allsides --out results/ --workers 2
+  samestory execute                                    maintainers: re-execute the stored notebooks
+  samestory --version
+
+A corpus folder is a metadata.csv (article_id,outlet,file) and the article files it names.
+Outputs go to --out (default: site/ under the current folder), never into the installed package.
+"""
+
+
+def _prog() -> str:
+    """"python -m analysis" when run that way, else the console command's name."""
+    return "python -m analysis" if Path(sys.argv[0]).name == "__main__.py" else "samestory"
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 done, 1 a problem reported, 2 bad usage)."""
     parser = argparse.ArgumentParser(
-        prog="python -m analysis",
+        prog=_prog(),
         description="Same Story: compare how news outlets tell the same story.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     rep = sub.add_parser("report", help="run every notebook on a corpus and render the HTML site")
     rep.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: the bundled corpus)")

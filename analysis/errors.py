@@ -8,6 +8,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+__all__ = [
+    "ComparisonError",
+    "CorpusError",
+    "CorpusNotFoundError",
+    "InputError",
+    "LabelError",
+    "LexiconError",
+    "Problem",
+    "ReportError",
+    "ResultsError",
+    "SameStoryError",
+    "SchemeError",
+    "TopicError",
+]
+
 
 class SameStoryError(Exception):
     """Base class of every error this package raises on purpose."""
@@ -54,6 +69,22 @@ class CorpusError(SameStoryError):
         n = len(self.problems)
         head = f"The corpus at {corpus} has {n} problem{'s' if n != 1 else ''} to fix before it can be read:"
         super().__init__("\n".join([head, *(f"- {p}" for p in self.problems)]))
+
+
+class CorpusNotFoundError(CorpusError):
+    """No corpus folder was given and there is no bundled corpus (the package was installed from a
+    wheel, which does not carry the bundled articles). The message is one line: where to get the
+    bundled corpus and how to pass a folder instead.
+
+    Example:
+        >>> str(CorpusNotFoundError("No corpus folder given: pass one"))
+        'No corpus folder given: pass one'
+    """
+
+    def __init__(self, message: str):
+        self.corpus = ""
+        self.problems = []
+        SameStoryError.__init__(self, message)
 
 
 class ComparisonError(SameStoryError):

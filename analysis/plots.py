@@ -10,6 +10,15 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+__all__ = [
+    "alt_text",
+    "finish_figure",
+    "OKABE_ITO",
+    "outlet_colors",
+    "save_figure",
+    "setup_notebook",
+]
+
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common forms of
 # colour blindness. Black is left out (it reads as text); past eight outlets colours repeat.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")

@@ -4,17 +4,8 @@ Modules: ``load``, ``cleaning``, ``segment``, ``overview``, ``register``."""
 
 from __future__ import annotations
 
-from .load import (  # noqa: F401
-    REQUIRED_COLUMNS,
-    OPTIONAL_COLUMNS,
-    MAX_ARTICLE_BYTES,
-    METADATA_FIX,
-    validate_corpus,
-    Corpus,
-    load_corpus,
-    corpus_from_frame,
-    corpus_summary,
-    write_metadata_template,
-    problems_table,
-)
+from .load import *  # noqa: F401,F403  (the names of load.__all__)
+from . import load
 from . import cleaning, segment, overview, register  # noqa: F401,E402
+
+__all__ = [*load.__all__, "cleaning", "load", "overview", "register", "segment"]

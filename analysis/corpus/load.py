@@ -28,8 +28,22 @@ import pandas as pd
 
 from .cleaning import Rule, clean_article, load_rules
 from ..errors import ComparisonError, CorpusError, Problem
-from ..paths import BUNDLED_CORPUS
+from ..paths import bundled_corpus
 from .segment import count_words, split_sentences, tokenize
+
+__all__ = [
+    "Corpus",
+    "corpus_from_frame",
+    "corpus_summary",
+    "load_corpus",
+    "MAX_ARTICLE_BYTES",
+    "METADATA_FIX",
+    "OPTIONAL_COLUMNS",
+    "problems_table",
+    "REQUIRED_COLUMNS",
+    "validate_corpus",
+    "write_metadata_template",
+]
 
 REQUIRED_COLUMNS = ("article_id", "outlet", "file")
 OPTIONAL_COLUMNS = (
@@ -316,7 +330,8 @@ def load_corpus(
     """Load, clean and segment a corpus folder.
 
     Args:
-        path: the corpus folder; None means the bundled corpus (``corpus/`` in the project).
+        path: the corpus folder; None means the bundled corpus (``corpus/`` of a repository
+            checkout; an installed wheel has none, and says so in one line).
         rules: cleaning rules (``analysis.corpus.cleaning.load_rules(path)`` reads your own file);
             the package's rules by default.
         max_article_bytes: the size limit for one article file.
@@ -327,7 +342,7 @@ def load_corpus(
     Raises:
         CorpusError: listing every problem in the folder, each with its file, line and fix.
     """
-    root = Path(path) if path is not None else BUNDLED_CORPUS
+    root = Path(path) if path is not None else bundled_corpus()
     problems, rows, texts = _check(root, max_article_bytes)
     if problems:
         raise CorpusError(str(root), problems)

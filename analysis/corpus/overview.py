@@ -16,6 +16,18 @@ from matplotlib.figure import Figure
 from ..plots import finish_figure, outlet_colors
 from .load import Corpus
 
+__all__ = [
+    "article_lengths_figure",
+    "audit_by_rule",
+    "check_offsets",
+    "cleaning_finding",
+    "ledes",
+    "length_finding",
+    "outlet_order",
+    "TRICKY_CASES",
+    "tricky_sentences",
+]
+
 # Sentence-boundary cases the splitter must get right, and a pattern that finds each in a text.
 TRICKY_CASES = {
     "title or rank with a full stop (Mr., Lt. Gen., Dr.)": r"\b(?:Mr|Mrs|Ms|Dr|Lt|Gen|Col|Sen|Gov|Prof)\.\s",

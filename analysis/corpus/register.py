@@ -1,4 +1,4 @@
-"""The register of people and organisations: one canonical name for every way a name is written.
+r"""The register of people and organisations: one canonical name for every way a name is written.
 
 Shared by sourcing (who speaks) and framing (who is mentioned, how often, how early). It comes
 in two layers:
@@ -34,6 +34,18 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..paths import DATA_DIR
+
+__all__ = [
+    "CORPUS_REGISTER",
+    "corpus_register",
+    "load_register",
+    "Mention",
+    "mentions",
+    "Register",
+    "REGISTER_COLUMNS",
+    "REGISTER_FILE",
+    "register_from_table",
+]
 
 if TYPE_CHECKING:
     from .load import Corpus

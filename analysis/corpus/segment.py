@@ -28,6 +28,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+__all__ = [
+    "count_words",
+    "NUMBER_ABBREVIATIONS",
+    "REPORTING_VERBS",
+    "SENTENCE_STARTERS",
+    "split_sentences",
+    "TITLES",
+    "tokenize",
+]
+
 TITLES = frozenset(
     """mr mrs ms mx dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr cmdt brig gov sen rep
     rev fr sr st mt hon pres supt insp det amb messrs mme mlle ft""".split()

@@ -8,6 +8,12 @@ import sys
 
 import analysis.evaluate as package
 
+__all__ = [
+    "available",
+    "main",
+    "NOT_EVALUATIONS",
+]
+
 
 # Modules of this package that are not evaluations: the results files' reader and the shared parser.
 NOT_EVALUATIONS = frozenset({"results", "cli"})

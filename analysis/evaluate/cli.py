@@ -8,6 +8,13 @@ from pathlib import Path
 
 from . import results
 
+__all__ = [
+    "add_results_options",
+    "command_parser",
+    "data_present",
+    "progress",
+]
+
 
 def command_parser(name: str, description: str, *, data: Path, data_help: str, data_flag: str = "--data") -> argparse.ArgumentParser:
     """The parser of ``python -m analysis.evaluate NAME``, with its data-set option.
@@ -53,3 +60,18 @@ def data_present(path: Path, what: str, fix: str) -> bool:
         return True
     print(f"Error: {what} is not at {path}. {fix}", file=sys.stderr)
     return False
+
+
+def progress(items, *, total: int | None = None, desc: str = ""):
+    """``items``, with a tqdm bar (total and time left) on a terminal; nothing at all otherwise.
+
+    A bar only where someone watches: under a test, in a pipe or a log file, stderr is not a
+    terminal, and the items pass through untouched.
+
+    Example:
+        >>> list(progress([1, 2, 3], desc="articles"))  # stderr is not a terminal under a test
+        [1, 2, 3]
+    """
+    from tqdm import tqdm
+
+    return tqdm(items, total=total, desc=desc, unit=" articles", file=sys.stderr, disable=not sys.stderr.isatty())

@@ -30,6 +30,16 @@ from ..paths import DATASETS_DIR
 from . import results
 from .cli import add_results_options, command_parser, data_present
 
+__all__ = [
+    "DEFAULT_DATA",
+    "DEV_SHARE",
+    "fit_label_map",
+    "load_frac",
+    "main",
+    "score",
+    "split_of",
+]
+
 DEFAULT_DATA = DATASETS_DIR / "frac_framing" / "gold_standard_single_label_all.csv"
 DEV_SHARE = 4  # sentences whose hash mod 10 is below this are the dev split (about 40%)
 

@@ -43,6 +43,23 @@ from . import results
 from .cli import add_results_options, command_parser, data_present
 from ..corpus.segment import tokenize
 
+__all__ = [
+    "DEFAULT_DATA",
+    "Detector",
+    "DEV_YEARS",
+    "evaluate",
+    "lexicon_detector",
+    "main",
+    "read_basil",
+    "results_table",
+    "score_sentence",
+    "Scores",
+    "Span",
+    "split_of",
+    "vader_detector",
+    "write_results",
+]
+
 DEFAULT_DATA = DATASETS_DIR / "basil" / "basil_flat.jsonl"
 DEV_YEARS = range(2010, 2013)
 

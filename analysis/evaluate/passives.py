@@ -27,6 +27,13 @@ from ..paths import PROJ_ROOT
 from . import results
 from .cli import add_results_options, command_parser, data_present
 
+__all__ = [
+    "DEFAULT_DATA",
+    "evaluate",
+    "load_labelled",
+    "main",
+]
+
 DEFAULT_DATA = PROJ_ROOT / "tests" / "fixtures" / "passives_labelled.csv"
 
 

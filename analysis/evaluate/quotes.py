@@ -60,9 +60,24 @@ from pathlib import Path
 
 from ..paths import DATASETS_DIR
 from ..corpus.marks import find_passages
-from .cli import add_results_options, command_parser, data_present
+from .cli import add_results_options, command_parser, data_present, progress
 from .results import write as save_results
 from ..sourcing.quotes import load_lexicon, quotes_in_text
+
+__all__ = [
+    "ANCHORS",
+    "Counts",
+    "cue_correct",
+    "DEFAULT_POLNEAR",
+    "evaluate",
+    "gold_quotes",
+    "GoldQuote",
+    "load_polnear",
+    "main",
+    "match",
+    "score_article",
+    "speaker_rule",
+]
 
 DEFAULT_POLNEAR = DATASETS_DIR / "polnear"
 ANCHORS = [
@@ -284,7 +299,7 @@ def evaluate(records: list[dict], *, errors: list | None = None) -> tuple[Counts
         by_article[r["article"]].append(r)
     total = Counts()
     agreement: list[float] = []
-    for article in sorted(by_article):
+    for article in progress(sorted(by_article), desc="PolNeAR"):
         recs = sorted(by_article[article], key=lambda r: r["annotator"])
         text = recs[0]["text"]
         rows = quotes_in_text(text, lexicon=lex)

@@ -35,6 +35,14 @@ from ..topics import document_clusters, fit_topics, make_vectorizer
 from .cli import add_results_options, command_parser, data_present
 from .results import write as save_results
 
+__all__ = [
+    "DEFAULT_DATA",
+    "evaluate",
+    "load_bbc",
+    "main",
+    "METHODS",
+]
+
 DEFAULT_DATA = DATASETS_DIR / "bbc_news" / "bbc.jsonl"
 
 

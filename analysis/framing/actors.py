@@ -38,6 +38,19 @@ from ..plots import finish_figure, outlet_colors
 from .grammar import is_subject, load_words
 from .paragraphs import paragraph_number, paragraph_numbers
 
+__all__ = [
+    "ACTOR_KINDS",
+    "actor_mentions",
+    "actor_salience",
+    "actors_in",
+    "key_actors",
+    "salience_figure",
+    "salience_finding",
+    "salience_table",
+    "salience_title",
+    "salience_wide",
+]
+
 ACTOR_KINDS = ("person", "organisation", "country")
 
 

@@ -53,6 +53,20 @@ from ..plots import outlet_colors
 from .paragraphs import paragraph_number, paragraph_numbers
 from .schemes import Scheme, load_scheme
 
+__all__ = [
+    "classify",
+    "cue_matches",
+    "evidence_html",
+    "evidence_limit",
+    "frame_finding",
+    "frame_heatmap",
+    "frame_heatmap_title",
+    "frame_scores",
+    "frame_summary",
+    "save_table",
+    "score_article",
+]
+
 
 def cue_matches(text: str, spans: list[tuple[int, int]], *, scheme: Scheme | str | Path = "generic") -> list[dict]:
     """Every cue match in an article, assigned to its sentence (a pure function).

@@ -34,6 +34,24 @@ from typing import NamedTuple
 
 from ..paths import DATA_DIR
 
+__all__ = [
+    "DETERMINERS",
+    "IRREGULAR_FILE",
+    "is_adverb",
+    "is_be",
+    "is_finite_verb",
+    "is_subject",
+    "load_words",
+    "OPEN_PUNCT",
+    "QUOTES",
+    "TIME_WORDS",
+    "Token",
+    "tokenize",
+    "verb_group_start",
+    "Words",
+    "WORDS_FILE",
+]
+
 WORDS_FILE = DATA_DIR / "agency_words.toml"
 IRREGULAR_FILE = DATA_DIR / "irregular_participles.txt"
 

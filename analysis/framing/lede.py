@@ -43,6 +43,18 @@ from .actors import actor_mentions, actors_in, key_actors
 from .paragraphs import paragraph_number, paragraph_numbers
 from .schemes import SchemeError, term_pattern
 
+__all__ = [
+    "EVENTS_FILE",
+    "find_events",
+    "first_mention_finding",
+    "first_mention_table",
+    "first_mentions",
+    "headline_and_lede",
+    "headline_lede_html",
+    "lede_finding",
+    "load_events",
+]
+
 EVENTS_FILE = DATA_DIR / "event_cues.toml"
 
 

@@ -20,6 +20,12 @@ import pandas as pd
 
 from ..evaluate import results as evaluation_results
 
+__all__ = [
+    "evaluation_finding",
+    "evaluation_table",
+    "read_results",
+]
+
 
 def read_results(path: str | Path | None = None) -> dict:
     """The framing evaluation results (sections ``frac`` and ``passives``), or {} when not yet

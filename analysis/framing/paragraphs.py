@@ -12,6 +12,11 @@ import bisect
 
 from ..corpus import Corpus
 
+__all__ = [
+    "paragraph_number",
+    "paragraph_numbers",
+]
+
 
 def paragraph_numbers(corpus: Corpus) -> dict[str, list[tuple[int, int]]]:
     """article_id -> [(paragraph start, body-paragraph number)]: body paragraphs numbered from 1;

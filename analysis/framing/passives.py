@@ -45,6 +45,18 @@ from ..corpus import Corpus
 from ..plots import finish_figure, outlet_colors
 from .grammar import OPEN_PUNCT, QUOTES, Token, Words, is_adverb, is_be, load_words, tokenize, verb_group_start
 
+__all__ = [
+    "agent_after",
+    "find_passives",
+    "Passive",
+    "passive_figure",
+    "passive_finding",
+    "passive_summary",
+    "passive_title",
+    "passive_tokens",
+    "passives",
+]
+
 _PREFIXES = ("out", "over", "under", "re", "mis", "fore", "with", "up", "co")
 _MAX_GAP = 4
 _AGENT_WINDOW = 8

@@ -36,6 +36,18 @@ import pandas as pd
 from ..errors import SameStoryError
 from ..paths import DATA_DIR
 
+__all__ = [
+    "cue_table",
+    "CueGroup",
+    "FrameScheme",
+    "load_scheme",
+    "questions_table",
+    "Scheme",
+    "SCHEME_FILES",
+    "SchemeError",
+    "term_pattern",
+]
+
 Scheme = Literal["generic", "policy"]
 SCHEME_FILES = {"generic": DATA_DIR / "frames_generic.toml", "policy": DATA_DIR / "frames_policy.toml"}
 

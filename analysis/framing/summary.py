@@ -21,6 +21,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+__all__ = [
+    "agentless_of_others",
+    "frame_contrast",
+    "frame_ranks",
+]
+
 
 def frame_ranks(summary: pd.DataFrame) -> pd.DataFrame:
     """Each outlet's frames in order of frequency, set against the other outlets taken together.

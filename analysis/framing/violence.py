@@ -46,6 +46,11 @@ from .grammar import (
 )
 from .passives import agent_after, passive_tokens
 
+__all__ = [
+    "find_violence",
+    "violence",
+]
+
 _NP_MAX_WORDS = 10
 _REPORTING = frozenset(
     """said says told tells reported reports added adds warned warns claimed claims insisted insists

@@ -4,20 +4,8 @@ Modules: ``pipeline``, ``input``."""
 
 from __future__ import annotations
 
-from .pipeline import (  # noqa: F401
-    PARTS,
-    KEYS,
-    STAGES,
-    TopicProjector,
-    Partial,
-    process_chunk,
-    combine,
-    distinctive_terms_from_counts,
-    fit_projector,
-    run_local,
-    run_dask,
-    write_results,
-    parse_mapping,
-    run_scale_command,
-)
+from .pipeline import *  # noqa: F401,F403  (the names of pipeline.__all__)
+from . import pipeline
 from . import input  # noqa: F401,E402
+
+__all__ = [*pipeline.__all__, "input", "pipeline"]

@@ -25,6 +25,15 @@ import pandas as pd
 
 from ..errors import InputError
 
+__all__ = [
+    "ALLSIDES_MAPPING",
+    "CANONICAL",
+    "input_format",
+    "read_articles",
+    "REQUIRED",
+    "write_parquet_parts",
+]
+
 CANONICAL = ("article_id", "outlet", "text", "headline", "byline", "published", "url")
 REQUIRED = ("article_id", "outlet", "text")
 ALLSIDES_MAPPING = {

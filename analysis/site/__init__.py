@@ -5,3 +5,7 @@ Modules: ``report``."""
 from __future__ import annotations
 
 from . import report  # noqa: F401,E402
+
+__all__ = [
+    "report",
+]

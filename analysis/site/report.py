@@ -22,9 +22,23 @@ import nbformat
 
 from ..corpus import load_corpus
 from ..errors import ReportError
-from ..paths import NOTEBOOKS_DIR, PACKAGE_DIR, PROJ_ROOT
+from ..paths import DOCS_DIR, IN_CHECKOUT, NOTEBOOKS_DIR, PACKAGE_DIR
 
-DOCS_DIR = PROJ_ROOT / "docs"
+__all__ = [
+    "describe",
+    "doc_paths",
+    "execute_in_place",
+    "execute_notebook",
+    "INDEX_TEMPLATE",
+    "inject_parameters",
+    "KERNEL_TIMEOUT",
+    "notebook_paths",
+    "NotebookPage",
+    "render_html",
+    "run_report",
+    "SITE_CSS",
+    "TEMPLATES_DIR",
+]
 
 TEMPLATES_DIR = PACKAGE_DIR / "site" / "templates"
 KERNEL_TIMEOUT = 1800
@@ -240,13 +254,13 @@ def run_report(
     say = progress or (lambda _msg: None)
     corpus_path = Path(corpus).resolve() if corpus is not None else None
     loaded = load_corpus(corpus_path)  # fails here, with every problem listed, before any notebook
+    paths = notebook_paths(notebooks_dir)  # and here, before any folder is made
+    if not paths:
+        raise ReportError(f"No notebooks found in {notebooks_dir}; their names must start with a number.")
     out = Path(out).resolve()
     (out / "notebooks").mkdir(parents=True, exist_ok=True)
     figures = out / "figures"
     figures.mkdir(exist_ok=True)
-    paths = notebook_paths(notebooks_dir)
-    if not paths:
-        raise ReportError(f"No notebooks found in {notebooks_dir}; their names must start with a number.")
     say(f"Corpus: {loaded.path} ({len(loaded.articles)} articles, {len(loaded.outlets)} outlets)")
 
     executed, pages = [], []
@@ -315,6 +329,12 @@ def execute_in_place(paths: list[Path] | None = None, *, progress: Callable[[str
     This is how the stored outputs that nbval checks are made: top to bottom, in a fresh kernel,
     with default parameters (execution counts 1, 2, 3 ...).
     """
+    if not IN_CHECKOUT and not paths:
+        raise ReportError(
+            "samestory execute re-executes the stored notebooks of a repository checkout; this package "
+            f"is installed ({PACKAGE_DIR}) and its notebooks are not to be changed. Run it from a clone, "
+            "or use samestory report --corpus DIR --out SITE to run them on a corpus."
+        )
     say = progress or (lambda _msg: None)
     for path in paths or notebook_paths():
         say(f"executing {path.name} ...")

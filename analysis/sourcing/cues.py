@@ -33,6 +33,15 @@ from .lexicon import AUXILIARIES, CLAUSE_WORDS, INVERTING, NAME_PREFIXES, PREPOS
 from .phrases import collect_left, collect_right, common_word, skip_adverbials_left, speakerlike
 from .sentences import Sentence, Tok
 
+__all__ = [
+    "Cue",
+    "cue_after",
+    "cue_before",
+    "cue_parenthetical",
+    "sentence_subject",
+    "subject_of",
+]
+
 
 @dataclass
 class Cue:

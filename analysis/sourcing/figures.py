@@ -24,6 +24,15 @@ from ..plots import outlet_colors
 from .lexicon import STANCES
 from .profiles import VOICE_KINDS, voices
 
+__all__ = [
+    "highlight_quotes_html",
+    "most_quoted_article",
+    "verb_stance_figure",
+    "verb_stance_shares",
+    "voices_figure",
+    "voices_shares",
+]
+
 
 # ---------------------------------------------------------------------------------------------
 # Figures

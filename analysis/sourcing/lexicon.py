@@ -40,6 +40,29 @@ import pandas as pd
 from ..corpus.register import Register, corpus_register, load_register
 from ..paths import DATA_DIR
 
+__all__ = [
+    "AUXILIARIES",
+    "BE",
+    "CLAUSE_WORDS",
+    "DETERMINERS",
+    "INVERTING",
+    "Lexicon",
+    "lexicon_for",
+    "load_lexicon",
+    "load_reporting_verbs",
+    "load_vague_sourcing",
+    "MODALS",
+    "NAME_PREFIXES",
+    "PREPOSITIONS",
+    "PRONOUNS",
+    "REPORTING_VERBS_FILE",
+    "STANCES",
+    "TIME_LEADS",
+    "TIME_WORDS",
+    "TITLE_ABBREVIATIONS",
+    "VAGUE_SOURCING_FILE",
+]
+
 REPORTING_VERBS_FILE = DATA_DIR / "reporting_verbs.csv"
 VAGUE_SOURCING_FILE = DATA_DIR / "vague_sourcing.toml"
 

@@ -18,6 +18,13 @@ import pandas as pd
 
 from ..evaluate import results
 
+__all__ = [
+    "error_rate_reminder",
+    "error_rate_sentence",
+    "measured_error",
+    "NOT_MEASURED",
+]
+
 NOT_MEASURED = "The quote finder's error rate has not been measured on this installation"
 
 

@@ -20,6 +20,12 @@ from ..corpus import Corpus
 from ..corpus.marks import quoted_regions
 from .lexicon import lexicon_for
 
+__all__ = [
+    "media_cited",
+    "media_finding",
+    "media_summary",
+]
+
 _SOURCE_BEFORE = re.compile(
     r"(?:according to|reported by|seen by|obtained by|cited by|quoted by|published by|citing|input from|reporting by|told to)"
     r"(?:\s+(?:the|a|an|[A-Z][\w’'.-]*|news|state|agency|newspaper|magazine|broadcaster|military|blog|wire|service|russian|ukrainian|us|british|influential))*\s*$",

@@ -32,6 +32,15 @@ from .lexicon import (
 )
 from .sentences import Tok
 
+__all__ = [
+    "collect_left",
+    "collect_right",
+    "common_word",
+    "head_index",
+    "skip_adverbials_left",
+    "speakerlike",
+]
+
 _POSTMODIFIER_STARTS = frozenset("familiar close with who which that speaking briefed knowledgeable involved in at from".split())
 
 

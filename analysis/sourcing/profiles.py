@@ -36,6 +36,22 @@ from ..corpus import Corpus
 from .lexicon import STANCES, Lexicon, lexicon_for
 from .quotes import quotes_in_text
 
+__all__ = [
+    "extract_quotes",
+    "indirect_attributions",
+    "QUOTE_COLUMNS",
+    "quote_counts",
+    "quote_table",
+    "same_speaker_finding",
+    "same_speaker_verbs",
+    "top_speakers",
+    "verb_stance",
+    "verb_stance_finding",
+    "VOICE_KINDS",
+    "voices",
+    "voices_finding",
+]
+
 QUOTE_COLUMNS = [
     "article_id", "outlet", "field", "kind", "quote", "start", "end", "paragraph", "sentence", "quotation",
     "speaker", "speaker_type", "registered", "speaks_for", "role_type", "affiliation", "country", "via", "speaker_mention",
@@ -84,8 +100,23 @@ def extract_quotes(corpus: Corpus, *, indirect: bool = False, headlines: bool = 
         according, inherited), ``words`` and ``closed`` (the passage had its closing mark).
 
     References:
-        The method and its measured error rate: :mod:`analysis.sourcing.quotes`,
-        ``python -m analysis.evaluate quotes``.
+        Pareti, S. (2016). PARC 3.0: A corpus of attribution relations. LREC 2016
+        (source, cue and content: the parts of a quote found here).
+        Newell, C., Margolin, D. & Ruths, D. (2018). An attribution relations corpus for
+        political news. LREC 2018 (PolNeAR: the annotated data the error rates are measured on,
+        ``python -m analysis.evaluate quotes``; the method: :mod:`analysis.sourcing.quotes`).
+        Asr, F. T. et al. (2021). The Gender Gap Tracker: Using natural language processing to
+        measure gender bias in media. PLOS ONE 16(1), e0245533 (speakers and their quotes).
+        Bergler, S. (1992). Evidential analysis of reported speech. PhD thesis, Brandeis
+        University (the stance of reporting verbs, ``data/reporting_verbs.csv``).
+
+    Example:
+        >>> from analysis.corpus import corpus_from_frame
+        >>> import pandas as pd
+        >>> tiny = corpus_from_frame(pd.DataFrame({"article_id": ["a1"], "outlet": ["Alpha"],
+        ...     "text": ["“We will not accept it,” the mayor said on Monday."]}))
+        >>> extract_quotes(tiny)[["kind", "quote", "verb"]].values.tolist()
+        [['direct', 'We will not accept it,', 'said']]
     """
     lex = lexicon or lexicon_for(corpus)
     paras = {aid: list(zip(g["start"], g["end"])) for aid, g in corpus.paragraphs().groupby("article_id", sort=False)}

@@ -22,6 +22,13 @@ from ..corpus.marks import Passage
 from ..corpus.segment import split_sentences
 from .lexicon import AUXILIARIES, BE, CLAUSE_WORDS, PREPOSITIONS, PRONOUNS, Lexicon
 
+__all__ = [
+    "find_verbs",
+    "read_sentences",
+    "Sentence",
+    "Tok",
+]
+
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:[’'\-][^\W_]+)*|\S")
 
 

@@ -34,6 +34,12 @@ from .lexicon import AUXILIARIES, CLAUSE_WORDS, DETERMINERS, MODALS, NAME_PREFIX
 from .phrases import common_word, head_index
 from .sentences import Tok
 
+__all__ = [
+    "ArticleSpeakers",
+    "SPEAKER_TYPES",
+    "Who",
+]
+
 SPEAKER_TYPES = ("person", "organisation", "media", "role", "anonymous", "unknown")
 """The ``speaker_type`` of a quote row (``unknown`` when the speaker is empty)."""
 

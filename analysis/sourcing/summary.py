@@ -27,6 +27,16 @@ import pandas as pd
 
 from ..corpus import Corpus
 
+__all__ = [
+    "attributions",
+    "most_attributed_speaker",
+    "stance_of_others",
+    "stance_verbs",
+    "UNKNOWN",
+    "voice_quotes",
+    "voice_ranking",
+]
+
 UNKNOWN = "(unknown)"
 """How :func:`analysis.sourcing.voices` names the speaker of quotes with no speaker."""
 

@@ -26,6 +26,13 @@ from ..corpus.marks import find_passages
 from .lexicon import Lexicon, lexicon_for, load_lexicon
 from .profiles import extract_quotes
 
+__all__ = [
+    "vague_finding",
+    "vague_sourcing",
+    "vague_sourcing_in_text",
+    "vague_sourcing_summary",
+]
+
 
 def vague_sourcing_in_text(text: str, *, lexicon: Lexicon | None = None, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[dict]:
     """Vague and anonymous sourcing phrases outside quotation marks ("officials said", "reportedly").

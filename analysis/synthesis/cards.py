@@ -20,6 +20,12 @@ import numpy as np
 
 from .claims import SOURCES, TOPIC_TITLES, TOPICS, Synthesis, _esc, _plural, _short
 
+__all__ = [
+    "CARD_CSS",
+    "cards_html",
+    "claims_table_html",
+]
+
 CARD_CSS = """
 .ss-syn { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; line-height: 1.45; color: #222; }
 .ss-syn-note { margin: 0 0 0.8rem; }

@@ -34,6 +34,22 @@ import pandas as pd
 
 from ..corpus import Corpus
 
+__all__ = [
+    "CLAIM_COLUMNS",
+    "claims_table",
+    "EVIDENCE_COLUMNS",
+    "evidence_table",
+    "heading_anchor",
+    "NEEDS_TWO",
+    "save_tables",
+    "Source",
+    "SOURCES",
+    "Synthesis",
+    "Topic",
+    "TOPIC_TITLES",
+    "TOPICS",
+]
+
 Topic = Literal["frames", "words", "voices", "coverage"]
 TOPICS: tuple[Topic, ...] = ("frames", "words", "voices", "coverage")
 TOPIC_TITLES = {"frames": "Frames", "words": "Word choice", "voices": "Voices", "coverage": "Coverage"}

@@ -49,6 +49,10 @@ from ..wordchoice.summary import (
 )
 from .claims import CLAIM_COLUMNS, SOURCES, Synthesis, _claim, _Contexts, _evidence, _join, _needs_two, _pct, _plural, _short
 
+__all__ = [
+    "synthesize",
+]
+
 # ---------------------------------------------------------------------------------------------
 # Frames (notebook 01)
 

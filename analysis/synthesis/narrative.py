@@ -20,6 +20,11 @@ import pandas as pd
 from ..wordchoice.summary import significance_counts
 from .claims import Synthesis, _esc, _join, _pct, _plural
 
+__all__ = [
+    "limits_finding",
+    "synthesis_finding",
+]
+
 # ---------------------------------------------------------------------------------------------
 # What the cards show side by side, and what they cannot show
 

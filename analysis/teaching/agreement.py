@@ -26,6 +26,21 @@ import pandas as pd
 
 from .labels import LabelError, answered
 
+__all__ = [
+    "agreement",
+    "agreement_table",
+    "check_finding",
+    "check_table",
+    "check_tables",
+    "cohen_kappa",
+    "confirmed_finding",
+    "disagreements",
+    "disagreements_any",
+    "KAPPA_BANDS",
+    "kappa_words",
+    "wilson_interval",
+]
+
 
 def _normalise(label) -> str:
     if label is None or (isinstance(label, float) and label != label):

@@ -27,6 +27,15 @@ import pandas as pd
 
 from ..corpus import Corpus
 
+__all__ = [
+    "frame_items",
+    "item_keys",
+    "KEY_WORDS",
+    "loaded_items",
+    "passage_items",
+    "quote_items",
+]
+
 
 # ---------------------------------------------------------------------------------------------
 # Items to label: chosen by a fixed, documented rule from the tool's own output on a corpus

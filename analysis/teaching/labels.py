@@ -27,6 +27,19 @@ import pandas as pd
 from ..errors import SameStoryError
 from .items import LOADED, NOT_LOADED, NOT_WIRE, WIRE, _fold
 
+__all__ = [
+    "answered",
+    "attach_answers",
+    "frame_answer",
+    "LabelError",
+    "loaded_answer",
+    "save_check",
+    "speaker_answer",
+    "speaker_normaliser",
+    "verb_answer",
+    "wire_answer",
+]
+
 
 class LabelError(SameStoryError):
     """Hand labels that cannot be compared with the tool's (wrong length, nothing labelled)."""

@@ -26,6 +26,13 @@ import pandas as pd
 
 from ..evaluate import results
 
+__all__ = [
+    "EVALUATIONS",
+    "Lesson",
+    "measured_finding",
+    "measured_rates",
+]
+
 Lesson = Literal["framing", "word choice", "sourcing", "coverage"]
 EVALUATIONS = {
     "framing": ("framing", "frac"),

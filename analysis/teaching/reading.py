@@ -23,6 +23,16 @@ import pandas as pd
 
 from ..corpus import Corpus
 
+__all__ = [
+    "attributions_finding",
+    "contrast_finding",
+    "distinctive_term_finding",
+    "reading_html",
+    "sentences_html",
+    "speaker_attributions",
+    "with_sentences",
+]
+
 # ---------------------------------------------------------------------------------------------
 # The items, each in its context
 

@@ -30,6 +30,17 @@ from matplotlib.figure import Figure
 from ..corpus import Corpus
 from ..plots import outlet_colors
 
+__all__ = [
+    "coverage_figure",
+    "coverage_finding",
+    "coverage_matrix",
+    "coverage_wide",
+    "element_table",
+    "omission_finding",
+    "omissions",
+    "single_outlet_elements",
+]
+
 
 def _clustered(elements: pd.DataFrame) -> pd.DataFrame:
     return elements.dropna(subset=["element"]).astype({"element": int})

@@ -44,6 +44,20 @@ from ..corpus import Corpus
 from ..errors import TopicError
 from .words import content_words
 
+__all__ = [
+    "cluster_sentences",
+    "element_sentences",
+    "element_threshold",
+    "Linkage",
+    "null_distance_threshold",
+    "sentence_vectors",
+    "SentenceVectors",
+    "story_elements",
+    "threshold_figure",
+    "threshold_finding",
+    "threshold_sweep",
+]
+
 Linkage = Literal["average", "complete", "single"]
 
 @dataclass

@@ -39,6 +39,16 @@ import pandas as pd
 from ..errors import TopicError
 from .words import make_vectorizer
 
+__all__ = [
+    "bbc_evaluation",
+    "bbc_finding",
+    "document_clusters",
+    "fit_matrix",
+    "fit_topics",
+    "Method",
+    "TopicModel",
+]
+
 Method = Literal["nmf", "lda"]
 
 

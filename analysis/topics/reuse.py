@@ -52,6 +52,21 @@ from ..corpus import Corpus
 from ..corpus.marks import quoted_regions
 from ..plots import finish_figure, outlet_colors
 
+__all__ = [
+    "align_pair",
+    "Kind",
+    "Match",
+    "normalise_word",
+    "pair_overlap",
+    "quoted_words",
+    "reuse_figure",
+    "reuse_finding",
+    "shared_passages",
+    "word_tokens",
+    "Words",
+    "words_in_spans",
+]
+
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
 
 Kind = Literal["shared narration", "shared quotation", "quoted by one only"]

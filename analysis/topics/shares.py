@@ -30,6 +30,20 @@ from ..plots import finish_figure, outlet_colors
 from .models import Method, TopicModel, fit_topics
 from .stability import choose_k, ranking_agreement, topic_stability
 
+__all__ = [
+    "compare_models",
+    "comparison_finding",
+    "model_agreement",
+    "representative_paragraphs",
+    "shares_figure",
+    "shares_finding",
+    "topic_model",
+    "topic_shares",
+    "topic_terms",
+    "topic_units",
+    "TopicResult",
+]
+
 
 def topic_units(corpus: Corpus) -> pd.DataFrame:
     """The documents the corpus's topic models are fitted on: body paragraphs (crossheads left out).
@@ -249,24 +263,31 @@ def shares_figure(shares: pd.DataFrame, outlets: Sequence[str]) -> Figure:
         The figure.
     """
     import matplotlib.pyplot as plt
+    import seaborn as sns
 
     colors = outlet_colors(outlets)
     topics = sorted(shares["topic"].unique())
     labels = shares.drop_duplicates("topic").set_index("topic")["label"]
     present = [o for o in outlets if o in set(shares["outlet"])]
-    width = 0.8 / max(len(present), 1)
+    # Every (topic, outlet) pair gets a bar, 0 where the outlet has no word of the topic.
+    grid = (
+        shares.set_index(["topic", "outlet"])["share"]
+        .reindex(pd.MultiIndex.from_product([topics, present], names=["topic", "outlet"]), fill_value=0)
+        .reset_index()
+    )
+    grid["topic_label"] = [f"{t}: {labels[t]}" for t in grid["topic"]]
     fig, ax = plt.subplots(figsize=(8, 0.9 * len(topics) * max(len(present), 1) * 0.3 + 1.6))
-    for i, o in enumerate(present):
-        s = shares[shares["outlet"] == o].set_index("topic")["share"].reindex(topics, fill_value=0)
-        ax.barh(np.arange(len(topics)) + i * width, s.to_numpy(), height=width, color=colors[o], label=o)
-    ax.set_yticks(np.arange(len(topics)) + width * (len(present) - 1) / 2)
-    ax.set_yticklabels([f"{t}: {labels[t]}" for t in topics])
-    ax.invert_yaxis()
+    # One value per bar (a share, not a mean of draws), so no error bar.
+    sns.barplot(
+        data=grid, x="share", y="topic_label", hue="outlet", hue_order=present,
+        order=[f"{t}: {labels[t]}" for t in topics], palette={o: colors[o] for o in present},
+        orient="h", errorbar=None, saturation=1, ax=ax,
+    )
     top = shares.sort_values(["share", "outlet"], ascending=[False, True]).iloc[0]
     ax.set_xlabel("Share of the outlet's words given to the topic")
     ax.set_ylabel("Topic (top terms)")
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: f"{x:.0%}"))
-    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
+    sns.move_legend(ax, "upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8, title=None)
     title = f"{top['outlet']} gives the largest share of its text to one topic: {top['share']:.0%} to topic {top['topic']}"
     return finish_figure(fig, ax, title=title, legend=False)
 

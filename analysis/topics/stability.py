@@ -26,6 +26,14 @@ from ..errors import TopicError
 from ..plots import finish_figure
 from .models import Method, fit_topics
 
+__all__ = [
+    "choose_k",
+    "k_finding",
+    "ranking_agreement",
+    "stability_figure",
+    "topic_stability",
+]
+
 
 def _average_jaccard(a: Sequence[str], b: Sequence[str]) -> float:
     """Average Jaccard of two ranked lists over their prefixes 1..t (Greene et al. 2014, eq. 1)."""

@@ -23,6 +23,11 @@ import pandas as pd
 from ..corpus import Corpus
 from .reuse import word_tokens, words_in_spans
 
+__all__ = [
+    "sentences_told_alone",
+    "shared_words",
+]
+
 
 def sentences_told_alone(elements: pd.DataFrame, only: pd.DataFrame) -> pd.DataFrame:
     """The sentences that tell a story element only their outlet tells.

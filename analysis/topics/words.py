@@ -25,6 +25,14 @@ from typing import Literal
 from ..errors import TopicError
 from ..paths import DATA_DIR
 
+__all__ = [
+    "content_words",
+    "load_stop_words",
+    "make_vectorizer",
+    "STOPWORDS_FILE",
+    "TOKEN_PATTERN",
+]
+
 STOPWORDS_FILE = DATA_DIR / "stopwords_news.txt"
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"
 """Words of two or more letters; numbers and one-letter fragments are not topic words."""

@@ -41,6 +41,18 @@ from ..plots import outlet_colors
 from .logodds import Prior, Variance, _log_odds, log_odds_z
 from .terms import _count_matrix, _counted, _Counted, _group_order
 
+__all__ = [
+    "bonferroni_z",
+    "chance_baseline",
+    "distinctive_finding",
+    "distinctive_terms",
+    "distinctive_terms_figure",
+    "limits_statement",
+    "NEEDS_TWO_OUTLETS",
+    "significance_summary",
+    "top_terms",
+]
+
 NEEDS_TWO_OUTLETS = (
     "Distinctive terms compare each outlet with the others, so they need at least two outlets; "
     "this corpus has one. Add articles from another outlet to metadata.csv to see which words "

@@ -30,6 +30,8 @@ import pandas as pd
 from ..corpus import Corpus
 from ..plots import outlet_colors
 
+__all__ = ["COLUMNS", "Match", "SideBySide", "keyword_in_context", "side_by_side"]
+
 COLUMNS = ["outlet", "article_id", "sentence", "start", "end", "left", "keyword", "right"]
 """The columns of :func:`keyword_in_context`."""
 
@@ -41,7 +43,9 @@ def _pattern(keyword: str, match: Match, ignore_case: bool) -> re.Pattern:
     flags = re.IGNORECASE if ignore_case else 0
     if match == "regex":
         return re.compile(keyword, flags)
-    body = re.escape(keyword).replace("'", "['\u2019]").replace("\u2019", "['\u2019]")
+    # An apostrophe typed either way (' or \u2019) finds both, in one pass over the keyword (two
+    # replacements in a row would rewrite the class the first one wrote).
+    body = "".join("['\u2019]" if ch in "'\u2019" else re.escape(ch) for ch in keyword)
     if match == "word":
         return re.compile(rf"(?<![\w\-]){body}(?![\w])", flags)
     if match == "prefix":

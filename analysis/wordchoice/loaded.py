@@ -35,6 +35,20 @@ from ..paths import DATA_DIR
 from ..plots import outlet_colors
 from .quoted import QuoteIndex
 
+__all__ = [
+    "Lexicon",
+    "load_lexicons",
+    "LOADED_ALL",
+    "LOADED_CATEGORIES",
+    "LOADED_DETECTOR",
+    "LOADED_DIR",
+    "loaded_finding",
+    "loaded_rates",
+    "loaded_rates_figure",
+    "loaded_words",
+    "loaded_words_summary",
+]
+
 LOADED_DIR = DATA_DIR / "loaded_language"
 LOADED_CATEGORIES = ("hedges", "boosters", "intensifiers", "evaluative", "emotive")
 LOADED_DETECTOR = ("evaluative", "emotive")

@@ -24,6 +24,14 @@ import pandas as pd
 from ..errors import ComparisonError, SameStoryError
 from .terms import _Counted, _term_dtype, _wide
 
+__all__ = [
+    "log_odds_dirichlet",
+    "log_odds_z",
+    "MAX_DENSE_CELLS",
+    "Prior",
+    "Variance",
+]
+
 Prior = Literal["corpus"] | pd.Series | dict
 """The prior: ``"corpus"`` (the compared counts are their own prior) or background counts per term."""
 Variance = Literal["monroe", "delta"]

@@ -29,6 +29,18 @@ from ..errors import LexiconError
 from ..paths import DATA_DIR
 from .quoted import QuoteIndex
 
+__all__ = [
+    "Concept",
+    "load_naming",
+    "naming_display",
+    "NAMING_FILE",
+    "naming_finding",
+    "naming_mentions",
+    "naming_notes",
+    "naming_table",
+    "Variant",
+]
+
 NAMING_FILE = DATA_DIR / "contested_naming.toml"
 
 

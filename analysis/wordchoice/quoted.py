@@ -14,6 +14,10 @@ import bisect
 from ..corpus import Corpus
 from ..corpus.marks import quoted_regions
 
+__all__ = [
+    "QuoteIndex",
+]
+
 
 class QuoteIndex:
     """Whether a stretch of an article's clean text lies inside quotation marks.

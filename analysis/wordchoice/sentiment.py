@@ -21,6 +21,13 @@ import pandas as pd
 
 from ..corpus import Corpus
 
+__all__ = [
+    "most_negative_sentences",
+    "sentence_sentiment",
+    "sentiment_by_outlet",
+    "vader_lexicon",
+]
+
 
 @lru_cache(maxsize=1)
 def _vader():

@@ -31,6 +31,17 @@ from ..corpus import Corpus
 from .distinctive import bonferroni_z, distinctive_terms, top_terms
 from .terms import TERM_PATTERN, article_terms
 
+__all__ = [
+    "differing_concepts",
+    "naming_counts",
+    "own_voice",
+    "significance_counts",
+    "term_spans",
+    "top_distinctive_term",
+    "USUAL_Z",
+    "wordings_of_its_own",
+]
+
 USUAL_Z = 1.96
 """The |z| one term taken alone must pass (two-sided, 5%)."""
 

@@ -28,6 +28,13 @@ from scipy import sparse
 from ..corpus import Corpus
 from ..errors import SameStoryError
 
+__all__ = [
+    "article_terms",
+    "background_counts",
+    "term_counts",
+    "TERM_PATTERN",
+]
+
 TERM_PATTERN = re.compile(r"[^\W\d_]\.(?:[^\W\d_]\.)+|[^\W_]+(?:['\u2018\u2019\u02bc\-\u2010\u2011][^\W_]+)*")
 """A term's word: an initialism with its full stops ("U.S."), or letters and digits with inner
 apostrophes or hyphens ("Russia’s", "full-scale")."""

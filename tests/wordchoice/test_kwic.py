@@ -23,3 +23,33 @@ def test_side_by_side_html_escapes_the_text(tiny):
     assert "&lt;b&gt;" in page and "<b>terrorist" not in page
     assert "never uses “terrorist”" in page  # Alpha
     assert page.count('<td style="text-align:center;font-weight:bold;white-space:nowrap">') == 1
+
+
+def test_an_apostrophe_typed_either_way_finds_both(tmp_path):
+    """"Russia's" typed with a straight or a curly apostrophe finds the same uses, written either way."""
+    from tests.corpus_folders import write_corpus
+
+    two = write_corpus(
+        tmp_path,
+        {
+            "s1": ("Straight", "Russia's army advanced. Russias is not a word here."),
+            "c1": ("Curly", "Russia’s envoy spoke. Later Russia’s foreign ministry replied."),
+        },
+    )
+    straight = kwic.keyword_in_context(two, "Russia's")
+    curly = kwic.keyword_in_context(two, "Russia’s")
+    assert straight.to_dict("records") == curly.to_dict("records")
+    assert straight["keyword"].tolist() == ["Russia's", "Russia’s", "Russia’s"]
+    texts = two.articles["text"]
+    assert all(texts[r.article_id][r.start : r.end] == r.keyword for r in straight.itertuples())
+    assert kwic._pattern("Russia's", "word", True).pattern == kwic._pattern("Russia’s", "word", True).pattern
+    prefix = kwic.keyword_in_context(two, "Russia’", match="prefix")
+    assert len(prefix) == 3
+
+
+def test_an_apostrophe_on_the_seeds(corpus):
+    """On the bundled articles (straight and curly quotes both occur) the two spellings agree."""
+    straight = kwic.keyword_in_context(corpus, "Russia's")
+    curly = kwic.keyword_in_context(corpus, "Russia’s")
+    assert len(straight) > 0
+    assert straight[["article_id", "start", "end"]].equals(curly[["article_id", "start", "end"]])
