@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 __all__ = ["PEOPLE_COLUMNS", "discover_people", "people_in_texts"]
 
 FIRST_NAMES_FILE = DATA_DIR / "first_names.csv"
+NAME_FORMS_FILE = DATA_DIR / "given_name_forms.csv"
 PEOPLE_COLUMNS = ["canonical", "kind", "variants", "roles", "mentions", "articles", "outlets", "first_article", "first_offset"]
 
 # Titles and honorifics that come before a name and say who the person is.
@@ -111,6 +112,24 @@ def first_names() -> dict[str, str]:
         return {r["name"]: r["gender"] for r in csv.DictReader(line for line in f if not line.startswith("#"))}
 
 
+@lru_cache(maxsize=1)
+def name_forms() -> dict[str, str]:
+    """Each listed form of a given name -> its line's first form (``data/given_name_forms.csv``):
+    "Stephen", "Steven" and "Steve" are one name."""
+    forms: dict[str, str] = {}
+    with open(NAME_FORMS_FILE, encoding="utf-8") as f:
+        for row in csv.DictReader(line for line in f if not line.startswith("#")):
+            words = row["forms"].split()
+            for w in words:
+                forms.setdefault(w, words[0])
+    return forms
+
+
+def _same_name_key(key: tuple[str, ...]) -> tuple[str, ...]:
+    """The key with its first name in one form, for merging "Steve Bannon" with "Stephen Bannon"."""
+    return (name_forms().get(key[0], key[0]), *key[1:]) if len(key) >= 2 else key
+
+
 def _split_chain(words: list[str]) -> tuple[list[str], list[str]]:
     """(titles, name words) of a capitalised chain."""
     titles: list[str] = []
@@ -147,6 +166,8 @@ def _chains(text: str):
             if w.endswith(".") and not (w.rstrip(".") in TITLES or w in _SUFFIX or re.fullmatch(_INITIAL, w)):
                 words = words[: j] + [w[:-1]]  # "... said Grassley. The hearing": the sentence ends here
                 break
+        owner = max((j for j, w in enumerate(words[:-1]) if re.search(r"[’']s?$", w)), default=-1)
+        words = words[owner + 1 :]  # "Breitbart's Steven Calloway" is Steven Calloway
         titles, words = _split_chain(words)
         if not words:
             continue
@@ -207,7 +228,7 @@ def people_in_texts(texts: Sequence[str], outlets: Sequence[str] | None = None, 
         heads: list[tuple[str, ...]] = []
         members: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
         for key in keys:
-            into = [h for h in heads if _subsequence(key, h)]
+            into = [h for h in heads if _subsequence(key, h) or _subsequence(_same_name_key(key), _same_name_key(h))]
             if len(into) == 1:
                 members[into[0]].append(key)
             elif not into and names[key]["evidence"]:  # a new person needs evidence; a shorter form of one does not

@@ -224,6 +224,11 @@ def sentence_subject(s: Sentence, lex: Lexicon, before: int | None = None) -> tu
         if j >= len(toks) or j - i > 30:
             return None
         i = j + 1
+        # "in Dimondale, Michigan, he ...": a place's second part closes the introduction too
+        if (i + 2 < len(toks) and j >= 2 and toks[j - 2].low in ("in", "at", "from", "near") and toks[j - 1].cap
+                and toks[i].cap and toks[i + 1].text == "," and toks[i].low not in PRONOUNS
+                and (toks[i + 2].low in ("he", "she", "they", "we", "the", "a", "an"))):
+            i += 2
     if before is not None and i >= before:
         return None
     np = collect_right(toks, i, lex)

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from ..corpus.marks import Passage
 from ..corpus.people import first_names
 from .lexicon import AUXILIARIES, CLAUSE_WORDS, DETERMINERS, MODALS, NAME_PREFIXES, PREPOSITIONS, PRONOUNS, TIME_WORDS, Lexicon
-from .phrases import common_word, head_index
+from .phrases import common_word, head_index, speakerlike
 from .sentences import Tok
 
 __all__ = [
@@ -80,6 +80,7 @@ _LEADING_NON_NAMES = DETERMINERS | CLAUSE_WORDS | PREPOSITIONS | (AUXILIARIES - 
 )
 
 
+_NAMING = re.compile(r"[^\W\d_]{2}")  # a speaker's words hold letters
 _LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z\-]+(?![\w’'])")
 # Words that make a capitalised phrase a place, an event, a law or a thing rather than a person.
 _NON_PERSON_WORDS = frozenset(
@@ -127,9 +128,11 @@ class ArticleSpeakers:
         self.passages = passages
         self.events: list[tuple[int, int, Who]] = []  # (offset, paragraph, who) of attributions and subjects
         self.roles: list[tuple[str, Who]] = []  # (head noun, who) of role speakers, for "the official"
+        self.described: dict[str, tuple[str, int]] = {}  # person -> (role noun, offset) of the last "the <noun>" that named them
         self.inside = sorted((p.open_at, p.region_end) for p in passages)
         self._inside_starts = [a for a, _ in self.inside]
         self.names: dict[str, str] = {}
+        self._bearers: dict[str, list[str]] = {}  # surname -> the full names of its mentions, in order
         self.person_mentions: list[tuple[int, int, str]] = []  # (offset, paragraph, canonical)
         self.entity_heads: list[tuple[int, str, str]] = []  # (offset, last word lower, canonical)
         para_starts = [a for a, _ in paras]
@@ -139,6 +142,8 @@ class ArticleSpeakers:
             if self._in_quote(m.start):
                 continue
             info = reg.info(m.canonical)
+            if info.get("kind") == "person" and len(m.canonical.split()) >= 2:
+                self._bearers.setdefault(m.canonical.split()[-1], []).append(m.canonical)
             self.entity_heads.append((m.start, m.text.split()[-1].lower().rstrip("’'s"), m.canonical))
             if info.get("kind") == "person" and not _POSSESSIVE.match(text, m.end):
                 self.person_mentions.append((m.start, self.paragraph_of(m.start), m.canonical))
@@ -157,12 +162,17 @@ class ArticleSpeakers:
                 # in lower case elsewhere, so at the start of a sentence it is not part of a name
                 words = words[1:]
                 name = " ".join(words)
-            if len(words) >= 2 and not _is_org_name(name) and reg.head(name, roles=False) is None:
+            while len(words) >= 2 and words[-1].lower() in TIME_WORDS:  # "New Hampshire Friday"
+                words = words[:-1]
+                name = " ".join(words)
+            place = _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()) is not None
+            if len(words) >= 2 and not place and not _is_org_name(name) and reg.head(name, roles=False) is None:
                 self.names.setdefault(words[-1], name)
+                self._bearers.setdefault(words[-1], []).append(name)
                 if not _POSSESSIVE.match(text, m.end()):
                     self.person_mentions.append((m.start(), self.paragraph_of(m.start()), name))
                     self._subject_mention(m.start(), m.end(), name)
-            if words:
+            if words and not all(w.lower() in DETERMINERS for w in words):  # "The" opening a sentence
                 self.entity_heads.append((m.start(), words[-1].lower(), name))
         self.person_mentions.sort()
         self.titled = self._titled(m for m in _CAP_NAME.finditer(text) if not self._in_quote(m.start()))
@@ -236,6 +246,10 @@ class ArticleSpeakers:
         if low in PRONOUNS:
             return self._pronoun(low, pos)
         head_i = head_index(toks, np, lex)
+        if not _NAMING.search(phrase) or toks[head_i].low in DETERMINERS:
+            return Who("", "unknown", "", "unknown")  # "000" of "80,000", a lone "the"
+        if b - a == 1 and not toks[a].cap and not speakerlike(toks, np, lex):
+            return Who("", "unknown", "", "unknown")  # a bare lower-case word no one is: "contradicts", "statement"
         core = self.text[toks[a].start : toks[head_i].end]
         m = lex.register.head(phrase)
         if m is None or m.start > 0 and phrase[: m.start].strip().lower() not in ("the", "a", "an"):
@@ -248,6 +262,10 @@ class ArticleSpeakers:
             return Who(name, "organisation" if _is_org_name(name) else "person", "name", "organisation" if _is_org_name(name) else "person")
         # a role: "the official", "a European official familiar with ...", "Zelensky’s spokesman"
         head = toks[head_i].low.rstrip("’'")
+        if head in _DOCUMENT_NOUNS:  # "Priebus' statement said": the statement's words are Priebus's
+            owner_of = self._document_owner(toks[a].start, core, after=toks[b - 1].end)
+            if owner_of is not None:
+                return owner_of
         role_phrase = _without_clause(phrase, core)
         owner = [x for x in lex.register.find(core) if _POSSESSIVE.match(core, x.end)]
         speaks_for = [x for x in lex.register.find(role_phrase) if _POSSESSIVE.match(role_phrase, x.end) or re.search(r"\b(?:for|of|to)\s+$", role_phrase[: x.start])]
@@ -258,19 +276,11 @@ class ArticleSpeakers:
         owner_name = speaks_for[0].canonical if speaks_for else ""
         definite = toks[a].low in ("the", "this", "that")
         if definite:
-            for h, who in reversed(self.roles):
-                if h == head:
-                    return Who(who.speaker, who.speaker_type, "description", who.kind, who.owner)
-            for off, h, canonical in reversed(self.titled):
-                if off < pos and h == head:  # "the chairman" after "Chairman Chuck Grassley"
-                    return self._registered(canonical, "description") if canonical in lex.register else Who(canonical, "person", "description", "person")
-            for off, h, canonical in reversed(self.entity_heads):
-                if off < pos and h == head:
-                    return self._registered(canonical, "description") if canonical in lex.register else Who(canonical, "person", "description", "person")
-            if head in lex.person_nouns and not owner:
-                who = self._pronoun("he", pos)
-                if who.speaker:
-                    return Who(who.speaker, who.speaker_type, "description", who.kind)
+            who = self._definite(head, pos, owner=bool(owner))
+            if who is not None:
+                if who.kind == "person":
+                    self.described[who.speaker] = (head, pos)
+                return who
         plural = head.endswith("s") and not head.endswith("ss")
         if owner:
             who = Who(role, "role", "role", "role", owner_name)
@@ -283,6 +293,49 @@ class ArticleSpeakers:
             return Who("", "unknown", "", "unknown")
         self.roles.append((head, who))
         return who
+
+    def _definite(self, head: str, pos: int, *, owner: bool) -> Who | None:
+        """Who "the <head>" is: a role speaker, a titled person or an entity of this article with
+        that head noun, else the person last in view."""
+        lex = self.lex
+        for h, who in reversed(self.roles):
+            if h == head:
+                return Who(who.speaker, who.speaker_type, "description", who.kind, who.owner)
+        for off, h, canonical in reversed(self.titled):
+            if off < pos and h == head:  # "the chairman" after "Chairman Chuck Grassley"
+                return self._registered(canonical, "description") if canonical in lex.register else Who(canonical, "person", "description", "person")
+        for off, h, canonical in reversed(self.entity_heads):
+            if off < pos and h == head:
+                return self._registered(canonical, "description") if canonical in lex.register else Who(canonical, "person", "description", "person")
+        if head in lex.person_nouns and not owner:
+            # the person last in view, but not one the article calls by another role noun:
+            # after "the president ...", "the Republican candidate" is someone else
+            taken = {name for name, (h, at) in self.described.items() if h != head and at != pos}
+            who = self._pronoun("he", pos, exclude=taken)
+            if who.speaker:
+                return Who(who.speaker, who.speaker_type, "description", who.kind)
+        return None
+
+    def _document_owner(self, start: int, core: str, *, after: int | None = None) -> Who | None:
+        """The person or body whose statement, tweet or letter the phrase is ("Reince Priebus'
+        statement", "Trump's tweet", "a statement by Pelosi", "a statement from the Trump
+        campaign"), from a possessive name in it or right before it, or a "by"/"from" after it."""
+        m = _OWNER_IN.match(core) or _OWNER_BEFORE.search(self.text, max(0, start - 80), start)
+        if m is None and after is not None:
+            m = _OWNER_AFTER.match(self.text, after)
+        if m is None:
+            return None
+        words = _strip_name(re.sub(r"(?<=[a-z]{2})\.$", "", m.group(1))).split()
+        cut = max((i for i, w in enumerate(words[:-1]) if w.rstrip(".") in NAME_PREFIXES or w.lower() in self.lex.person_nouns), default=-1)
+        name = " ".join(words[cut + 1 :])  # "Committee Chairman Reince Priebus" is Reince Priebus
+        if not name or all(w.lower() in DETERMINERS for w in name.split()):
+            return None
+        hit = self.lex.register.head(name, roles=False)
+        if hit is not None:
+            return self._registered(hit.canonical, "name")
+        name = self.bearer(name) if len(name.split()) == 1 else name
+        stype = "organisation" if _is_org_name(name) or name.split()[-1].islower() else "person"
+        return Who(name, stype, "name", stype)
 
     def _registered(self, canonical: str, via: str) -> Who:
         info = self.lex.register.info(canonical)
@@ -309,10 +362,19 @@ class ArticleSpeakers:
         if len(words) == 1:
             if words[0].lower() in TIME_WORDS or words[0] in ("I",):
                 return ""
-            return self.names.get(words[0], words[0])
+            return self.bearer(words[0])
         return name
 
-    def _pronoun(self, pronoun: str, pos: int) -> Who:
+    def bearer(self, surname: str) -> str:
+        """Who a bare surname is in this article: of the full names that end in it, the one the
+        article names most often (the first of those on a tie), else the surname itself."""
+        names = self._bearers.get(surname)
+        if not names:
+            return surname
+        counts = {n: names.count(n) for n in names}
+        return max(names, key=lambda n: (counts[n], -names.index(n)))
+
+    def _pronoun(self, pronoun: str, pos: int, exclude: set[str] = frozenset()) -> Who:
         kind = PRONOUNS[pronoun]
         if kind == "first":
             return Who("", "unknown", "pronoun", "unknown")
@@ -321,7 +383,7 @@ class ArticleSpeakers:
         want = {"person": ("person",), "group": ("group", "anonymous", "organisation"), "organisation": ("organisation",)}[kind]
         candidates = [(off, who) for off, k, who in self.events if off < pos and k >= para - 2 and who.speaker
                       and (who.kind in want or (kind == "person" and who.kind == "role" and self._one_person(who.speaker)))
-                      and agrees(who.speaker)]
+                      and agrees(who.speaker) and who.speaker not in exclude]
         if candidates:
             who = max(candidates, key=lambda c: c[0])[1]  # the latest of a gender that agrees
             return Who(who.speaker, who.speaker_type, "pronoun", who.kind, who.owner)
@@ -329,7 +391,7 @@ class ArticleSpeakers:
             # the person named last: within three paragraphs, else anywhere before
             for window in (3, 10**6):
                 for off, k, canonical in reversed(self.person_mentions):
-                    if off < pos and k >= para - window and agrees(canonical):
+                    if off < pos and k >= para - window and agrees(canonical) and canonical not in exclude:
                         return self._registered(canonical, "pronoun") if canonical in self.lex.register else Who(canonical, "person", "pronoun", "person")
         return Who("", "unknown", "pronoun", "unknown")
 
@@ -355,6 +417,12 @@ class ArticleSpeakers:
             self.events.append((pos, self.paragraph_of(pos), who))
 
 
+_DOCUMENT_NOUNS = frozenset("statement statements tweet tweets letter email post release memo remarks speech filing op-ed".split())
+_OWNER_NAME = r"((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)['’]s?"
+_OWNER_IN = re.compile(r"(?:[\w.\-]+\s+)*?" + _OWNER_NAME + r"\s+(?:[a-z][\w\-]*\s+){0,2}\S+$")
+_OWNER_BEFORE = re.compile(_OWNER_NAME + r"\s+$")
+_OWNER_AFTER = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*(?:\s+(?:campaign|administration|office|team|committee))?)")
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|at|near|across|across from)\s+$")  # "speaking from New Hampshire"
 _WORD_BEFORE = re.compile(r"\b([a-z][a-z\-]+)\s+$")
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w\-’']+\s+){0,3}?([a-z][a-z\-]+)\s*[,.;]")
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")

@@ -53,3 +53,16 @@ def test_a_register_row_wins_over_a_discovered_person(tmp_path):
                           files={"register.csv": "canonical,kind,variants,role_variants,affiliation,country,role_type\n"
                                  "H. M. Vance,person,Helena Marsh Vance|Vance,,Senate,USA,government\n"})
     assert extract_quotes(corpus)["speaker"].tolist() == ["H. M. Vance"]
+
+
+def test_forms_of_one_given_name_are_one_person():
+    """"Steve", "Steven" and "Stephen" of one surname are one person (data/given_name_forms.csv)."""
+    people = _people("Breitbart's Steven Calloway was hired as chief executive, officials said.",
+                     "Stephen Calloway said he would stay.", "Steve Calloway told reporters.")
+    assert list(people) == ["Steven Calloway"] or len(people) == 1, people
+    assert set(next(iter(people.values())).split("|")) >= {"Steven Calloway", "Stephen Calloway", "Steve Calloway"}
+
+
+def test_different_given_names_stay_apart():
+    people = _people("Mara Jessup said she would run.", "Owen Jessup said he would not.")
+    assert set(people) == {"Mara Jessup", "Owen Jessup"}

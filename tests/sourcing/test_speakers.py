@@ -110,3 +110,51 @@ def test_an_apposition_gives_a_role_after_another_quote():
     text = ("“We will be fair,” Omar Reyes said. Lena Park, the nominee, sat down.\n\n"
             "“I am innocent,” the nominee said.")
     assert _speakers(text) == ["Omar Reyes", "Lena Park"]
+
+
+# --- Cases from the speakers gold of other stories (gold/speakers/), written with made-up people ----------
+
+
+def _plain(text: str) -> list[dict]:
+    """Quote rows read with the package lexicon alone (no corpus register), as any new corpus is."""
+    from analysis.sourcing.lexicon import load_lexicon
+    from analysis.sourcing.quotes import quotes_in_text
+
+    return [r for r in quotes_in_text(text, lexicon=load_lexicon()) if r["kind"] != "indirect"]
+
+
+def test_a_place_after_a_city_is_not_the_he_that_follows():
+    text = ("Dana Whitcombe spoke on Friday.\n\nAt a rally in Millbrook, Ohio, he urged voters to join his "
+            "“new movement”, saying, “what do you have to lose?”")
+    assert {r["speaker"] for r in _plain(text)} == {"Dana Whitcombe"}
+
+
+def test_numbers_and_a_lone_determiner_are_nobody():
+    rows = _plain("Senator Alma Ruiz portrayed a report of just 80,000 jobs as “a step in the right direction,” on Friday.")
+    assert all(r["speaker"] not in ("000", "80,000", "The", "the") for r in rows)
+    rows = _plain("The resignation, which contradicts claims he would stay, ended his famed slogan “you’re fired”.")
+    assert all(r["speaker"] != "contradicts" for r in rows)
+
+
+def test_a_statement_speaks_for_its_owner():
+    rows = _plain("Party Chairman Reince Halvorsen' statement said, “The economy is defined by high unemployment.”")
+    assert (rows[0]["speaker"], rows[0]["speaker_type"]) == ("Reince Halvorsen", "person")
+    rows = _plain("“It is time to work together,” said a statement by Marta Quell.")
+    assert rows[0]["speaker"] == "Marta Quell"
+    rows = _plain("“He offered, and I accepted,” said a statement from the Okafor campaign issued on Friday.")
+    assert (rows[0]["speaker"], rows[0]["speaker_type"]) == ("Okafor campaign", "organisation")
+
+
+def test_a_bare_surname_is_the_full_name_the_article_uses_most():
+    text = ("The campaign chairman resigned. Team Farrow insisted on it. Donna Farrow thanked him. Donna Farrow left.\n\n"
+            "“He offered, and I accepted,” Farrow said in a written statement.")
+    assert _plain(text)[0]["speaker"] == "Donna Farrow"
+
+
+def test_another_role_noun_is_another_person():
+    """After "the president" names one person, "the Republican candidate" is the other one in view."""
+    text = ("Lyle Corrigan is under pressure. The figures will not help his chances, though the president has kept "
+            "the edge over Wendell Ashby in the polls.\n\nAs far as Ashby's concerned, the president has run out of "
+            "time. Speaking from New Hampshire Friday, the Republican candidate said Corrigan does not “have a plan”.")
+    rows = _plain(text)
+    assert rows[-1]["speaker"] == "Wendell Ashby", rows
