@@ -14,11 +14,17 @@ the lexicon and of the majority-class baseline (the most common label of the dev
 the lexicon's per-frame precision, recall and F1, and its coverage (the share of sentences with at
 least one cue). The figures are printed and written to ``analysis/data/evaluation_framing.json``
 (section ``frac``) so that notebook 01 can show them without the data set.
+
+The model of :mod:`analysis.framing.classifier` (words and cue counts, logistic regression) is
+fitted on the dev split only; ``--train`` refits it there and rewrites
+``analysis/data/frames_policy_model.json``. Its accuracy, macro-F1 and per-frame figures on the
+test split are reported beside the lexicon's (keys ``model`` and ``model_per_frame``).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import sys
 from pathlib import Path
 
@@ -26,6 +32,7 @@ import pandas as pd
 from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
 
 from ..framing import classify, load_scheme
+from ..framing import classifier
 from ..paths import DATASETS_DIR
 from . import results
 from .cli import add_results_options, command_parser, data_present
@@ -38,6 +45,7 @@ __all__ = [
     "main",
     "score",
     "split_of",
+    "train_model",
 ]
 
 DEFAULT_DATA = DATASETS_DIR / "frac_framing" / "gold_standard_single_label_all.csv"
@@ -106,10 +114,34 @@ def score(table: pd.DataFrame, *, majority: int) -> dict:
     }
 
 
+def train_model(frac: pd.DataFrame, *, path: str | Path | None = None) -> dict:
+    """Fit the classifier on FrAC's dev split (only) and write it where :func:`classifier.load_model` reads it.
+
+    Args:
+        frac: the table of :func:`load_frac`.
+        path: where to write the model; by default ``analysis/data/frames_policy_model.json``.
+
+    Returns:
+        The model written.
+    """
+    s = load_scheme("policy")
+    frame_of_code = {c: f for f, c in s.codes.items()}
+    dev = frac[frac["split"] == "dev"]
+    model = classifier.fit_model(dev["sentence"].tolist(), [frame_of_code[c] for c in dev["label"]])
+    model["command"] = "python -m analysis.evaluate frames --train"
+    model["data"] = ("FrAC gold_standard_single_label_all.csv (mattguida/FrAC, CC BY 4.0), dev split only: "
+                     "md5(sentence) mod 10 < 4")
+    out = Path(path) if path is not None else classifier.MODEL_FILE
+    out.write_text(json.dumps(model, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    return model
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = command_parser("frames", __doc__.split("\n")[0], data=DEFAULT_DATA, data_help="FrAC gold_standard_single_label_all.csv")
     parser.add_argument("--split", choices=["test", "dev", "all"], default="test", help="which split to report (default: the held-out test split)")
     parser.add_argument("--errors", type=int, default=0, help="print this many wrongly labelled sentences (dev split only)")
+    parser.add_argument("--train", action="store_true", help="refit the model on the dev split and rewrite its JSON file")
+    parser.add_argument("--model", type=Path, default=None, help=f"model file (default: {classifier.MODEL_FILE.name} of the package)")
     add_results_options(parser, "framing", write_by_default=True)
     args = parser.parse_args(argv)
     if not data_present(args.data, "FrAC", "Get gold_standard_single_label_all.csv from github.com/mattguida/FrAC "
@@ -122,8 +154,13 @@ def main(argv: list[str] | None = None) -> int:
     dev_part = frac[frac["split"] == "dev"]
     majority = int(dev_part["label"].value_counts().sort_index().idxmax())
     label_map = fit_label_map(dev_part)
+    model = train_model(frac, path=args.model) if args.train else classifier.load_model(args.model)
+    if args.train:
+        print(f"Refitted the model on the dev split; wrote {(args.model or classifier.MODEL_FILE).name}.\n")
+    frac["model"] = [to_code[f] for f in classifier.classify_sentences(frac["sentence"].tolist(), model=model)["label"]]
     part = frac if args.split == "all" else frac[frac["split"] == args.split]
     result = score(part, majority=majority)
+    by_model = score(part.assign(predicted=part["model"]), majority=majority)
     mapped = score(part.assign(predicted=part["predicted"].map(lambda c: label_map.get(c, c))), majority=majority)
     lex, base = result["lexicon"], result["majority_baseline"]
     print(f"Policy frames on FrAC, {args.split} split: {result['sentences']} sentences "
@@ -132,11 +169,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'lexicon':<34}{lex['accuracy']:>9.3f}{lex['macro_f1']:>10.3f}{lex['macro_f1_gold_labels']:>24.3f}")
     m = mapped["lexicon"]
     print(f"{'lexicon, mapped to FrAC labels':<34}{m['accuracy']:>9.3f}{m['macro_f1']:>10.3f}{m['macro_f1_gold_labels']:>24.3f}")
+    mo = by_model["lexicon"]
+    print(f"{'model (words + cue counts)':<34}{mo['accuracy']:>9.3f}{mo['macro_f1']:>10.3f}{mo['macro_f1_gold_labels']:>24.3f}")
     print(f"{'majority class (' + base['label'] + ')':<34}{base['accuracy']:>9.3f}{base['macro_f1']:>10.3f}{base['macro_f1_gold_labels']:>24.3f}")
     names = {c: s.labels[f] for f, c in s.codes.items()}
     print("\nmap fit on the dev split: " + ("; ".join(f"{names[a]} -> {names[b]}" for a, b in sorted(label_map.items())) or "none"))
     print(f"\ncoverage: {lex['coverage']:.0%} of the sentences have at least one cue\n")
-    print(pd.DataFrame(result["per_frame"]).to_string(index=False))
+    print("lexicon:\n" + pd.DataFrame(result["per_frame"]).to_string(index=False))
+    print("\nmodel:\n" + pd.DataFrame(by_model["per_frame"]).to_string(index=False))
     if args.errors:
         dev = frac[(frac["split"] == "dev") & (frac["label"] != frac["predicted"])].head(args.errors)
         print(f"\nWrong on the dev split (first {len(dev)}):")
@@ -150,6 +190,9 @@ def main(argv: list[str] | None = None) -> int:
             "label_map": {names[a]: names[b] for a, b in sorted(label_map.items())},
             "split_rule": "md5(sentence) mod 10 < 4 is dev (used while tuning cues); the rest is the held-out test split",
             "data": "FrAC gold_standard_single_label_all.csv (mattguida/FrAC, CC BY 4.0)",
+            "model": {k: v for k, v in mo.items() if k != "coverage"}, "model_per_frame": by_model["per_frame"],
+            "model_settings": {**model["settings"], "file": "analysis/data/frames_policy_model.json",
+                               "trained_on": "dev split only", "command": model["command"]},
             "command": "python -m analysis.evaluate frames",
         })
         print(f"\nWrote the figures to {written.name} (section 'frac').")
