@@ -51,5 +51,8 @@ def test_missing_and_broken_files(tmp_path):
 
 
 def test_measured_names_the_figures_of_the_committed_files():
-    quotes = results.measured("quotes").set_index("measure")["value"]
+    table = results.measured("quotes")
+    quotes = table[table["section"] == "polnear"].set_index("measure")["value"]
     assert quotes["results.dev.span_f1"] == results.section("quotes", "polnear")["results"]["dev"]["span_f1"]
+    gold = table[table["section"] == "foreign_gold"].set_index("measure")["value"]  # a second section, named apart
+    assert gold["results.unseen.speaker_accuracy"] == results.section("quotes", "foreign_gold")["results"]["unseen"]["speaker_accuracy"]
