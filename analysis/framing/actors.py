@@ -35,6 +35,7 @@ from matplotlib.figure import Figure
 from ..corpus import Corpus
 from ..corpus.register import Register, mentions as register_mentions
 from ..plots import finish_figure, outlet_colors
+from ..safe import md_text
 from .grammar import is_subject, load_words
 from .paragraphs import paragraph_number, paragraph_numbers
 
@@ -225,7 +226,7 @@ def salience_finding(salience: pd.DataFrame, corpus: Corpus) -> str:
     order = {o: i for i, o in enumerate(corpus.outlets)}
     top = (salience.sort_values(["mentions", "actor"], ascending=[False, True]).groupby("outlet", sort=False).head(1)
            .sort_values("outlet", key=lambda c: c.map(order)))
-    parts = [f"{r.outlet} mentions {r.actor} most ({r.mentions} times, {r.per_1000_words:g} per 1,000 words; "
+    parts = [f"{md_text(r.outlet)} mentions {md_text(r.actor)} most ({r.mentions} times, {r.per_1000_words:g} per 1,000 words; "
              f"grammatical subject in {r.subject_share:.0%} of the mentions)" for r in top.itertuples()]
     text = "; ".join(parts) + "."
     if len(corpus.outlets) < 2:

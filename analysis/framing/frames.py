@@ -38,7 +38,6 @@ References:
 from __future__ import annotations
 
 import bisect
-import html
 import re
 import textwrap
 from pathlib import Path
@@ -50,6 +49,7 @@ from matplotlib.figure import Figure
 
 from ..corpus import Corpus
 from ..plots import outlet_colors
+from ..safe import html_text, md_text, save_csv
 from .paragraphs import paragraph_number, paragraph_numbers
 from .schemes import Scheme, load_scheme
 
@@ -308,7 +308,7 @@ def frame_finding(summary: pd.DataFrame, *, scheme: Scheme | str | Path = "gener
     for o in outlets:
         t = summary[summary["outlet"] == o].sort_values(["share_of_sentences", "sentences"], ascending=False)
         r = t.iloc[0]
-        parts.append(f"{o}: {r['frame'].lower()} ({r['sentences']} of {r['all_sentences']} sentences, {r['share_of_sentences']:.0%})")
+        parts.append(f"{md_text(o)}: {md_text(r['frame'].lower())} ({r['sentences']} of {r['all_sentences']} sentences, {r['share_of_sentences']:.0%})")
     text = "Most frequent frame per outlet: " + "; ".join(parts) + "."
     if len(outlets) < 2:
         return text + " With one outlet there is nothing to compare; the comparison needs at least two."
@@ -317,8 +317,8 @@ def frame_finding(summary: pd.DataFrame, *, scheme: Scheme | str | Path = "gener
     f = spread.index[0]
     hi, lo = summary.loc[spread.loc[f, "idxmax"]], summary.loc[spread.loc[f, "idxmin"]]
     text += (
-        f" The outlets differ most on {f.lower()}: {hi['share_of_sentences']:.0%} of {hi['outlet']}'s sentences carry its "
-        f"cues against {lo['share_of_sentences']:.0%} of {lo['outlet']}'s."
+        f" The outlets differ most on {md_text(f.lower())}: {hi['share_of_sentences']:.0%} of {md_text(hi['outlet'])}'s sentences carry its "
+        f"cues against {lo['share_of_sentences']:.0%} of {md_text(lo['outlet'])}'s."
     )
     return text
 
@@ -330,10 +330,10 @@ def _highlight(sentence: str, offset: int, spans: list[tuple[int, int]]) -> str:
         a, b = a - offset, b - offset
         if a < pos:
             continue
-        out.append(html.escape(sentence[pos:a]))
-        out.append(f"<mark>{html.escape(sentence[a:b])}</mark>")
+        out.append(html_text(sentence[pos:a]))
+        out.append(f"<mark>{html_text(sentence[a:b])}</mark>")
         pos = b
-    out.append(html.escape(sentence[pos:]))
+    out.append(html_text(sentence[pos:]))
     return "".join(out)
 
 
@@ -360,7 +360,7 @@ def evidence_html(scores: pd.DataFrame, corpus: Corpus, *, scheme: Scheme | str 
         for outlet in corpus.outlets:
             rows = scores[(scores["frame_id"] == f) & (scores["outlet"] == outlet)]
             n = len(rows)
-            head = (f"{html.escape(s.labels[f])} · {html.escape(outlet)}: {n} of {int(total[outlet])} sentences"
+            head = (f"{html_text(s.labels[f])} · {html_text(outlet)}: {n} of {int(total[outlet])} sentences"
                     f" ({n / total[outlet]:.0%})" if total[outlet] else "")
             if n == 0:
                 parts.append(f"<details><summary>{head}</summary><p>No sentence carries a cue of this frame.</p></details>")
@@ -370,9 +370,9 @@ def evidence_html(scores: pd.DataFrame, corpus: Corpus, *, scheme: Scheme | str 
                 rx = s.cue_pattern(f)
                 spans = [(r.start + m.start(), r.start + m.end()) for m in rx.finditer(r.text)]
                 body.append(
-                    f"<tr><td>{html.escape(str(r.article_id))}</td><td>{paragraph_number(corpus, r.article_id, r.start, numbers)}</td>"
-                    f"<td>{_highlight(r.text, r.start, spans)}</td><td>{html.escape(r.cues)}</td>"
-                    f"<td>{html.escape(r.questions)}</td></tr>"
+                    f"<tr><td>{html_text(r.article_id)}</td><td>{paragraph_number(corpus, r.article_id, r.start, numbers)}</td>"
+                    f"<td>{_highlight(r.text, r.start, spans)}</td><td>{html_text(r.cues)}</td>"
+                    f"<td>{html_text(r.questions)}</td></tr>"
                 )
             if limit and n > limit:
                 body.append(f"<tr><td colspan='5'>... and {n - limit} more (see the frame_scores table)</td></tr>")
@@ -392,5 +392,5 @@ def save_table(table: pd.DataFrame, name: str, out_dir: str | Path) -> str:
     """Save a table as ``NAME.csv`` in ``out_dir``; returns a short line naming the file."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    table.to_csv(out / f"{name}.csv", index=False)
+    save_csv(table, out / f"{name}.csv", index=False)  # formula-like cells prefixed with ' (analysis.safe)
     return f"Saved {name}.csv ({len(table)} rows)."

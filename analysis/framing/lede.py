@@ -26,7 +26,6 @@ References:
 from __future__ import annotations
 
 import bisect
-import html
 import re
 import tomllib
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ from ..corpus import Corpus
 from ..corpus.register import Register, corpus_register
 from ..errors import SameStoryError
 from ..paths import DATA_DIR
+from ..safe import html_text, md_text
 from .actors import actor_mentions, actors_in, key_actors
 from .paragraphs import paragraph_number, paragraph_numbers
 from .schemes import SchemeError, term_pattern
@@ -146,11 +146,11 @@ def headline_lede_html(table: pd.DataFrame) -> str:
     head = "<tr><th>outlet</th><th>headline</th><th>first paragraphs</th><th>actors named</th><th>events named</th></tr>"
     body = []
     for r in table.itertuples(index=False):
-        headline = html.escape(r.headline) if r.headline else "<em>(no headline in the file)</em>"
-        lede = "".join(f"<p>{html.escape(p)}</p>" for p in r.lede.split("\n\n"))
-        actors = html.escape(r.actors_lede) + (f"<br><small>headline: {html.escape(r.actors_headline)}</small>" if r.actors_headline else "")
-        events = html.escape(r.events_lede) + (f"<br><small>headline: {html.escape(r.events_headline)}</small>" if r.events_headline else "")
-        body.append(f"<tr><td><b>{html.escape(r.outlet)}</b></td><td>{headline}</td><td>{lede}</td><td>{actors}</td><td>{events}</td></tr>")
+        headline = html_text(r.headline) if r.headline else "<em>(no headline in the file)</em>"
+        lede = "".join(f"<p>{html_text(p)}</p>" for p in r.lede.split("\n\n"))
+        actors = html_text(r.actors_lede) + (f"<br><small>headline: {html_text(r.actors_headline)}</small>" if r.actors_headline else "")
+        events = html_text(r.events_lede) + (f"<br><small>headline: {html_text(r.events_headline)}</small>" if r.events_headline else "")
+        body.append(f"<tr><td><b>{html_text(r.outlet)}</b></td><td>{headline}</td><td>{lede}</td><td>{actors}</td><td>{events}</td></tr>")
     return f"<table class='ss-lede'><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>"
 
 
@@ -159,7 +159,7 @@ def lede_finding(table: pd.DataFrame) -> str:
     outlets = list(table["outlet"])
     if len(outlets) < 2:
         r = table.iloc[0]
-        return (f"{r['outlet']}'s first paragraphs name: {r['events_lede'] or 'no event cue'}. "
+        return (f"{md_text(r['outlet'])}'s first paragraphs name: {md_text(r['events_lede']) or 'no event cue'}. "
                 "Comparing ledes needs at least two outlets.")
     kinds: dict[str, set] = {}
     for r in table.itertuples(index=False):
@@ -173,8 +173,8 @@ def lede_finding(table: pd.DataFrame) -> str:
     sentences = []
     for k, have in sorted(split, key=lambda kv: (-len(kv[1]), kv[0])):
         missing = [o for o in outlets if o not in have]
-        sentences.append(f"{len(have)} of {len(outlets)} outlets {'names' if len(have) == 1 else 'name'} a {k} in their first paragraphs; "
-                         f"{', '.join(missing)} {'does' if len(missing) == 1 else 'do'} not")
+        sentences.append(f"{len(have)} of {len(outlets)} outlets {'names' if len(have) == 1 else 'name'} a {md_text(k)} in their first paragraphs; "
+                         f"{', '.join(map(md_text, missing))} {'does' if len(missing) == 1 else 'do'} not")
     return text + " " + ". ".join(sentences) + "."
 
 
@@ -285,8 +285,8 @@ def first_mention_finding(first: pd.DataFrame, corpus: Corpus) -> str:
         missing = [o for o in outlets if o not in set(g["outlet"])]
         if missing and len(g) >= 2:
             early = g.sort_values(["position", "outlet"]).iloc[0]
-            parts.append(f"{item} ({kind}) first appears in {early['outlet']} at paragraph {early['paragraph_number']}, "
-                         f"but {', '.join(missing)} never {'names' if len(missing) == 1 else 'name'} it")
+            parts.append(f"{md_text(item)} ({kind}) first appears in {md_text(early['outlet'])} at paragraph {early['paragraph_number']}, "
+                         f"but {', '.join(map(md_text, missing))} never {'names' if len(missing) == 1 else 'name'} it")
     if not parts:
         return "Every outlet names every key actor and kind of event at some point; the table shows how early."
     return "Some items are missing from some outlets: " + "; ".join(parts[:4]) + ("; and more in the table." if len(parts) > 4 else ".")

@@ -43,6 +43,7 @@ from matplotlib.figure import Figure
 
 from ..corpus import Corpus
 from ..plots import finish_figure, outlet_colors
+from ..safe import md_text
 from .grammar import OPEN_PUNCT, QUOTES, Token, Words, is_adverb, is_be, load_words, tokenize, verb_group_start
 
 __all__ = [
@@ -289,7 +290,11 @@ def passives(corpus: Corpus, *, get_passives: bool = True) -> pd.DataFrame:
             )
     cols = ["article_id", "outlet", "sentence", "paragraph", "start", "end", "verb_group", "kind", "participle",
             "agent", "has_agent", "text"]
-    return pd.DataFrame(rows, columns=cols)
+    # Typed columns even when no passive is found: an empty ``has_agent`` of dtype object would make
+    # ``table[~table["has_agent"]]`` a selection of columns (none) instead of a selection of rows.
+    return pd.DataFrame(rows, columns=cols).astype(
+        {"sentence": "int64", "paragraph": "int64", "start": "int64", "end": "int64", "has_agent": "bool"}
+    )
 
 
 def passive_summary(table: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
@@ -353,15 +358,15 @@ def passive_finding(summary: pd.DataFrame, violence_table: pd.DataFrame | None =
     """Sentences on passives and, if given, on violence verbs whose doer is left out (computed)."""
     if summary["passives"].sum() == 0:
         return "The rules find no passive construction in the corpus."
-    parts = [f"{r.outlet}: {r.agentless} of {r.passives} passives name no agent ({r.agentless_per_1000_words:g} per 1,000 words)"
-             if r.passives else f"{r.outlet}: no passive" for r in summary.itertuples()]
+    parts = [f"{md_text(r.outlet)}: {r.agentless} of {r.passives} passives name no agent ({r.agentless_per_1000_words:g} per 1,000 words)"
+             if r.passives else f"{md_text(r.outlet)}: no passive" for r in summary.itertuples()]
     text = "; ".join(parts) + "."
     if violence_table is not None and len(violence_table):
         left = violence_table[violence_table["doer_status"] == "left out"]
         if len(left):
             by = left.groupby("outlet", sort=False).size()
             text += (" Violence verbs whose doer is left out (a passive with no “by”): "
-                     + ", ".join(f"{o} {n}" for o, n in by.items()) + ". The table below lists each one.")
+                     + ", ".join(f"{md_text(o)} {n}" for o, n in by.items()) + ". The table below lists each one.")
     if len(summary) < 2:
         text += " Comparing outlets needs at least two."
     return text

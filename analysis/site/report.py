@@ -10,7 +10,6 @@ folder. The notebooks in ``notebooks/`` are never modified by a report.
 
 from __future__ import annotations
 
-import html
 import re
 import subprocess
 import time
@@ -23,6 +22,7 @@ import nbformat
 from ..corpus import load_corpus
 from ..errors import ReportError
 from ..paths import DOCS_DIR, IN_CHECKOUT, NOTEBOOKS_DIR, PACKAGE_DIR
+from ..safe import check_output, html_text
 
 __all__ = [
     "describe",
@@ -213,19 +213,19 @@ def render_html(nb: nbformat.NotebookNode, *, nav: str, footer: str) -> str:
 def _nav(pages: list[NotebookPage], current: int | None) -> str:
     links = ['<a href="index.html">Contents</a>']
     for i, p in enumerate(pages):
-        label = html.escape(p.label)
+        label = html_text(p.label)
         cls = ' class="ss-here" aria-current="page"' if i == current else ""
-        links.append(f'<a href="{html.escape(p.name)}.html"{cls}>{label}</a>')
+        links.append(f'<a href="{html_text(p.name)}.html"{cls}>{label}</a>')
     return "\n".join(links)
 
 
 def _footer(pages: list[NotebookPage], i: int) -> str:
     parts = []
     if i > 0:
-        parts.append(f'<a href="{html.escape(pages[i - 1].name)}.html">← {html.escape(pages[i - 1].title)}</a>')
+        parts.append(f'<a href="{html_text(pages[i - 1].name)}.html">← {html_text(pages[i - 1].title)}</a>')
     parts.append('<a href="index.html">Contents</a>')
     if i + 1 < len(pages):
-        parts.append(f'<a href="{html.escape(pages[i + 1].name)}.html">{html.escape(pages[i + 1].title)} →</a>')
+        parts.append(f'<a href="{html_text(pages[i + 1].name)}.html">{html_text(pages[i + 1].title)} →</a>')
     return "\n".join(parts)
 
 
@@ -250,6 +250,8 @@ def run_report(
     Raises:
         CorpusError: the corpus has problems (checked before any notebook runs).
         ReportError: a notebook failed; the message names it and the cell.
+        OutputError: ``out`` is inside the corpus folder (or the notebooks or the package), or is a
+            file (checked before any notebook runs; nothing is written).
     """
     say = progress or (lambda _msg: None)
     corpus_path = Path(corpus).resolve() if corpus is not None else None
@@ -257,7 +259,8 @@ def run_report(
     paths = notebook_paths(notebooks_dir)  # and here, before any folder is made
     if not paths:
         raise ReportError(f"No notebooks found in {notebooks_dir}; their names must start with a number.")
-    out = Path(out).resolve()
+    # Never into the corpus folder, the notebooks or the package, and never over a file.
+    out = check_output(out, [loaded.path, notebooks_dir, PACKAGE_DIR])
     (out / "notebooks").mkdir(parents=True, exist_ok=True)
     figures = out / "figures"
     figures.mkdir(exist_ok=True)
@@ -293,8 +296,8 @@ def run_report(
         (out / f"{page.name}.html").write_text(page_html, encoding="utf-8")
 
     items = "\n".join(
-        f'<li><a href="{html.escape(p.name)}.html">{html.escape(p.title)}</a>'
-        + (f'<br><span class="q">{html.escape(p.question)}</span>' if p.question else "")
+        f'<li><a href="{html_text(p.name)}.html">{html_text(p.title)}</a>'
+        + (f'<br><span class="q">{html_text(p.question)}</span>' if p.question else "")
         + "</li>"
         for p in pages
         if p.kind == "notebook"
@@ -303,17 +306,17 @@ def run_report(
     docs = ""
     if doc_pages:
         docs = "<h2>For teachers</h2>\n<ul>\n" + "\n".join(
-            f'<li><a href="{html.escape(p.name)}.html">{html.escape(p.title)}</a></li>' for p in doc_pages
+            f'<li><a href="{html_text(p.name)}.html">{html_text(p.title)}</a></li>' for p in doc_pages
         ) + "\n</ul>"
     index = out / "index.html"
     corpus_label = "the bundled corpus" if corpus_path is None else str(corpus_path)
     index.write_text(
         INDEX_TEMPLATE.format(
-            title="five outlets, one story" if corpus_path is None else html.escape(corpus_path.name),
-            corpus=html.escape(corpus_label),
+            title="five outlets, one story" if corpus_path is None else html_text(corpus_path.name),
+            corpus=html_text(corpus_label),
             n_articles=len(loaded.articles),
             n_outlets=len(loaded.outlets),
-            outlets=html.escape(", ".join(loaded.outlets)),
+            outlets=html_text(", ".join(loaded.outlets)),
             items=items,
             docs=docs,
         ),

@@ -14,13 +14,13 @@ References:
 
 from __future__ import annotations
 
-import html
 
 import pandas as pd
 from matplotlib.figure import Figure
 
 from ..corpus import Corpus
 from ..plots import outlet_colors
+from ..safe import html_text
 from .lexicon import STANCES
 from .profiles import VOICE_KINDS, voices
 
@@ -176,7 +176,7 @@ def most_quoted_article(quotes: pd.DataFrame, corpus: Corpus) -> str:
 def highlight_quotes_html(corpus: Corpus, quotes: pd.DataFrame, article_id: str) -> str:
     """The article's clean text as HTML, each quote highlighted and numbered by speaker.
 
-    Every piece of article text goes through :func:`html.escape`. Each quote is a ``<mark>``
+    Every piece of article text goes through :func:`analysis.safe.html_text`. Each quote is a ``<mark>``
     with a tint per speaker and a bracketed speaker number after it (so the colour is never the
     only cue), and a ``title`` giving the speaker, kind and verb; a legend lists the numbers.
     """
@@ -193,21 +193,21 @@ def highlight_quotes_html(corpus: Corpus, quotes: pd.DataFrame, article_id: str)
         n = number[who]
         tint = _TINTS[(n - 1) % len(_TINTS)]
         tip = f"{who}: {r.kind}" + (f", {r.verb}" if r.verb else "")
-        out.append(html.escape(text[pos : r.start]))
+        out.append(html_text(text[pos : r.start]))
         out.append(
-            f'<mark style="background:{tint};padding:0 2px;border-bottom:2px solid #555" title="{html.escape(tip, quote=True)}">'
-            f"{html.escape(text[r.start : r.end])}</mark><sup>[{n}]</sup>"
+            f'<mark style="background:{tint};padding:0 2px;border-bottom:2px solid #555" title="{html_text(tip)}">'
+            f"{html_text(text[r.start : r.end])}</mark><sup>[{n}]</sup>"
         )
         pos = r.end
-    out.append(html.escape(text[pos:]))
+    out.append(html_text(text[pos:]))
     body = "".join(out).replace("\n\n", "</p><p>").replace("\n", "<br>")
     legend = "".join(
         f'<li><span style="background:{_TINTS[(number[s] - 1) % len(_TINTS)]};padding:0 6px;border-bottom:2px solid #555">[{number[s]}]</span> '
-        f"{html.escape(s)} ({int((q['speaker'].replace('', '(no speaker)') == s).sum())} passage{'s' if int((q['speaker'].replace('', '(no speaker)') == s).sum()) != 1 else ''})</li>"
+        f"{html_text(s)} ({int((q['speaker'].replace('', '(no speaker)') == s).sum())} passage{'s' if int((q['speaker'].replace('', '(no speaker)') == s).sum()) != 1 else ''})</li>"
         for s in speakers
     )
     return (
-        f'<div class="samestory-quotes"><p><strong>{html.escape(str(outlet))}</strong>: '
+        f'<div class="samestory-quotes"><p><strong>{html_text(outlet)}</strong>: '
         f"{len(q)} quoted passage{'s' if len(q) != 1 else ''}, {len(speakers)} speaker{'s' if len(speakers) != 1 else ''}. "
         "Each quote is highlighted and followed by its speaker's number.</p>"
         f'<ul style="list-style:none;padding-left:0;columns:2">{legend}</ul>'

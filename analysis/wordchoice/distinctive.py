@@ -38,6 +38,7 @@ from matplotlib.figure import Figure
 
 from ..corpus import Corpus
 from ..plots import outlet_colors
+from ..safe import md_text
 from .logodds import Prior, Variance, _log_odds, log_odds_z
 from .terms import _count_matrix, _counted, _Counted, _group_order
 
@@ -300,7 +301,7 @@ def distinctive_finding(terms: pd.DataFrame | None, by: str = "outlet") -> str:
     text = (
         f"Of the {len(terms):,} {by}-and-term pairs tested, {len(above):,} reach |z| > {z_crit:.2f}: "
         f"{pos:,} terms that one {by} uses more than the others pooled, {len(above) - pos:,} that it uses less. "
-        f"The highest z is for \u201c{best['term']}\u201d in {best[by]} (z = {best['z']:.2f}: {int(best['count'])} "
+        f"The highest z is for \u201c{md_text(best['term'])}\u201d in {md_text(best[by])} (z = {best['z']:.2f}: {int(best['count'])} "
         f"times, against {int(best['count_other'])} in all the others together)."
     )
     n_bonf = int((terms["z"].abs() > z_bonf).sum())
@@ -389,7 +390,7 @@ def limits_statement(terms: pd.DataFrame | None, corpus: Corpus, baseline: pd.Da
         shuffles = baseline[baseline["shuffle"] > 0]
         q95 = float(np.quantile(shuffles["max |z|"], 0.95))
         beyond = terms[terms["z"].abs() > q95]
-        listed = ", ".join(f"\u201c{r.term}\u201d in {getattr(r, by)} ({r.count} against {r.count_other})" for r in beyond.head(6).itertuples())
+        listed = ", ".join(f"\u201c{md_text(r.term)}\u201d in {md_text(getattr(r, by))} ({r.count} against {r.count_other})" for r in beyond.head(6).itertuples())
         lines.append(
             f"- **What chance alone gives.** Dealing the corpus's sentences out to the {by}s at random, {len(shuffles)} times "
             f"(each keeps its number of sentences), {int(shuffles['pass'].median())} pairs pass |z| > {z_crit:.2f} on a typical deal "

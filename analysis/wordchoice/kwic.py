@@ -20,7 +20,6 @@ References:
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -28,7 +27,9 @@ from typing import Literal
 import pandas as pd
 
 from ..corpus import Corpus
+from ..errors import KeywordError
 from ..plots import outlet_colors
+from ..safe import html_text
 
 __all__ = ["COLUMNS", "Match", "SideBySide", "keyword_in_context", "side_by_side"]
 
@@ -41,8 +42,18 @@ Match = Literal["word", "prefix", "regex"]
 
 def _pattern(keyword: str, match: Match, ignore_case: bool) -> re.Pattern:
     flags = re.IGNORECASE if ignore_case else 0
+    if not isinstance(keyword, str) or not keyword.strip():
+        raise KeywordError(f"The keyword {keyword!r} is empty; give a word to search for (e.g. side_by_side(corpus, \"crisis\")).")
     if match == "regex":
-        return re.compile(keyword, flags)
+        try:
+            return re.compile(keyword, flags)
+        except re.error as exc:
+            where = f" at character {exc.pos + 1}" if exc.pos is not None else ""
+            raise KeywordError(
+                f"The keyword {keyword!r} is not a valid regular expression ({exc.msg}{where}); fix the pattern, "
+                "or search for it as a plain word with match=\"word\" (special characters such as ( [ * ? are then "
+                "matched as they are)."
+            ) from None
     # An apostrophe typed either way (' or \u2019) finds both, in one pass over the keyword (two
     # replacements in a row would rewrite the class the first one wrote).
     body = "".join("['\u2019]" if ch in "'\u2019" else re.escape(ch) for ch in keyword)
@@ -50,7 +61,7 @@ def _pattern(keyword: str, match: Match, ignore_case: bool) -> re.Pattern:
         return re.compile(rf"(?<![\w\-]){body}(?![\w])", flags)
     if match == "prefix":
         return re.compile(rf"(?<![\w\-]){body}[\w'\u2019\-]*", flags)
-    raise ValueError(f"match must be 'word', 'prefix' or 'regex', not {match!r}")
+    raise KeywordError(f"match must be 'word', 'prefix' or 'regex', not {match!r}")
 
 
 def _flat(text: str) -> str:
@@ -127,7 +138,7 @@ class SideBySide:
         return self.data.groupby("outlet").size().reindex(self.outlets, fill_value=0).rename("uses")
 
     def _repr_html_(self) -> str:
-        e = html.escape
+        e = html_text
         rows = []
         for outlet in self.outlets:
             d = self.data[self.data["outlet"] == outlet]

@@ -27,6 +27,7 @@ import pandas as pd
 from ..corpus import Corpus
 from ..errors import LexiconError
 from ..paths import DATA_DIR
+from ..safe import md_prose, md_text
 from .quoted import QuoteIndex
 
 __all__ = [
@@ -288,21 +289,21 @@ def naming_finding(table: pd.DataFrame, *, by: str = "outlet") -> str:
         t = table[(table["concept"] == cid) & (table["count"] > 0)]
         name = table.loc[table["concept"] == cid, "concept_name"].iloc[0]
         if t.empty:
-            lines.append(f"- **{name}**: no outlet uses any of these wordings.")
+            lines.append(f"- **{md_text(name)}**: no outlet uses any of these wordings.")
             continue
         parts = []
         for g in groups:
             mine = t[t[by] == g].sort_values("count", ascending=False, kind="stable")
             if len(mine):
-                parts.append(f"{g}: " + ", ".join(f"\u201c{r.variant}\u201d \u00d7{r.count}" + (f" ({r.quoted} quoted)" if r.quoted else "") for r in mine.itertuples()))
+                parts.append(f"{md_text(g)}: " + ", ".join(f"\u201c{md_text(r.variant)}\u201d \u00d7{r.count}" + (f" ({r.quoted} quoted)" if r.quoted else "") for r in mine.itertuples()))
         silent = [g for g in groups if g not in set(t[by])]
-        text = f"- **{name}**: " + "; ".join(parts) + "."
+        text = f"- **{md_text(name)}**: " + "; ".join(parts) + "."
         if silent:
-            text += f" Not used by {', '.join(map(str, silent))}."
+            text += f" Not used by {', '.join(map(md_text, silent))}."
         solo = t.groupby("variant", sort=False)[by].nunique()
         solo = [v for v, k in solo.items() if k == 1 and len(groups) > 1]
         if solo:
-            text += " Only one outlet writes " + ", ".join(f"\u201c{v}\u201d" for v in solo) + "."
+            text += " Only one outlet writes " + ", ".join(f"\u201c{md_text(v)}\u201d" for v in solo) + "."
         lines.append(text)
     return "\n".join(lines)
 
@@ -318,6 +319,6 @@ def naming_notes(lexicon: Sequence[Concept] | None = None) -> str:
     """
     concepts = tuple(lexicon) if lexicon is not None else load_naming()
     return "\n\n".join(
-        f"**{c.name}** ({', '.join(chr(8220) + v.label + chr(8221) for v in c.variants)}). {c.note}" for c in concepts
+        f"**{md_text(c.name)}** ({', '.join(chr(8220) + md_text(v.label) + chr(8221) for v in c.variants)}). {md_prose(c.note)}" for c in concepts
     )
 
