@@ -13,8 +13,10 @@ __all__ = [
     "CorpusError",
     "CorpusNotFoundError",
     "InputError",
+    "KeywordError",
     "LabelError",
     "LexiconError",
+    "OutputError",
     "Problem",
     "ReportError",
     "ResultsError",
@@ -109,6 +111,16 @@ class LabelError(SameStoryError):
 
 class InputError(SameStoryError):
     """A large input file cannot be read as asked (format, columns, a bad line)."""
+
+
+class KeywordError(SameStoryError, ValueError):
+    """A keyword to search for cannot be used: empty, or a regular expression that does not compile.
+    (Also a ValueError, which the keyword functions raised before.)"""
+
+
+class OutputError(SameStoryError):
+    """An output folder or file that would write into the input, over an input file, or over a
+    file that is not an output folder; the message says why and what to give instead."""
 
 
 class ReportError(SameStoryError):

@@ -132,6 +132,30 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip().casefold()
 
 
+_MASTHEAD_SEP = r"[\s|/:\u00b7\u2022,\-\u2013\u2014]"
+
+
+def _is_masthead(line: str, outlet: str) -> bool:
+    """A short line that is the outlet's name as a masthead: the name as whole words at the start
+    (case and quotes aside), then nothing, a separator, or capitalised words ("The Independent UK",
+    "CNN | World"), and no sentence end. An outlet called "AP" or "The" never takes "Apparently
+    talks failed." or "The talks failed." with it."""
+    fold = lambda s: re.sub(r"\s+", " ", unicodedata.normalize("NFC", s).translate(_QUOTES)).strip()
+    text, name = fold(line), fold(outlet)
+    if not name or len(text.split()) > 6:
+        return False
+    m = re.match(re.escape(name) + rf"(?=$|{_MASTHEAD_SEP})", text, re.IGNORECASE)
+    if not m:
+        return False
+    rest = text[m.end():].strip()
+    if not rest:
+        return True
+    if re.search(r"[.!?\u2026]$", rest):
+        return False
+    words = [w for w in re.split(rf"{_MASTHEAD_SEP}+", rest) if w]
+    return all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
 def _strip_tags(s: str) -> str:
     return re.sub(r"<[^>]+>", " ", s)
 
@@ -149,8 +173,7 @@ def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: 
         value = str(meta.get(rule.from_metadata) or "").strip()
         if value:
             if rule.from_metadata == "outlet":
-                words = stripped.split()
-                if len(words) <= 6 and _norm(stripped).startswith(_norm(value)):
+                if _is_masthead(stripped, value):
                     return True
             elif _norm(stripped) in {_norm(value), _norm("By " + value)}:
                 return True

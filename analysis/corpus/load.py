@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -41,6 +42,7 @@ __all__ = [
     "OPTIONAL_COLUMNS",
     "problems_table",
     "REQUIRED_COLUMNS",
+    "RESERVED_COLUMNS",
     "validate_corpus",
     "write_metadata_template",
 ]
@@ -49,6 +51,8 @@ REQUIRED_COLUMNS = ("article_id", "outlet", "file")
 OPTIONAL_COLUMNS = (
     "headline", "byline", "published", "url", "outlet_type", "country", "wire_credit", "notes",
 )
+RESERVED_COLUMNS = ("text", "raw_text", "dateline", "n_paragraphs", "n_sentences", "n_words", "n_removed")
+"""Columns of ``corpus.articles`` the package computes; metadata.csv may not have columns of these names."""
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 """One article file may be at most this large (10 MB): a long news article is about 100 KB, so a
 larger file is almost always several articles, a database dump or the wrong file."""
@@ -128,6 +132,17 @@ def _read_metadata(root: Path, problems: list[Problem]) -> list[_Row]:
                 line=1,
             )
         )
+    reserved = [h for h in header if h in RESERVED_COLUMNS]
+    if reserved:
+        problems.append(
+            Problem(
+                "metadata.csv",
+                f"the header has {'columns' if len(reserved) > 1 else 'a column'} named {', '.join(reserved)}, "
+                f"which the package computes for every article ({', '.join(RESERVED_COLUMNS)}) and would overwrite",
+                f"rename the column (e.g. {reserved[0]} -> my_{reserved[0]}) on the first line",
+                line=1,
+            )
+        )
     dup_cols = sorted({h for h in header if h and header.count(h) > 1})
     if dup_cols:
         problems.append(Problem("metadata.csv", f"the header repeats {', '.join(dup_cols)}", "keep one column of each name", line=1))
@@ -138,6 +153,10 @@ def _read_metadata(root: Path, problems: list[Problem]) -> list[_Row]:
             start = line + 1
             line = reader.line_num
             if not any(v.strip() for v in values):
+                continue
+            swallowed = _swallowed_rows(header, values, start, line)
+            if swallowed:
+                problems.append(swallowed)
                 continue
             if len(values) != len(header):
                 problems.append(
@@ -159,6 +178,31 @@ def _read_metadata(root: Path, problems: list[Problem]) -> list[_Row]:
     return rows
 
 
+_SINGLE_LINE = ("article_id", "outlet", "file", "headline", "byline", "published", "url", "outlet_type", "country", "wire_credit")
+
+
+def _swallowed_rows(header: list[str], values: list[str], start: int, end: int) -> Problem | None:
+    """A quoted field that runs over lines where it should not: a ``"`` left open, which makes the
+    csv reader take the rows below it as part of one field (or the rest of the file)."""
+    if end == start:
+        return None
+    width = max(len(header) - 1, 1)
+    for h, v in zip(header + [""] * max(0, len(values) - len(header)), values):
+        if "\n" not in v and "\r" not in v:
+            continue
+        looks_like_rows = any(ln.count(",") >= width for ln in v.splitlines()[1:])
+        if h in _SINGLE_LINE or looks_like_rows or len(values) != len(header):
+            col = f" (column {h})" if h else ""
+            return Problem(
+                "metadata.csv",
+                f"a double quote opened on this line{col} is still open at line {end}, so lines {start + 1} to {end} "
+                f"were read as part of one field instead of as rows",
+                'close the quote (a field in quotes ends with " before the next comma), or write a " inside a quoted field as ""',
+                line=start,
+            )
+    return None
+
+
 def _parse_date(value: str) -> datetime | None:
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00"))
@@ -170,10 +214,31 @@ def _check_rows(root: Path, rows: list[_Row], problems: list[Problem], max_bytes
     """Check every row and file; return article_id -> decoded raw text for the good ones."""
     seen: dict[str, int] = {}
     texts: dict[str, str] = {}
+    files_seen: dict[Path, tuple[int, str]] = {}
+    outlets_seen: dict[str, tuple[str, int]] = {}
     root_resolved = root.resolve()
     for row in rows:
         v, ln = row.values, row.line
         aid = v.get("article_id", "")
+        outlet = v.get("outlet", "")
+        if outlet:
+            key = unicodedata.normalize("NFKC", outlet).casefold()
+            first = outlets_seen.setdefault(key, (outlet, ln))
+            if first[0] != outlet:
+                if first[0].casefold() == outlet.casefold():
+                    how = f"outlet {outlet!r} differs from {first[0]!r} (line {first[1]}) only in case"
+                else:
+                    how = (f"outlet {outlet!r} differs from {first[0]!r} (line {first[1]}) only in how its characters are "
+                           f"encoded (Unicode normalisation: {ascii(outlet)} against {ascii(first[0])})")
+                problems.append(
+                    Problem(
+                        "metadata.csv",
+                        f"{how}, so the two would count as different outlets",
+                        f"write the outlet exactly as on line {first[1]} in every row (retype it if the two look the same)",
+                        line=ln,
+                        column="outlet",
+                    )
+                )
         for col in REQUIRED_COLUMNS:
             if not v.get(col):
                 problems.append(Problem("metadata.csv", f"{col} is empty", f"give every article its {col}", line=ln, column=col))
@@ -203,43 +268,73 @@ def _check_rows(root: Path, rows: list[_Row], problems: list[Problem], max_bytes
         if p.is_absolute() or name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:[\\/]", name):
             problems.append(Problem("metadata.csv", f"file {name!r} is an absolute path", "give the path relative to the corpus folder (e.g. articles/my-article.txt) and keep the file inside it", line=ln, column="file"))
             continue
-        full = (root / p).resolve()
-        if not full.is_relative_to(root_resolved):
-            problems.append(Problem("metadata.csv", f"file {name!r} points outside the corpus folder", "move the article into the corpus folder and give its path relative to it", line=ln, column="file"))
-            continue
-        if not full.exists():
-            problems.append(Problem(name, f"does not exist (listed in {where})", "check the spelling of the path in metadata.csv, or add the file", ))
-            continue
-        if not full.is_file():
-            problems.append(Problem(name, f"is not a file (listed in {where})", "list an article file, not a folder"))
-            continue
-        size = full.stat().st_size
-        if size > max_bytes:
+        try:
+            full = (root / p).resolve()
+            if not full.is_relative_to(root_resolved):
+                problems.append(Problem("metadata.csv", f"file {name!r} points outside the corpus folder", "move the article into the corpus folder and give its path relative to it", line=ln, column="file"))
+                continue
+            if not full.exists():
+                problems.append(Problem(name, f"does not exist (listed in {where})", "check the spelling of the path in metadata.csv, or add the file", ))
+                continue
+            if not full.is_file():
+                problems.append(Problem(name, f"is not a file (listed in {where})", "list an article file, not a folder"))
+                continue
+            if full == (root_resolved / "metadata.csv"):
+                problems.append(Problem("metadata.csv", "lists metadata.csv itself as an article file", "give the path of the article's text file in the file column", line=ln, column="file"))
+                continue
+            if full in files_seen:
+                first_ln, first_id = files_seen[full]
+                problems.append(
+                    Problem(
+                        "metadata.csv",
+                        f"file {name!r} is listed again, for article {aid!r} (first on line {first_ln}, for {first_id!r})",
+                        "give each article its own file (a file listed twice would count one article twice)",
+                        line=ln,
+                        column="file",
+                    )
+                )
+                continue
+            files_seen[full] = (ln, aid)
+            size = full.stat().st_size
+            if size > max_bytes:
+                problems.append(
+                    Problem(
+                        name,
+                        f"is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:g} MB limit for one article",
+                        "check that it is a single article (split a file holding many articles into one file per article); for large collections use JSON Lines or Parquet input",
+                    )
+                )
+                continue
+            data = full.read_bytes()
+            if b"\x00" in data[:8192] or b"\x00" in data:
+                problems.append(Problem(name, "is a binary file, not text", "export the article as plain UTF-8 text (.txt)"))
+                continue
+            text = _decode(data, name, problems)
+            if text is None:
+                continue
+            if not text.strip("\ufeff \t\r\n\u00a0"):
+                problems.append(Problem(name, "is empty or holds only white space", "paste the article's text into it, or remove its row from metadata.csv"))
+                continue
+            lines = text.splitlines()
+            tag_lines = sum(bool(_HTML_TAG_LINE.match(x)) for x in lines)
+            if _HTML_DOC.search(text[:5000]) or (tag_lines >= 3 and tag_lines > 0.3 * len([x for x in lines if x.strip()])):
+                problems.append(Problem(name, "is HTML, not plain text", "save the article as plain text (copy the text from the browser, or convert with a tool such as html2text) and list the .txt file"))
+                continue
+            if aid and aid in seen and seen[aid] == ln:
+                texts[aid] = text
+        except (OSError, RuntimeError, ValueError) as exc:
+            # A symbolic link loop, a name too long or holding a NUL, a file that cannot be opened.
+            reason = getattr(exc, "strerror", None) or str(exc)
             problems.append(
                 Problem(
-                    name,
-                    f"is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:g} MB limit for one article",
-                    "check that it is a single article (split a file holding many articles into one file per article); for large collections use JSON Lines or Parquet input",
+                    "metadata.csv",
+                    f"file {name!r} cannot be read ({reason})",
+                    "check the path: a symbolic link that points back to itself, a name over 255 characters or with a NUL "
+                    "character, or a file without read permission cannot be used; list the real article file",
+                    line=ln,
+                    column="file",
                 )
             )
-            continue
-        data = full.read_bytes()
-        if b"\x00" in data[:8192] or b"\x00" in data:
-            problems.append(Problem(name, "is a binary file, not text", "export the article as plain UTF-8 text (.txt)"))
-            continue
-        text = _decode(data, name, problems)
-        if text is None:
-            continue
-        if not text.strip("\ufeff \t\r\n\u00a0"):
-            problems.append(Problem(name, "is empty or holds only white space", "paste the article's text into it, or remove its row from metadata.csv"))
-            continue
-        lines = text.splitlines()
-        tag_lines = sum(bool(_HTML_TAG_LINE.match(x)) for x in lines)
-        if _HTML_DOC.search(text[:5000]) or (tag_lines >= 3 and tag_lines > 0.3 * len([x for x in lines if x.strip()])):
-            problems.append(Problem(name, "is HTML, not plain text", "save the article as plain text (copy the text from the browser, or convert with a tool such as html2text) and list the .txt file"))
-            continue
-        if aid and aid in seen and seen[aid] == ln:
-            texts[aid] = text
     return texts
 
 
@@ -248,19 +343,61 @@ def validate_corpus(path: str | Path, *, max_article_bytes: int = MAX_ARTICLE_BY
 
     Reads only; the folder is never modified.
     """
-    problems, _, _ = _check(Path(path), max_article_bytes)
+    problems, _, _, _ = _check(Path(path), max_article_bytes)
     return problems
 
 
-def _check(root: Path, max_bytes: int) -> tuple[list[Problem], list[_Row], dict[str, str]]:
+def _check(root: Path, max_bytes: int, rules: tuple[Rule, ...] | None = None
+           ) -> tuple[list[Problem], list[_Row], dict[str, str], dict[str, CleanResult]]:
+    """Every problem of the folder, its rows, the raw text and the cleaning result of each good article."""
     problems: list[Problem] = []
+    try:
+        root.is_dir()
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        return [Problem(str(root), f"cannot be opened ({reason})", "give the path of a corpus folder (one holding metadata.csv); check its name")], [], {}, {}
+    if "\x00" in str(root):
+        return [Problem(repr(str(root)), "holds a NUL character (\\0) in its name", "give the path of a corpus folder; rename it if its name really holds one")], [], {}, {}
+    if root.is_symlink() and not root.exists():
+        return [Problem(str(root), "is a symbolic link that leads nowhere (it is broken, or points back to itself through other links)",
+                        "give the real corpus folder, or fix the link")], [], {}, {}
     if not root.exists():
-        return [Problem(str(root), "does not exist", "give the path of a corpus folder (one holding metadata.csv)")], [], {}
+        return [Problem(str(root), "does not exist", "give the path of a corpus folder (one holding metadata.csv)")], [], {}, {}
     if not root.is_dir():
-        return [Problem(str(root), "is a file, not a folder", "give the folder that holds metadata.csv and the articles")], [], {}
+        return [Problem(str(root), "is a file, not a folder", "give the folder that holds metadata.csv and the articles")], [], {}, {}
     rows = _read_metadata(root, problems)
     texts = _check_rows(root, rows, problems, max_bytes)
-    return problems, rows, texts
+    cleaned = _check_cleaned(rows, texts, problems, rules)
+    return problems, rows, texts, cleaned
+
+
+def _check_cleaned(rows: list[_Row], texts: dict[str, str], problems: list[Problem],
+                   rules: tuple[Rule, ...] | None) -> dict[str, CleanResult]:
+    """Clean every readable article (the results are kept for :func:`_build`, so a load cleans each
+    article once). An article that cleaning leaves without a sentence (its only line is the
+    headline, the byline or other furniture) would silently count as an empty article: a problem."""
+    rules = rules if rules is not None else load_rules()
+    cleaned: dict[str, CleanResult] = {}
+    for row in rows:
+        aid = row.values.get("article_id", "")
+        if aid not in texts:
+            continue
+        meta = {c: row.values.get(c, "") for c in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)}
+        result = cleaned[aid] = clean_article(texts[aid], meta, rules=rules)
+        if any(split_sentences(p.text, p.start) for p in result.paragraphs):
+            continue
+        removed = "; ".join(f"line {r['line']} by the {r['rule']} rule" for r in result.removed[:3])
+        problems.append(
+            Problem(
+                meta["file"],
+                f"has no text left after cleaning (listed in metadata.csv line {row.line}"
+                + (f"; removed: {removed}" if removed else "") + ")",
+                "add the article's body to the file (a file holding only the headline, byline or site furniture is not an "
+                "article); if cleaning removed real text, see corpus.audit and the rules in analysis/data/cleaning_rules.toml",
+                line=result.removed[0]["line"] if result.removed else None,
+            )
+        )
+    return cleaned
 
 
 @dataclass
@@ -343,7 +480,7 @@ def load_corpus(
         CorpusError: listing every problem in the folder, each with its file, line and fix.
     """
     root = Path(path) if path is not None else bundled_corpus()
-    problems, rows, texts = _check(root, max_article_bytes)
+    problems, rows, texts, cleaned = _check(root, max_article_bytes, rules)
     if problems:
         raise CorpusError(str(root), problems)
     items = []
@@ -351,15 +488,18 @@ def load_corpus(
         meta = {c: row.values.get(c, "") for c in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)}
         extra = {k: v for k, v in row.values.items() if k not in meta}
         items.append((meta, extra, texts[meta["article_id"]]))
-    return _build(root, items, rules if rules is not None else load_rules())
+    return _build(root, items, rules if rules is not None else load_rules(), cleaned)
 
 
-def _build(root: Path, items: list[tuple[dict, dict, str]], rules: tuple[Rule, ...]) -> Corpus:
-    """Clean and segment articles given as (metadata, extra columns, raw text)."""
+def _build(root: Path, items: list[tuple[dict, dict, str]], rules: tuple[Rule, ...],
+           cleaned: dict[str, CleanResult] | None = None) -> Corpus:
+    """Clean and segment articles given as (metadata, extra columns, raw text); ``cleaned`` holds
+    results already computed (by the check), keyed by article id."""
     records, audit, paras, sents = [], [], [], []
+    cleaned = cleaned or {}
     for meta, extra, raw in items:
         aid, outlet = meta["article_id"], meta["outlet"]
-        result = clean_article(raw, meta, rules=rules)
+        result = cleaned.get(aid) or clean_article(raw, meta, rules=rules)
         for r in result.removed:
             audit.append({"article_id": aid, "outlet": outlet, "file": meta["file"], **r})
         n_sent = 0
@@ -404,12 +544,16 @@ def corpus_from_frame(frame: pd.DataFrame, *, rules: tuple[Rule, ...] | None = N
         name: what to call the corpus's path in messages.
 
     Raises:
-        CorpusError: a required column is missing, or article ids repeat.
+        CorpusError: a required column is missing, a column has the name of one the package
+            computes (:data:`RESERVED_COLUMNS`, ``text`` aside), or article ids repeat.
     """
     missing = [c for c in ("article_id", "outlet", "text") if c not in frame.columns]
     dup = frame["article_id"][frame["article_id"].duplicated()].tolist() if "article_id" in frame.columns else []
-    if missing or dup:
+    reserved = [c for c in frame.columns if c in RESERVED_COLUMNS and c != "text"]
+    if missing or dup or reserved:
         problems = [Problem(name, f"has no column {c}", f"give every article its {c}") for c in missing]
+        problems += [Problem(name, f"has a column {c}, which the package computes for every article and would overwrite",
+                             f"rename the column (e.g. {c} -> my_{c})", column=c) for c in reserved]
         problems += [Problem(name, f"article_id {d!r} is used more than once", "give each article a unique id") for d in dup[:10]]
         raise CorpusError(name, problems)
     items = []
