@@ -7,7 +7,9 @@ pyproject.toml) and calls :func:`main`, as ``python -m analysis`` does.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import zlib
 from pathlib import Path
 
 from . import __version__
@@ -60,40 +62,95 @@ def main(argv: list[str] | None = None) -> int:
     ex = sub.add_parser("execute", help="re-execute the stored notebooks in place on the bundled corpus (maintainers)")
     ex.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(argv)
-
     try:
-        if args.command == "validate":
-            from .corpus import validate_corpus
-
-            problems = validate_corpus(args.corpus)
-            if problems:
-                print(f"{args.corpus}: {len(problems)} problem{'s' if len(problems) != 1 else ''}:")
-                for p in problems:
-                    print(f"- {p}")
-                return 1
-            from .corpus import load_corpus
-
-            c = load_corpus(args.corpus)
-            print(f"{args.corpus}: no problems; {len(c.articles)} articles from {len(c.outlets)} outlets, "
-                  f"{len(c.audit)} furniture lines removed by cleaning.")
-            return 0
-        if args.command == "report":
-            from .site.report import run_report
-
-            run_report(args.corpus, args.out)
-            return 0
-        if args.command == "scale":
-            from .scale import run_scale_command
-
-            return run_scale_command(args)
-        if args.command == "execute":
-            from .site.report import execute_in_place
-
-            execute_in_place([p.resolve() for p in args.notebooks] or None)
-            return 0
+        return _run(args)
     except SameStoryError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("Stopped (Ctrl-C); nothing more was written.", file=sys.stderr)
+        return 130
+    except (OSError, UnicodeError, ValueError, EOFError, RecursionError, RuntimeError, zlib.error) as exc:
+        message = _plain_error(exc, args)
+        if message is None or os.environ.get("SAMESTORY_DEBUG"):
+            raise
+        print(f"Error: {message}", file=sys.stderr)
+        return 1
+
+
+def _given_path(args) -> str:
+    """The file or folder the command was given (named when an error does not name its own)."""
+    for name in ("input", "corpus"):
+        value = getattr(args, name, None)
+        if value is not None:
+            return str(value)
+    return "the bundled corpus" if getattr(args, "command", "") == "report" else "the input"
+
+
+def _plain_error(exc: BaseException, args) -> str | None:
+    """One paragraph for an error that reached the command line from the file system or a file
+    format: the file, what is wrong, what to do. None: not an input problem (a bug: re-raised)."""
+    import errno
+
+    debug = " (set SAMESTORY_DEBUG=1 to see the traceback)"
+    if isinstance(exc, OSError):
+        name = exc.filename if exc.filename is not None else _given_path(args)
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        fix = {
+            errno.ELOOP: "a symbolic link points (through others) back to itself: replace it with the real file or folder",
+            errno.ENAMETOOLONG: "shorten the file or folder name (most systems allow 255 characters per name)",
+            errno.EACCES: "check the permissions: the file must be readable (and the output folder writable)",
+            errno.ENOSPC: "free some disk space, or give an --out folder on another disk",
+        }.get(exc.errno, "check the path, and that the file is there and readable")
+        return f"{name}: {reason}; {fix}.{debug}"
+    if isinstance(exc, RuntimeError):
+        if "symlink loop" not in str(exc).lower():
+            return None
+        return (f"{_given_path(args)}: {exc}; a symbolic link points (through others) back to itself: replace it "
+                f"with the real file or folder.{debug}")
+    if isinstance(exc, UnicodeError):
+        return (f"{_given_path(args)}: a file is not UTF-8 text ({exc}); save it as UTF-8 (e.g. `iconv -f cp1252 -t utf-8`) "
+                f"and run `{_prog()} validate` on a corpus folder to find which file.{debug}")
+    if isinstance(exc, (EOFError, zlib.error)):
+        return f"{_given_path(args)}: the file ends too early or is not valid gzip ({exc}); fetch or write it again.{debug}"
+    if isinstance(exc, RecursionError):
+        return f"{_given_path(args)}: the data are nested too deeply to read; give one flat record per article.{debug}"
+    text = str(exc)
+    if "null byte" in text or "null character" in text:
+        return f"{_given_path(args)!r}: a file or folder name holds a NUL character (\\0); rename it.{debug}"
+    return f"{_given_path(args)}: cannot be read as given ({type(exc).__name__}: {text}); check the file's format.{debug}"
+
+
+def _run(args) -> int:
+    if args.command == "validate":
+        from .corpus import validate_corpus
+
+        problems = validate_corpus(args.corpus)
+        if problems:
+            print(f"{args.corpus}: {len(problems)} problem{'s' if len(problems) != 1 else ''}:")
+            for p in problems:
+                print(f"- {p}")
+            return 1
+        from .corpus import load_corpus
+
+        c = load_corpus(args.corpus)
+        print(f"{args.corpus}: no problems; {len(c.articles)} articles from {len(c.outlets)} outlets, "
+              f"{len(c.audit)} furniture lines removed by cleaning.")
+        return 0
+    if args.command == "report":
+        from .site.report import run_report
+
+        run_report(args.corpus, args.out)
+        return 0
+    if args.command == "scale":
+        from .scale import run_scale_command
+
+        return run_scale_command(args)
+    if args.command == "execute":
+        from .site.report import execute_in_place
+
+        execute_in_place([p.resolve() for p in args.notebooks] or None)
+        return 0
     return 2
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -73,17 +74,86 @@ def _check_mapping(mapping: dict[str, str] | None, columns: list[str], path) -> 
     return mapping
 
 
-def _frame(records: list[dict], mapping: dict[str, str]) -> pd.DataFrame:
-    out = pd.DataFrame({dst: [r.get(src) for r in records] for dst, src in mapping.items()})
-    for col in out.columns:
-        out[col] = out[col].fillna("").astype(str)
-    return out
+def _value(record: dict, src: str, dst: str, where: str) -> str:
+    """One field of one article as a string, or an InputError naming the line and the fix."""
+    v = record.get(src)
+    field = f"{src!r} field" + (f" ({dst})" if src != dst else "")
+    if isinstance(v, (list, tuple, dict)):
+        if dst in REQUIRED or isinstance(v, dict) or not all(isinstance(x, (str, int, float)) for x in v):
+            kind = "an object" if isinstance(v, dict) else "a list"
+            raise InputError(
+                f"{where}: the {field} holds {kind}, not a string; give the {dst} as one string"
+                + (" (join a list of paragraphs with blank lines)" if dst == "text" else "")
+            )
+        v = ", ".join(str(x) for x in v)  # a list of authors, of tags ...
+    if v is None or (isinstance(v, float) and v != v):
+        v = ""
+    if isinstance(v, bytes):
+        raise InputError(f"{where}: the {field} holds bytes, not text; store it as a UTF-8 string")
+    v = v if isinstance(v, str) else str(v)
+    if dst in REQUIRED and not v.strip():
+        what = "has no" if src not in record else "has an empty"
+        raise InputError(
+            f"{where}: the article {what} {field}; every article needs its {dst}: fill it in or remove the "
+            + ("line" if "line" in where else "row")
+        )
+    return v
+
+
+def _frame(records: list[dict], mapping: dict[str, str], wheres: list[str], ids: dict[str, str]) -> pd.DataFrame:
+    """The chunk as a DataFrame with the package's names; every value a string. ``ids`` (article id ->
+    where it was first seen) is kept across chunks, so an id repeated anywhere in the file is found."""
+    cols: dict[str, list[str]] = {dst: [] for dst in mapping}
+    for record, where in zip(records, wheres):
+        for dst, src in mapping.items():
+            cols[dst].append(_value(record, src, dst, where))
+        aid = cols["article_id"][-1]
+        if aid in ids:
+            raise InputError(
+                f"{where}: article_id {aid!r} was already used on {ids[aid].rsplit(', ', 1)[-1]}; give each article a unique "
+                "id, or remove the repeated article (the pipeline would otherwise count it twice)"
+            )
+        ids[aid] = where
+    return pd.DataFrame(cols)
 
 
 def _open_text(path: Path) -> io.TextIOBase:
     if path.name.lower().endswith(".gz"):
         return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8")
     return open(path, encoding="utf-8")
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    """(line number, text) of a JSON Lines file, plain or gzip; bad bytes and broken gzip streams
+    become an InputError naming the file (and the line)."""
+    gz = path.name.lower().endswith(".gz")
+    try:
+        with (gzip.open(path, "rb") if gz else open(path, "rb")) as fh:
+            for line_no, raw in enumerate(fh, 1):
+                if line_no == 1 and raw.startswith(b"\x1f\x8b"):
+                    raise InputError(f"{path}: the file is gzip-compressed but its name does not end in .gz; rename it to {path.name}.gz")
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise InputError(
+                        f"{path}, line {line_no}: byte {exc.start + 1} of the line (0x{raw[exc.start]:02x}) is not UTF-8; "
+                        "save the file as UTF-8 (e.g. `iconv -f cp1252 -t utf-8`)"
+                    ) from None
+                yield line_no, (line.lstrip("\ufeff") if line_no == 1 else line)
+    except gzip.BadGzipFile as exc:
+        raise InputError(f"{path}: not a gzip file ({exc}), though its name ends in .gz; remove .gz from its name if it is plain JSON Lines") from None
+    except (EOFError, zlib.error) as exc:
+        raise InputError(
+            f"{path}: not a complete gzip file ({exc}); the download or copy may have been cut short: fetch it again "
+            "(gzip -t FILE tests a gzip file)"
+        ) from None
+
+
+def _parquet_error(path: Path, exc: Exception) -> InputError:
+    return InputError(
+        f"{path}: cannot be read as Parquet ({str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__}); "
+        "the file may be truncated or in another format: write it again (e.g. DataFrame.to_parquet), or use .jsonl for JSON Lines"
+    )
 
 
 def read_articles(
@@ -104,55 +174,84 @@ def read_articles(
         limit: stop after this many articles (for a quick run).
 
     Yields:
-        DataFrames with the package's column names (strings; missing values as "").
+        DataFrames with the package's column names (strings; missing optional values as "";
+        a list of strings in an optional field, such as several authors, joined with ", ").
 
     Raises:
-        InputError: the file's format or columns do not fit, or a line is not JSON (the message
-            names the line).
+        InputError: the file's format or columns do not fit, the file is truncated (gzip,
+            Parquet) or not UTF-8, or a line is not a JSON object, has no text, id or outlet,
+            holds a list or an object as its text, or repeats an article_id used on an earlier
+            line, in any chunk (the message names the line, or both lines).
     """
     path = Path(path)
-    if not path.is_file():
+    if "\x00" in str(path):
+        raise InputError(f"{str(path)!r}: the name holds a NUL character (\\0); give the path of a .jsonl(.gz) or .parquet file")
+    try:
+        is_file = path.is_file()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be opened ({exc.strerror or exc}); check the name (at most 255 characters a name)") from None
+    if not is_file:
+        if path.is_symlink():
+            raise InputError(f"{path} is a symbolic link that leads nowhere (broken, or a loop); give the real file")
+        if path.is_dir():
+            raise InputError(f"{path} is a folder; give a .jsonl(.gz) or .parquet file (for a corpus folder with metadata.csv use report --corpus)")
         raise InputError(f"{path} does not exist; give the path of a .jsonl(.gz) or .parquet file")
     fmt = input_format(path)
     seen = 0
+    ids: dict[str, str] = {}
     if fmt == "parquet":
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        pf = pq.ParquetFile(path)
-        names = pf.schema_arrow.names
+        try:
+            pf = pq.ParquetFile(path)
+            names = pf.schema_arrow.names
+        except (pa.ArrowException, OSError, ValueError) as exc:
+            raise _parquet_error(path, exc) from None
         mapping = _check_mapping(mapping, names, path)
-        for batch in pf.iter_batches(batch_size=chunk_size, columns=sorted(set(mapping.values()))):
+        batches = pf.iter_batches(batch_size=chunk_size, columns=sorted(set(mapping.values())))
+        while True:
+            try:
+                batch = next(batches, None)
+            except (pa.ArrowException, OSError, ValueError) as exc:
+                raise _parquet_error(path, exc) from None
+            if batch is None:
+                return
             records = batch.to_pylist()
             if limit is not None:
                 records = records[: max(0, limit - seen)]
             if not records:
                 return
+            wheres = [f"{path}, row {seen + i + 1}" for i in range(len(records))]
             seen += len(records)
-            yield _frame(records, mapping)
-        return
+            yield _frame(records, mapping, wheres, ids)
     checked: dict[str, str] | None = None
     records: list[dict] = []
-    with _open_text(path) as fh:
-        for line_no, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}, line {line_no}: not a JSON object ({exc.msg}); each line must hold one article as JSON") from None
-            if not isinstance(record, dict):
-                raise InputError(f"{path}, line {line_no}: a JSON {type(record).__name__}, not an object; each line must hold one article as a JSON object")
-            if checked is None:
-                checked = _check_mapping(mapping, list(record), path)
-            records.append(record)
-            seen += 1
-            if len(records) == chunk_size:
-                yield _frame(records, checked)
-                records = []
-            if limit is not None and seen >= limit:
-                break
+    wheres: list[str] = []
+    for line_no, line in _lines(path):
+        if not line.strip():
+            continue
+        where = f"{path}, line {line_no}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{where}: not a JSON object ({exc.msg}); each line must hold one article as JSON") from None
+        except RecursionError:
+            raise InputError(f"{where}: the JSON is nested too deeply to read; each line must hold one article as a flat JSON object") from None
+        if not isinstance(record, dict):
+            raise InputError(f"{where}: a JSON {type(record).__name__}, not an object; each line must hold one article as a JSON object")
+        if checked is None:
+            checked = _check_mapping(mapping, list(record), path)
+        records.append(record)
+        wheres.append(where)
+        seen += 1
+        if len(records) == chunk_size:
+            yield _frame(records, checked, wheres, ids)
+            records, wheres = [], []
+        if limit is not None and seen >= limit:
+            break
     if records:
-        yield _frame(records, checked)
+        yield _frame(records, checked, wheres, ids)
 
 
 def write_parquet_parts(

@@ -349,6 +349,12 @@ def run_scale_command(args) -> int:
 
     from .input import write_parquet_parts
 
+    from ..safe import check_output
+    from .input import input_format
+
+    input_format(args.input)  # a name it cannot read is said before anything else
+    # Never into the folder of the input, over the input, or over a file (write_results names its files).
+    check_output(args.out, [args.input], writes=tuple(f"{name}.parquet" for name in (*PARTS, "distinctive_terms")))
     mapping = parse_mapping(args.map)
     tty = sys.stderr.isatty()
     say = (lambda msg: print(msg, file=sys.stderr)) if tty else (lambda msg: None)
