@@ -56,10 +56,13 @@ __all__ = [
     "C_GRID",
     "MODEL_FILE",
     "classify_sentences",
+    "corpus_frames",
     "fit_model",
     "frame_of",
     "frames_not_learnt",
     "load_model",
+    "measured_per_frame",
+    "model_finding",
 ]
 
 MODEL_FILE = DATA_DIR / "frames_policy_model.json"
@@ -293,3 +296,72 @@ def fit_model(sentences: list[str], labels: list[str], *, c_grid: tuple[float, .
                                    "analysis/data/stopwords_news.txt"},
         "cross_validation": cv,
     }
+
+
+def corpus_frames(corpus, *, model: dict | None = None) -> pd.DataFrame:
+    """The model's policy frame of every body sentence of a corpus, with its evidence.
+
+    Args:
+        corpus: a loaded :class:`~analysis.corpus.Corpus`.
+        model: as in :func:`classify_sentences`.
+
+    Returns:
+        One row per body sentence (crossheads left out): ``article_id``, ``outlet``,
+        ``sentence``, ``start``, ``end`` (offsets into the clean text), then the columns of
+        :func:`classify_sentences` (``text``, ``label``, ``frame``, ``probability``, ``cues``,
+        ``words``, ``evidence``).
+
+    References:
+        Boydstun et al. (2014), the frames; Guida et al. (FrAC), the sentences the model learnt from.
+    """
+    sents = corpus.sentences()
+    body = sents[sents["paragraph_kind"] == "body"].reset_index(drop=True)
+    labelled = classify_sentences(body["text"].tolist(), model=model).drop(columns=["sentence", "text"])
+    return pd.concat([body[["article_id", "outlet", "sentence", "start", "end", "text"]], labelled], axis=1)
+
+
+def measured_per_frame(*, path: str | Path | None = None) -> pd.DataFrame:
+    """The model's committed per-frame precision and recall on FrAC's held-out test split.
+
+    Args:
+        path: another results file (tests); ``analysis/data/evaluation_framing.json`` by default.
+
+    Returns:
+        One row per frame the test split holds: ``frame``, ``gold`` (sentences), ``predicted``,
+        ``precision``, ``recall``, ``f1``; empty when the file has no model figures.
+
+    References:
+        Guida et al. (FrAC), the annotated sentences.
+    """
+    from ..evaluate import results
+
+    data = results.section("framing", "frac", path=path)
+    cols = ["frame", "gold", "predicted", "precision", "recall", "f1"]
+    return pd.DataFrame(data.get("model_per_frame", []), columns=["code", *cols]).reindex(columns=cols)
+
+
+def model_finding(frames: pd.DataFrame, *, path: str | Path | None = None) -> str:
+    """Each outlet's most common model frame, in words, beside that frame's measured precision.
+
+    Args:
+        frames: the output of :func:`corpus_frames`.
+        path: as in :func:`measured_per_frame`.
+
+    Returns:
+        Markdown, one clause per outlet.
+
+    References:
+        Boydstun et al. (2014); Guida et al. (FrAC).
+    """
+    from ..safe import md_text
+
+    if frames.empty:
+        return "The corpus has no body sentence to label."
+    measured = measured_per_frame(path=path).set_index("frame")
+    parts = []
+    for outlet, g in frames.groupby("outlet", sort=False):
+        counts = g["frame"].value_counts()
+        top = sorted(counts.index[counts == counts.max()])[0]
+        p = f", a label that is right {measured.loc[top, 'precision']:.0%} of the time on FrAC" if top in measured.index else ""
+        parts.append(f"{md_text(outlet)}: {md_text(top)} ({int(counts[top])} of {len(g)} sentences{p})")
+    return "Most common policy frame per outlet, by the model (words and cues): " + "; ".join(parts) + "."
