@@ -68,9 +68,9 @@ def measured_rates(lesson: Lesson, *, path: str | Path | None = None) -> pd.Data
         f = data
         where = f"FrAC, held-out test split ({f['test_sentences']} sentences)"
         rows += [
-            {"label": "policy frame of a sentence (cue lexicon)", "data": where,
+            {"label": "policy frame of a sentence", "data": where,
              "measure": "accuracy (same frame as the annotators)", "value": f["lexicon"]["accuracy"]},
-            {"label": "policy frame of a sentence (cue lexicon)", "data": where,
+            {"label": "policy frame of a sentence", "data": where,
              "measure": "macro-F1 (frames weighted alike)", "value": f["lexicon"]["macro_f1"]},
         ]
         if f.get("model"):
@@ -147,7 +147,7 @@ def measured_finding(lesson: Lesson, *, n: int = 10, path: str | Path | None = N
     v = dict(zip(table["label"] + " | " + table["measure"], table["value"]))
     where = table["data"].iloc[0]
     if lesson == "framing":
-        acc = v["policy frame of a sentence (cue lexicon) | accuracy (same frame as the annotators)"]
+        acc = v["policy frame of a sentence | accuracy (same frame as the annotators)"]
         model = v.get("policy frame of a sentence (model: words and cues) | accuracy (same frame as the annotators)")
         base = v["always the most common frame (baseline) | accuracy"]
         body = (
