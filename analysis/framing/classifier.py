@@ -13,10 +13,21 @@ test split are in ``analysis/data/evaluation_framing.json`` (section ``frac``, k
   (the cues of that frame it matched and the words that pushed it there most).
 - :func:`frame_of`: the frame id of one text.
 - :func:`load_model`, :func:`fit_model`: read the shipped model; fit one (used by ``--train``).
+- :func:`frames_not_learnt`: the frames of the policy scheme the model can never answer.
 
-Limits: the model knows only the frames FrAC's dev split uses (10 of the 15; FrAC's annotators
-folded, e.g., "Crime and punishment" into "Legality"), and it learnt from 211 sentences, so words
-that are rare there weigh by chance. The evidence shows what it weighed; check it.
+**Evidence** is the cues of the chosen frame the sentence matched, then its content words that
+pushed it there most. Stop words are not in the model's vocabulary at all (they never weigh for a
+frame), so the evidence never reads "the; was; that".
+
+**Frames it does not know.** FrAC labels its sentences with 10 of the 15 codes (both splits): its
+annotators folded the other five into neighbours. The model therefore never answers "Capacity and
+resources", "Crime and punishment", "Quality of life", "Political" or "External regulation and
+reputation" (:func:`frames_not_learnt`); a sentence about a crime gets "Legality", one about
+party tactics "Policy prescription" — the folds that FrAC's dev split shows for the lexicon
+(``label_map`` in ``evaluation_framing.json``). The cue lexicon (:func:`analysis.framing.classify`)
+still knows all 15; where a reader needs one of the five, read its answer beside the model's.
+The model learnt from 211 sentences, so words that are rare there weigh by chance. The evidence
+shows what it weighed; check it.
 
 References:
     Boydstun, A. E., Card, D., Gross, J. H., Resnik, P. & Smith, N. A. (2014). Tracking the
@@ -45,9 +56,13 @@ __all__ = [
     "C_GRID",
     "MODEL_FILE",
     "classify_sentences",
+    "corpus_frames",
     "fit_model",
     "frame_of",
+    "frames_not_learnt",
     "load_model",
+    "measured_per_frame",
+    "model_finding",
 ]
 
 MODEL_FILE = DATA_DIR / "frames_policy_model.json"
@@ -158,6 +173,29 @@ def classify_sentences(sentences: list[str], *, model: dict | None = None, top_w
     return pd.DataFrame(rows, columns=cols)
 
 
+def frames_not_learnt(*, model: dict | None = None) -> pd.DataFrame:
+    """The frames of the policy scheme that the model was never shown, so never answers.
+
+    Args:
+        model: a model from :func:`load_model` or :func:`fit_model`; by default the shipped one.
+
+    Returns:
+        One row per such frame, in the scheme's order: ``label`` (frame id), ``frame`` (its name).
+
+    References:
+        Boydstun et al. (2014), the 15 frames; Guida et al. (FrAC), the 10 its annotators used.
+
+    Example:
+        >>> "crime_punishment" in set(frames_not_learnt()["label"])
+        True
+    """
+    m = model or load_model()
+    scheme = load_scheme("policy")
+    known = set(m["frames"])
+    rows = [{"label": f, "frame": scheme.labels[f]} for f in scheme.frames if f not in known]
+    return pd.DataFrame(rows, columns=["label", "frame"])
+
+
 def frame_of(text: str, *, model: dict | None = None) -> str:
     """The policy frame id the model gives one text.
 
@@ -178,11 +216,14 @@ def frame_of(text: str, *, model: dict | None = None) -> str:
     return str(classify_sentences([text], model=model).loc[0, "label"])
 
 
-def fit_model(sentences: list[str], labels: list[str], *, c_grid: tuple[float, ...] = C_GRID) -> dict:
+def fit_model(sentences: list[str], labels: list[str], *, c_grid: tuple[float, ...] = C_GRID,
+              cross_validate: bool = True) -> dict:
     """Fit the model on labelled sentences; the regularisation strength by cross-validation on them.
 
     Words: TF-IDF of words of two letters or more (unigrams, sublinear tf, L2-normed, every word
-    seen). Cues: ``log(1 + count) * 0.5`` per frame of the lexicon. Classes weighted by inverse
+    seen except the stop words of :func:`analysis.topics.words.load_stop_words`, so that "the",
+    "was" or "said" never weigh for a frame and never show as its evidence). Cues:
+    ``log(1 + count) * 0.5`` per frame of the lexicon. Classes weighted by inverse
     frequency ("balanced"). C: the value of ``c_grid`` with the best macro-F1 over 5-fold
     stratified cross-validation repeated twice (random_state 0); ties to the smaller C. These
     settings were chosen by cross-validation on FrAC's dev split only.
@@ -191,6 +232,8 @@ def fit_model(sentences: list[str], labels: list[str], *, c_grid: tuple[float, .
         sentences: the training sentences (FrAC's dev split, for the shipped model).
         labels: their frame ids.
         c_grid: the values of C tried.
+        cross_validate: run the cross-validation; ``False`` (only with one value in ``c_grid``)
+            fits on all the sentences at once and stores no ``cross_validation`` figures.
 
     Returns:
         The model as plain data, as :func:`load_model` returns it (without ``command``/``data``,
@@ -205,18 +248,23 @@ def fit_model(sentences: list[str], labels: list[str], *, c_grid: tuple[float, .
     from sklearn.metrics import accuracy_score, f1_score
     from sklearn.model_selection import RepeatedStratifiedKFold
 
+    from ..topics.words import load_stop_words
+
+    stop_words = sorted(load_stop_words())
     scheme = load_scheme("policy")
     cue_frames = [f for f in scheme.frames if f != scheme.fallback]
     texts, y = list(sentences), np.asarray(labels)
     cues = np.array([[math.log1p(c) * CUE_SCALE for c in _cue_counts(t, cue_frames, scheme).values()] for t in texts])
 
     def fit(idx, c):
-        v = TfidfVectorizer(token_pattern=TOKEN_PATTERN, sublinear_tf=True, min_df=1)
+        v = TfidfVectorizer(token_pattern=TOKEN_PATTERN, sublinear_tf=True, min_df=1, stop_words=stop_words)
         a = sp.hstack([v.fit_transform([texts[i] for i in idx]), cues[idx]]).tocsr()
         return v, LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit(a, y[idx])
 
+    if not cross_validate and len(c_grid) != 1:
+        raise ValueError("fit_model: cross_validate=False needs exactly one value in c_grid")
     cv = []
-    for c in c_grid:
+    for c in c_grid if cross_validate else ():
         pred, gold = [], []
         for tr, te in RepeatedStratifiedKFold(n_splits=5, n_repeats=2, random_state=0).split(texts, y):
             v, lr = fit(tr, c)
@@ -224,7 +272,7 @@ def fit_model(sentences: list[str], labels: list[str], *, c_grid: tuple[float, .
             gold += list(y[te])
         cv.append({"C": c, "macro_f1": round(float(f1_score(gold, pred, average="macro")), 3),
                    "accuracy": round(float(accuracy_score(gold, pred)), 3)})
-    best = max(cv, key=lambda r: (r["macro_f1"], -r["C"]))["C"]
+    best = max(cv, key=lambda r: (r["macro_f1"], -r["C"]))["C"] if cv else c_grid[0]
     v, lr = fit(np.arange(len(texts)), best)
     vocab = v.get_feature_names_out().tolist()
     frames = [str(f) for f in lr.classes_]
@@ -243,6 +291,77 @@ def fit_model(sentences: list[str], labels: list[str], *, c_grid: tuple[float, .
         "coefficients": {f: [round(float(c), 6) for c in lr.coef_[k]] for k, f in enumerate(frames)},
         "intercepts": {f: round(float(lr.intercept_[k]), 6) for k, f in enumerate(frames)},
         "settings": {"C": best, "class_weight": "balanced", "ngram_range": [1, 1], "min_df": 1, "sublinear_tf": True,
-                     "solver": "lbfgs", "training_sentences": len(texts)},
+                     "solver": "lbfgs", "training_sentences": len(texts),
+                     "stop_words": "left out of the vocabulary: scikit-learn's English list as changed by "
+                                   "analysis/data/stopwords_news.txt"},
         "cross_validation": cv,
     }
+
+
+def corpus_frames(corpus, *, model: dict | None = None) -> pd.DataFrame:
+    """The model's policy frame of every body sentence of a corpus, with its evidence.
+
+    Args:
+        corpus: a loaded :class:`~analysis.corpus.Corpus`.
+        model: as in :func:`classify_sentences`.
+
+    Returns:
+        One row per body sentence (crossheads left out): ``article_id``, ``outlet``,
+        ``sentence``, ``start``, ``end`` (offsets into the clean text), then the columns of
+        :func:`classify_sentences` (``text``, ``label``, ``frame``, ``probability``, ``cues``,
+        ``words``, ``evidence``).
+
+    References:
+        Boydstun et al. (2014), the frames; Guida et al. (FrAC), the sentences the model learnt from.
+    """
+    sents = corpus.sentences()
+    body = sents[sents["paragraph_kind"] == "body"].reset_index(drop=True)
+    labelled = classify_sentences(body["text"].tolist(), model=model).drop(columns=["sentence", "text"])
+    return pd.concat([body[["article_id", "outlet", "sentence", "start", "end", "text"]], labelled], axis=1)
+
+
+def measured_per_frame(*, path: str | Path | None = None) -> pd.DataFrame:
+    """The model's committed per-frame precision and recall on FrAC's held-out test split.
+
+    Args:
+        path: another results file (tests); ``analysis/data/evaluation_framing.json`` by default.
+
+    Returns:
+        One row per frame the test split holds: ``frame``, ``gold`` (sentences), ``predicted``,
+        ``precision``, ``recall``, ``f1``; empty when the file has no model figures.
+
+    References:
+        Guida et al. (FrAC), the annotated sentences.
+    """
+    from ..evaluate import results
+
+    data = results.section("framing", "frac", path=path)
+    cols = ["frame", "gold", "predicted", "precision", "recall", "f1"]
+    return pd.DataFrame(data.get("model_per_frame", []), columns=["code", *cols]).reindex(columns=cols)
+
+
+def model_finding(frames: pd.DataFrame, *, path: str | Path | None = None) -> str:
+    """Each outlet's most common model frame, in words, beside that frame's measured precision.
+
+    Args:
+        frames: the output of :func:`corpus_frames`.
+        path: as in :func:`measured_per_frame`.
+
+    Returns:
+        Markdown, one clause per outlet.
+
+    References:
+        Boydstun et al. (2014); Guida et al. (FrAC).
+    """
+    from ..safe import md_text
+
+    if frames.empty:
+        return "The corpus has no body sentence to label."
+    measured = measured_per_frame(path=path).set_index("frame")
+    parts = []
+    for outlet, g in frames.groupby("outlet", sort=False):
+        counts = g["frame"].value_counts()
+        top = sorted(counts.index[counts == counts.max()])[0]
+        p = f", a label that is right {measured.loc[top, 'precision']:.0%} of the time on FrAC" if top in measured.index else ""
+        parts.append(f"{md_text(outlet)}: {md_text(top)} ({int(counts[top])} of {len(g)} sentences{p})")
+    return "Most common policy frame per outlet, by the model (words and cues): " + "; ".join(parts) + "."

@@ -87,13 +87,17 @@ def cue_matches(text: str, spans: list[tuple[int, int]], *, scheme: Scheme | str
     """
     s = load_scheme(scheme)
     starts = [a for a, _ in spans]
-    out = []
-    for frame, k, a, b in s.matches(text):
-        i = bisect.bisect_right(starts, a) - 1
-        if i < 0 or b > spans[i][1]:
+    by_sentence: dict[int, list[tuple[str, int, int, int]]] = {}
+    for m in s.matches(text):
+        i = bisect.bisect_right(starts, m[2]) - 1
+        if i < 0 or m[3] > spans[i][1]:
             continue
-        out.append({"sentence": i, "frame": frame, "questions": "; ".join(s.groups[k].questions),
-                    "cue": re.sub(r"\s+", " ", text[a:b]), "start": a, "end": b})
+        by_sentence.setdefault(i, []).append(m)
+    out = []
+    for i, found in sorted(by_sentence.items()):
+        for frame, k, a, b in s.guarded(found):
+            out.append({"sentence": i, "frame": frame, "questions": "; ".join(s.groups[k].questions),
+                        "cue": re.sub(r"\s+", " ", text[a:b]), "start": a, "end": b})
     return out
 
 
@@ -147,13 +151,16 @@ def frame_scores(corpus: Corpus, scheme: Scheme | str | Path = "generic") -> pd.
         One row per sentence and frame it shows: ``article_id``, ``outlet``, ``sentence``,
         ``paragraph``, ``start``, ``end`` (offsets into the clean text), ``frame`` (label),
         ``frame_id``, ``cues`` (the matched words, "; "-joined in text order), ``n_cues``,
-        ``questions`` (indicator question ids), ``question_text``, ``text`` (the sentence).
+        ``questions`` (indicator question ids), ``question_text``, ``text`` (the sentence). Body
+        sentences only: a crosshead ("General killed") labels the paragraph after it, whose
+        sentences are counted.
 
     References:
         Semetko & Valkenburg (2000), the generic frames; Boydstun et al. (2014), the policy frames.
     """
     s = load_scheme(scheme)
     sents = corpus.sentences()
+    sents = sents[sents["paragraph_kind"] == "body"]
     texts = corpus.articles["text"]
     rows = []
     for aid, group in sents.groupby("article_id", sort=False):
@@ -166,6 +173,13 @@ def frame_scores(corpus: Corpus, scheme: Scheme | str | Path = "generic") -> pd.
     cols = ["article_id", "outlet", "sentence", "paragraph", "start", "end", "frame", "frame_id", "cues", "n_cues",
             "questions", "question_text", "text"]
     return pd.DataFrame(rows, columns=cols)
+
+
+def _body_sentences(corpus: Corpus, by: str) -> pd.Series:
+    """Body sentences (the ones :func:`frame_scores` reads) per outlet or article."""
+    body = corpus.sentences()
+    body = body[body["paragraph_kind"] == "body"]
+    return body.groupby(by).size()
 
 
 def frame_summary(scores: pd.DataFrame, corpus: Corpus, *, scheme: Scheme | str | Path = "generic",
@@ -181,7 +195,8 @@ def frame_summary(scores: pd.DataFrame, corpus: Corpus, *, scheme: Scheme | str 
     Returns:
         One row per group and frame (every frame, zeros included), in the corpus's and the
         scheme's order: ``by``, ``frame``, ``sentences`` (showing the frame), ``all_sentences``,
-        ``share_of_sentences``, ``cues`` (matches), ``words``, ``cues_per_1000_words``.
+        ``share_of_sentences``, ``cues`` (matches), ``words``, ``cues_per_1000_words``;
+        ``all_sentences`` counts body sentences (crossheads are not scored).
 
     References:
         Semetko & Valkenburg (2000), the frames counted.
@@ -190,7 +205,7 @@ def frame_summary(scores: pd.DataFrame, corpus: Corpus, *, scheme: Scheme | str 
     arts = corpus.articles
     groups = corpus.outlets if by == "outlet" else list(arts.index)
     key = arts["outlet"] if by == "outlet" else pd.Series(arts.index, index=arts.index)
-    n_sent = arts.groupby(key)["n_sentences"].sum()
+    n_sent = _body_sentences(corpus, by).reindex(groups, fill_value=0)
     n_words = arts.groupby(key)["n_words"].sum()
     counts = scores.groupby([by, "frame_id"]).agg(sentences=("sentence", "size"), cues=("n_cues", "sum"))
     rows = []
@@ -227,7 +242,7 @@ def classify(text: str, *, scheme: Scheme | str | Path = "policy") -> str:
     """
     s = load_scheme(scheme)
     counts: dict[str, int] = {}
-    for frame, *_ in s.matches(text):
+    for frame, *_ in s.guarded(s.matches(text)):
         counts[frame] = counts.get(frame, 0) + 1
     if not counts:
         return s.fallback
@@ -352,7 +367,7 @@ def evidence_html(scores: pd.DataFrame, corpus: Corpus, *, scheme: Scheme | str 
     """
     s = load_scheme(scheme)
     numbers = paragraph_numbers(corpus)
-    total = corpus.articles.groupby("outlet")["n_sentences"].sum()
+    total = _body_sentences(corpus, "outlet")
     parts = ['<div class="ss-evidence">']
     for f in s.frames:
         if f == s.fallback:

@@ -85,13 +85,20 @@ def term_pattern(terms: list[str], where: str) -> str:
 
 @dataclass(frozen=True)
 class CueGroup:
-    """One ``[[frames.cues]]`` table: the cues that stand for one (or more) indicator questions."""
+    """One ``[[frames.cues]]`` table: the cues that stand for one (or more) indicator questions.
+
+    ``needs`` (question ids, optional): the group's cues count only in a sentence where a cue of
+    one of those questions matched too (from a group without ``needs``). "killed" says that people
+    were affected (human interest, H3) only beside a human face or feeling (H1, H2): "an elderly
+    father and his son were killed", not "the deadliest strike this year".
+    """
 
     frame: str
     questions: tuple[str, ...]
     terms: tuple[str, ...]
     exact: tuple[str, ...]
     patterns: tuple[str, ...]
+    needs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -175,6 +182,12 @@ class FrameScheme:
         order = {f: i for i, f in enumerate(self.frames)}
         found.sort(key=lambda x: (x[2], order[x[0]]))
         return found
+
+    def guarded(self, found: list[tuple[str, int, int, int]]) -> list[tuple[str, int, int, int]]:
+        """The matches of ONE sentence (from :meth:`matches`) less those of groups whose ``needs``
+        are not met in it (see :class:`CueGroup`)."""
+        answered = {q for _, k, _, _ in found if not self.groups[k].needs for q in self.groups[k].questions}
+        return [m for m in found if not self.groups[m[1]].needs or answered & set(self.groups[m[1]].needs)]
 
     def matches_slow(self, text: str) -> list[tuple[str, int, int, int]]:
         """The same as :meth:`matches`, by running each frame's whole regex over the text (reference)."""
@@ -310,9 +323,15 @@ def _load_scheme_file(path: Path) -> FrameScheme:
                     )
             if not qs:
                 raise SchemeError(f"{path.name}: a cue group of frame {fid!r} has no question; note the question it stands for")
-            groups.append(CueGroup(fid, qs, _as_tuple(c.get("terms")), _as_tuple(c.get("exact")), _as_tuple(c.get("patterns"))))
+            groups.append(CueGroup(fid, qs, _as_tuple(c.get("terms")), _as_tuple(c.get("exact")), _as_tuple(c.get("patterns")),
+                                   _as_tuple(c.get("needs"))))
     if not frames:
         raise SchemeError(f"{path.name}: holds no [[frames]] tables; see analysis/data/frames_generic.toml for the layout")
+    for g in groups:
+        unknown_needs = [q for q in g.needs if q not in questions]
+        if unknown_needs:
+            raise SchemeError(f"{path.name}: a cue group of frame {g.frame!r} needs questions {unknown_needs}, which the file "
+                              "does not define; use the ids of its [frames.questions]")
     tie = tuple(meta.get("tie_order", frames))
     unknown = [t for t in tie if t not in frames]
     if unknown:

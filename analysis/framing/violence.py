@@ -12,6 +12,19 @@ A form counts as a verb (not a noun such as "the strike on Kyiv") when it is the
 passive (:mod:`analysis.framing.passives`), a past form not after a determiner or preposition, or a
 base, -s or -ing form after a modal, "to", a pronoun, "do", or (for -ing) "be" or a comma.
 
+Guards, so that a row is violence reported as having happened:
+
+- *Hypothetical and negated uses* keep their row but get ``doer_status`` (and ``mood``)
+  "hypothetical" — a verb group with a modal ("Russia would attack"), a verb in a clause opened by
+  "if", "unless", "whether", an infinitive after a word of intention ("threatened to strike",
+  "likely to bomb") — or "negated" ("he was not injured"). No one did anything, so no doer is hidden.
+- *Idioms* are left out: a violence verb whose object (or passive subject) is a word such as
+  "deal", "record", "moment" or "plan" ("strike a deal", "hit a record", "seize the moment").
+- *Crossheads* (subheads inside an article, "General killed") are left out by :func:`violence`:
+  they label the paragraph that follows, which tells the same event in a full clause.
+
+The guard words are data (``data/agency_words.toml``, table ``[violence_guards]``).
+
 Limits: subjects and objects are the nearest noun-phrase-like stretch of words before and after
 the verb, cut at punctuation, conjunctions, reporting verbs and prepositions: a heuristic, shown in
 every table with the sentence so that a reader can check it. Reduced relatives ("a peninsula
@@ -26,15 +39,22 @@ References:
 
 from __future__ import annotations
 
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
 import pandas as pd
 
 from ..corpus import Corpus
 from ..corpus.register import Register, corpus_register, load_register
+from .schemes import SchemeError
 from .grammar import (
     DETERMINERS,
     OPEN_PUNCT,
     QUOTES,
     TIME_WORDS,
+    WORDS_FILE,
     Token,
     Words,
     is_adverb,
@@ -47,7 +67,9 @@ from .grammar import (
 from .passives import agent_after, passive_tokens
 
 __all__ = [
+    "ViolenceGuards",
     "find_violence",
+    "load_guards",
     "violence",
 ]
 
@@ -63,6 +85,72 @@ _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens h
 _SUBORDINATORS = frozenset(
     "that when after before as because while if since although though but so whether where unless until".split()
 )
+
+
+@dataclass(frozen=True)
+class ViolenceGuards:
+    """The guard words of the violence-verb rule (``[violence_guards]`` of ``data/agency_words.toml``).
+
+    Attributes:
+        hypothetical_modals: modals that make a verb group hypothetical ("could be struck").
+        conditionals: words that open a hypothetical clause ("if", "unless").
+        intentions: words before an infinitive that make it hypothetical ("threatened to").
+        not_violent_objects: lemma -> object words that make the verb an idiom ("strike" a "deal").
+    """
+
+    hypothetical_modals: frozenset
+    conditionals: frozenset
+    intentions: frozenset
+    not_violent_objects: dict
+
+
+@lru_cache(maxsize=4)
+def load_guards(path: str | Path = WORDS_FILE) -> ViolenceGuards:
+    """Read the guard words (the package's own file by default).
+
+    Args:
+        path: a TOML file with a ``[violence_guards]`` table laid out as in ``data/agency_words.toml``.
+
+    Returns:
+        A :class:`ViolenceGuards`.
+
+    Raises:
+        SchemeError: the file has no ``[violence_guards]`` table or lacks one of its lists.
+    """
+    data = tomllib.loads(Path(path).read_text(encoding="utf-8")).get("violence_guards")
+    keys = ("hypothetical_modals", "conditionals", "intentions", "not_violent_objects")
+    if not data or any(k not in data for k in keys):
+        raise SchemeError(f"{path}: needs a [violence_guards] table with {', '.join(keys)}; copy it from "
+                          "analysis/data/agency_words.toml")
+    low = lambda xs: frozenset(x.lower().replace("’", "'") for x in xs)  # noqa: E731
+    return ViolenceGuards(low(data["hypothetical_modals"]), low(data["conditionals"]), low(data["intentions"]),
+                          {k.replace("_", " "): low(v) for k, v in data["not_violent_objects"].items()})
+
+
+def _mood(tokens: list[Token], first: int, verb: int, g: ViolenceGuards) -> str:
+    """Whether the verb group from token ``first`` to the verb at ``verb`` reports an event.
+
+    "negated": "not", "never" or an n't form in the group ("he was not injured"). "hypothetical": a
+    modal in the group ("could be struck"), an infinitive after a word of intention ("threatened to
+    strike", "likely to bomb"), or a conditional opening its clause (read back to the nearest clause
+    break, ; : ( or a dash, at most 15 words: "if they are attacked"). Otherwise "reported".
+    """
+    group = tokens[first:verb]
+    if any(t.norm in ("not", "never") or t.norm.endswith("n't") for t in group):
+        return "negated"
+    if any(t.norm in g.hypothetical_modals for t in group):
+        return "hypothetical"
+    for k in range(max(first, 1), verb):
+        if tokens[k].norm == "to" and tokens[k - 1].norm in g.intentions:
+            return "hypothetical"
+    if first >= 1 and tokens[first].norm == "to" and tokens[first - 1].norm in g.intentions:
+        return "hypothetical"
+    j = first - 1
+    while j >= 0 and first - j <= 15 and tokens[j].text not in (";", ":", "(", "—", "–", ".", "!", "?"):
+        if tokens[j].norm in g.conditionals:
+            return "hypothetical"
+        j -= 1
+    return "reported"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -162,7 +250,8 @@ def _prev_word(tokens: list[Token], i: int, w: Words) -> Token | None:
     return tokens[j] if j >= 0 else None
 
 
-def find_violence(text: str, *, offset: int = 0, words: Words | None = None, register: Register | None = None) -> list[dict]:
+def find_violence(text: str, *, offset: int = 0, words: Words | None = None, register: Register | None = None,
+                  guards: ViolenceGuards | None = None) -> list[dict]:
     """Verbal uses of violence verbs in ``text`` with doer, done-to and voice.
 
     A form counts as a verb (not a noun such as "the strike on Kyiv" or "a drone attack") when it is
@@ -176,18 +265,23 @@ def find_violence(text: str, *, offset: int = 0, words: Words | None = None, reg
         words: the rules' word lists; the package's own by default.
         register: a :class:`~analysis.register.Register` to name the actors in the doer and
             done-to phrases; the package's own by default.
+        guards: the guard words (:func:`load_guards`); the package's own by default.
 
     Returns:
         One dict per verb: ``start``, ``end``, ``verb``, ``lemma``, ``voice`` (active, passive, or
         passive (reduced) for "a peninsula seized by Russia"), ``doer``, ``doer_actors``,
-        ``done_to``, ``done_to_actors`` (canonical names from the register, "; "-joined), and
-        ``doer_status``: "named", "left out" (a passive without a by-phrase), or "not in the
-        clause" (an infinitive or -ing clause, whose doer is in another clause).
+        ``done_to``, ``done_to_actors`` (canonical names from the register, "; "-joined),
+        ``doer_status``: "named", "left out" (a passive without a by-phrase), "not in the
+        clause" (an infinitive or -ing clause, whose doer is in another clause), or, where
+        nothing was done, "hypothetical" ("Russia would attack", "if they are attacked") or
+        "negated" ("he was not injured"); and ``mood`` ("reported", "hypothetical" or "negated").
+        Idioms ("strike a deal", "hit a record") give no row.
 
     References:
         Trew (1979); Fowler (1991), ch. 5: who is the agent of a transitive verb, and who is left out.
     """
     w = words or load_words()
+    g = guards or load_guards()
     reg = register or load_register()
     tokens = tokenize(text, offset)
     passive_at = {j: (first, agent) for _, first, j, agent in passive_tokens(tokens, text, offset, w, True)}
@@ -256,15 +350,21 @@ def find_violence(text: str, *, offset: int = 0, words: Words | None = None, reg
                 status = "not in the clause"
         if voice == "active" and doer is not None:
             doer = _trailing_name(tokens, doer)
+        done_text = _span_text(text, offset, tokens, done_to)
+        if done_text and {t.lower() for t in done_text.split()} & g.not_violent_objects.get(lemma, frozenset()):
+            continue  # "strike a deal", "a deal that could be struck", "hit a record": idioms
+        group_start = verb_group_start(tokens, passive_at[last][0] if last in passive_at else i, w)
+        mood = _mood(tokens, group_start, i, g)
+        if mood != "reported":
+            status = mood  # nothing was done, so no doer is hidden
         last_doer = (doer, status, last)
         doer_text = _span_text(text, offset, tokens, doer)
-        done_text = _span_text(text, offset, tokens, done_to)
         out.append(
             {
                 "start": tokens[i].start, "end": tokens[last].end,
                 "verb": text[tokens[i].start - offset : tokens[last].end - offset], "lemma": lemma, "voice": voice,
                 "doer": doer_text, "doer_actors": _actors(reg, doer_text), "done_to": done_text,
-                "done_to_actors": _actors(reg, done_text), "doer_status": status,
+                "done_to_actors": _actors(reg, done_text), "doer_status": status, "mood": mood,
             }
         )
     return out
@@ -297,7 +397,8 @@ def violence(corpus: Corpus, *, register: Register | None = None) -> pd.DataFram
     Returns:
         DataFrame with ``article_id``, ``outlet``, ``sentence``, ``start``, ``end``, ``verb``,
         ``lemma``, ``voice``, ``doer``, ``doer_actors``, ``done_to``, ``done_to_actors``,
-        ``doer_status`` (see :func:`find_violence`) and ``text`` (the sentence).
+        ``doer_status``, ``mood`` (see :func:`find_violence`) and ``text`` (the sentence). Body
+        sentences only: a crosshead ("General killed") labels the paragraph after it.
 
     References:
         Trew (1979); Fowler (1991), ch. 5.
@@ -305,9 +406,10 @@ def violence(corpus: Corpus, *, register: Register | None = None) -> pd.DataFram
     w = load_words()
     register = register or corpus_register(corpus)
     rows = []
-    for s in corpus.sentences().itertuples(index=False):
+    sents = corpus.sentences()
+    for s in sents[sents["paragraph_kind"] == "body"].itertuples(index=False):
         for v in find_violence(s.text, offset=s.start, words=w, register=register):
             rows.append({"article_id": s.article_id, "outlet": s.outlet, "sentence": s.sentence, **v, "text": s.text})
     cols = ["article_id", "outlet", "sentence", "start", "end", "verb", "lemma", "voice", "doer", "doer_actors",
-            "done_to", "done_to_actors", "doer_status", "text"]
+            "done_to", "done_to_actors", "doer_status", "mood", "text"]
     return pd.DataFrame(rows, columns=cols)

@@ -36,6 +36,7 @@ __all__ = [
     "confirmed_finding",
     "disagreements",
     "disagreements_any",
+    "frame_check_verdict",
     "KAPPA_BANDS",
     "kappa_words",
     "wilson_interval",
@@ -280,3 +281,54 @@ def check_finding(items: pd.DataFrame, *, student: str = "student", machine: str
         text += f" {left} {unit}{'s are' if left != 1 else ' is'} not answered and not counted."
     return text
 
+
+
+def frame_check_verdict(items: pd.DataFrame, *, target: float = 0.5, student: str = "student",
+                        machine: str = "machine", no_cue: Sequence[str] = ("None", "Other")) -> str:
+    """Whether the frame check reaches ``target`` kappa and, when it does not, where the
+    disagreements come from, in plain words (computed from the items and their cues).
+
+    A disagreement is counted as *no cue* when the tool found no cue at all (its label is one of
+    ``no_cue``), *cue of another frame* when the tool's cues point to a frame the reader did not
+    choose, and *no cue of the reader's frame* when none of the tool's cues is of the reader's
+    frame while the reader saw one.
+
+    Args:
+        items: the check's items with the answers attached (:func:`attach_answers`), with ``cues``
+            written "word (Frame); ..." as :func:`analysis.teaching.frame_items` gives them.
+        target: the kappa the check is held to.
+        student: the column of the reader's labels.
+        machine: the column of the tool's labels.
+        no_cue: the tool's labels for a sentence with no cue.
+
+    Returns:
+        One paragraph; empty when nothing is answered.
+
+    References:
+        Landis, J. R. & Koch, G. G. (1977). The measurement of observer agreement for categorical
+        data. Biometrics 33(1), 159-174.
+    """
+    done = answered(items, student)
+    if done.empty:
+        return ""
+    r = agreement(list(done[student]), list(done[machine]))
+    head = (f"Agreement with the tool: {r['agreed']} of {r['items']} sentences, kappa {r['kappa']:.2f} "
+            f"({kappa_words(r['kappa'])}); the level this check is held to is kappa {target:.2f}, ")
+    if r["kappa"] >= target:
+        return head + "which it reaches."
+    differ = disagreements(done, student=student, machine=machine)
+    none = sum(_normalise(m) in {_normalise(x) for x in no_cue} for m in differ[machine])
+    cued = len(differ) - none
+    with_reader = sum(
+        _normalise(st) in _normalise(str(c)) for st, m, c in zip(differ[student], differ[machine], differ.get("cues", [""] * len(differ)))
+        if _normalise(m) not in {_normalise(x) for x in no_cue}
+    )
+    return head + (
+        f"which it does not reach. Of the {len(differ)} disagreements, {none} "
+        f"{'is a sentence' if none == 1 else 'are sentences'} in which the tool found no cue at all, and {cued} "
+        f"{'is a sentence' if cued == 1 else 'are sentences'} whose strongest cues are of another frame than the "
+        f"reader's ({with_reader} of them also {'holds' if with_reader == 1 else 'hold'} a cue of the reader's frame, "
+        "outvoted). A cue list counts words; "
+        "it cannot see what a sentence does with them (a reproach, a call to act, a cost), which is what a reader "
+        "labels. Trust the tool's frame counts as counts of words, and read the sentences behind them."
+    )

@@ -5,7 +5,8 @@ items by hand and compares the labels with the tool's. The items are chosen by a
 documented rule (a seeded sample, or each pair of outlets in turn), so that a teacher and a class
 see the same ones:
 
-- :func:`frame_items`: body sentences, with the policy frame :func:`analysis.framing.classify` gives;
+- :func:`frame_items`: body sentences, with the generic frame (or, asked, the policy frame)
+  :func:`analysis.framing.classify` gives;
 - :func:`loaded_items`: words the loaded-language lists flag, called loaded or not;
 - :func:`quote_items`: quotes, with the speaker and reporting verb the quote finder gives;
 - :func:`passage_items`: passages two outlets share, called wire copy or not.
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import Literal
 
 import pandas as pd
 
@@ -32,6 +34,7 @@ __all__ = [
     "item_keys",
     "KEY_WORDS",
     "loaded_items",
+    "NO_FRAME",
     "passage_items",
     "quote_items",
 ]
@@ -45,6 +48,9 @@ __all__ = [
 # and ``end`` (character offsets of the labelled text in the article's clean text), ``text``
 # (the labelled text), ``context`` (the passage to read around it) with ``mark_start`` and
 # ``mark_end`` (where the labelled text sits inside ``context``), and the tool's label(s).
+
+NO_FRAME = "None"
+"""The generic frame label of a sentence with no cue of any of the five frames."""
 
 KEY_WORDS = 6
 """Words of an item's text in its key ("CNN · Asked what concessions Russia was offering"),
@@ -111,28 +117,35 @@ def _context_row(text: str, spans: pd.DataFrame, start: int, end: int) -> dict:
     return {"context": text[c0:c1], "mark_start": start - c0, "mark_end": end - c0}
 
 
-def frame_items(corpus: Corpus, *, n: int = 10, random_state: int = 0) -> pd.DataFrame:
-    """Sentences to label with a policy frame, and the frame the tool gives each.
+def frame_items(corpus: Corpus, *, n: int = 10, random_state: int = 0,
+                scheme: Literal["generic", "policy"] = "generic") -> pd.DataFrame:
+    """Sentences to label with a frame, and the frame the tool gives each.
 
     The rule: ``n`` body sentences (crossheads left out) drawn at random with ``random_state`` from all
     the corpus's body sentences (``DataFrame.sample(random_state=random_state)``), shown in reading order
     (articles in corpus order, sentences in text order); all of them when there are fewer. The
-    tool's label is :func:`analysis.framing.classify` with the policy scheme: the one label per
-    sentence that was measured on FrAC.
+    tool's label is :func:`analysis.framing.classify` with ``scheme``: by default the five generic
+    frames of Semetko & Valkenburg (2000), which a class can tell apart, with "None" for a sentence
+    that has no cue of any of them; ``"policy"`` gives the 15 frames of the Media Frames codebook.
 
     Args:
         corpus: the corpus the items are drawn from.
         n: how many items.
         random_state: the seed of the draw (``DataFrame.sample``'s ``random_state``).
+        scheme: ``"generic"`` (five frames and None) or ``"policy"`` (15 frames, "Other" with no cue).
 
     Returns:
         The item table (see above) with ``machine`` (the frame's label) and ``cues`` (the words
         that decided it, for the discussion afterwards); ``context`` is the sentence's paragraph
         and the one before it.
+
+    References:
+        Semetko, H. A. & Valkenburg, P. M. (2000). Framing European politics. Journal of
+        Communication 50(2), 93-109.
     """
     from ..framing import classify, load_scheme
 
-    scheme = load_scheme("policy")
+    frames = load_scheme(scheme)
     sents = corpus.sentences()
     body = sents[sents["paragraph_kind"] == "body"]
     chosen = body.sample(min(n, len(body)), random_state=random_state).sort_index()
@@ -141,13 +154,13 @@ def frame_items(corpus: Corpus, *, n: int = 10, random_state: int = 0) -> pd.Dat
     for s in chosen.itertuples(index=False):
         text = corpus.articles.loc[s.article_id, "text"]
         paras = paragraphs[paragraphs["article_id"] == s.article_id]
-        frame = classify(s.text, scheme=scheme)
+        frame = classify(s.text, scheme=frames)
         cues = "; ".join(
-            f"{s.text[a:b]} ({scheme.labels[f]})" for f, _, a, b in scheme.matches(s.text)
+            f"{s.text[a:b]} ({frames.labels[f]})" for f, _, a, b in frames.guarded(frames.matches(s.text))
         )
         rows.append({"article_id": s.article_id, "outlet": s.outlet, "start": int(s.start), "end": int(s.end),
                      "text": s.text, **_paragraph_context(text, paras, int(s.start), int(s.end)),
-                     "machine": scheme.labels.get(frame, frame), "cues": cues})
+                     "machine": frames.labels.get(frame, frame) or NO_FRAME, "cues": cues})
     return _finish(rows, ["machine", "cues"])
 
 

@@ -49,23 +49,34 @@ class LabelError(SameStoryError):
 # The student's answers
 
 def frame_answer(answer) -> str | None:
-    """A student's frame as the tool writes it: a policy frame's label, its codebook number
-    (8 or "P8") or its id ("security_defense") all give "Security and defense"; None stays None."""
+    """A student's frame as the tool writes it.
+
+    A generic frame's label or id ("human interest", "human_interest" give "Human interest"),
+    "none" / "no frame" / "-" (give "None"), a policy frame's label, its codebook number (8 or
+    "P8") or its id ("security_defense") all give the tool's label; None stays None; anything else
+    is kept as written.
+    """
     if answer is None:
         return None
     from ..framing import load_scheme
+    from .items import NO_FRAME
 
-    scheme = load_scheme("policy")
     raw = str(answer).strip()
+    if _fold(raw) in ("none", "no frame", "-", "nothing", ""):
+        return NO_FRAME
+    policy = load_scheme("policy")
     code = raw[1:] if raw[:1] in "Pp" and raw[1:].isdigit() else raw
     if code.isdigit():
-        by_code = {int(v): k for k, v in scheme.codes.items()}
+        by_code = {int(v): k for k, v in policy.codes.items()}
         frame = by_code.get(int(code))
-        return scheme.labels[frame] if frame else raw
-    if raw in scheme.labels:
-        return scheme.labels[raw]
-    by_label = {_fold(v): v for v in scheme.labels.values()}
-    return by_label.get(_fold(raw), raw)
+        return policy.labels[frame] if frame else raw
+    for scheme in (load_scheme("generic"), policy):
+        if raw in scheme.labels:
+            return scheme.labels[raw]
+        by_label = {_fold(v): v for v in scheme.labels.values()}
+        if _fold(raw) in by_label:
+            return by_label[_fold(raw)]
+    return raw
 
 
 def speaker_answer(answer, register=None) -> str | None:

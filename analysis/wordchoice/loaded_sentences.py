@@ -61,6 +61,8 @@ __all__ = [
     "feature_matrix",
     "fit_model",
     "load_model",
+    "loaded_sentences_finding",
+    "loaded_sentences_measured",
     "score_sentences",
     "sentence_features",
     "sentence_scores",
@@ -415,3 +417,65 @@ def feature_matrix(features: Sequence[SentenceFeatures], names: Sequence[str]) -
                 X[i, j] = v
     return X
 
+
+
+def loaded_sentences_finding(scores: pd.DataFrame, *, model: LoadedSentenceModel | None = None) -> str:
+    """The share of each outlet's body sentences the model calls loaded, in words, with the
+    figure that says how far to trust the call (from the committed evaluation).
+
+    Args:
+        scores: the output of :func:`sentence_scores`.
+        model: the model that scored them; the package's by default.
+
+    Returns:
+        Markdown: per outlet, sentences called loaded of all, and the measured precision and
+        recall of the call on BASIL's test events.
+
+    References:
+        Fan, L., et al. (2019). In plain sight: Media bias through the lens of factual reporting.
+        EMNLP-IJCNLP 2019.
+    """
+    from ..safe import md_text
+
+    if scores.empty:
+        return "The corpus has no body sentence to score."
+    by = scores.groupby("outlet", sort=False)["loaded"].agg(["sum", "size"])
+    parts = [f"{md_text(o)}: {int(r['sum'])} of {int(r['size'])} sentences ({r['sum'] / r['size']:.0%})"
+             for o, r in by.iterrows()]
+    text = "Sentences the loaded-sentence model calls loaded: " + "; ".join(parts) + "."
+    measured = loaded_sentences_measured()
+    if not measured.empty:
+        m = measured.set_index("system").iloc[0]
+        text += (f" Measured on BASIL's held-out events, {m['precision']:.0%} of the sentences it calls loaded hold a "
+                 f"word the annotators marked as loaded, and it finds {m['recall']:.0%} of those sentences (F1 "
+                 f"{m['f1']:.2f}): read each sentence and its words before you count it.")
+    return text
+
+
+def loaded_sentences_measured(*, path: str | Path | None = None) -> pd.DataFrame:
+    """The committed figures of the loaded-sentence model and its baselines on BASIL's test events.
+
+    Args:
+        path: another results file (tests); ``analysis/data/evaluation_loaded.json`` by default.
+
+    Returns:
+        One row per system (the model first, then every-sentence and VADER baselines):
+        ``system``, ``precision``, ``recall``, ``f1``, ``roc_auc``, ``flagged``, and, on the
+        model's row, ``span_f1`` (its evidence words against the annotated spans); empty when the
+        file has no ``sentences`` section. ``.attrs["data"]`` says what was measured on.
+
+    References:
+        Fan, L., et al. (2019), BASIL, the annotations measured against.
+    """
+    from ..evaluate import results
+
+    data = results.section("loaded", "sentences", path=path)
+    cols = ["system", "precision", "recall", "f1", "roc_auc", "flagged", "span_f1"]
+    if not data.get("systems"):
+        return pd.DataFrame(columns=cols)
+    rows = [dict(r) for r in data["systems"]]
+    rows[0]["span_f1"] = data.get("spans", {}).get("span_f1")
+    table = pd.DataFrame(rows).reindex(columns=cols)
+    table.attrs["data"] = (f"BASIL test events: {data['sentences']} body sentences, {data['loaded_sentences']} with a "
+                           "loaded (lexical-bias) span; model trained on other events")
+    return table

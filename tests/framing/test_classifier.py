@@ -49,10 +49,30 @@ def test_refitting_on_the_dev_split_is_deterministic():
     dev = frac[frac["split"] == "dev"]
     codes = {c: f for f, c in load_scheme("policy").codes.items()}
     args = (dev["sentence"].tolist(), [codes[c] for c in dev["label"]])
-    first, second = classifier.fit_model(*args, c_grid=(100.0,)), classifier.fit_model(*args, c_grid=(100.0,))
-    assert first == second
     shipped = load_model()
+    c = (shipped["settings"]["C"],)
+    first = classifier.fit_model(*args, c_grid=c, cross_validate=False)
+    assert first == classifier.fit_model(*args, c_grid=c, cross_validate=False)
     assert first["vocabulary"] == shipped["vocabulary"]
     assert first["settings"]["C"] == shipped["settings"]["C"]
     for f in shipped["frames"]:
         assert first["coefficients"][f] == pytest.approx(shipped["coefficients"][f], abs=1e-4)
+
+
+def test_evidence_is_cues_and_content_words_never_function_words():
+    from analysis.topics.words import load_stop_words
+
+    stop = load_stop_words()
+    assert not stop & set(load_model()["vocabulary"])
+    table = classify_sentences(["He said that the court was going to rule on the law, and it did.",
+                                "Officials said the talks would continue on Friday."])
+    for words in table["words"]:
+        assert not stop & set(filter(None, words.split("; ")))
+
+
+def test_the_frames_the_model_never_saw_are_named():
+    missing = classifier.frames_not_learnt()
+    scheme = load_scheme("policy")
+    assert set(missing["label"]) == set(scheme.frames) - set(load_model()["frames"])
+    assert missing["frame"].tolist() == [scheme.labels[f] for f in missing["label"]]
+    assert "crime_punishment" in set(missing["label"])

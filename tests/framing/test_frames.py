@@ -144,3 +144,30 @@ def test_untrusted_text_is_escaped_and_one_outlet_is_handled(tmp_path):
 
 def test_frame_scores_is_the_package_contract():
     assert framing.frame_scores is frame_scores
+
+
+def test_deaths_are_human_interest_only_beside_a_human_face_or_feeling():
+    from analysis.framing.frames import cue_matches
+
+    text = ("It was the deadliest strike this year, and 12 people were killed. "
+            "An elderly father and his son were killed in their home. "
+            "The tragic deaths shocked the town.")
+    spans = [(m.start(), m.end()) for m in __import__("re").finditer(r"[^.]+\.", text)]
+    hi = {}
+    for m in cue_matches(text, spans, scheme="generic"):
+        if m["frame"] == "human_interest":
+            hi.setdefault(m["sentence"], []).append(m["cue"].lower())
+    assert 0 not in hi
+    assert "killed" in hi[1] and "elderly" in hi[1]
+    assert "deaths" in hi[2]
+    assert classify("The deadliest strike killed 12 people.", scheme="generic") != "human_interest"
+
+
+def test_a_cue_group_needing_an_unknown_question_is_refused(tmp_path):
+    from analysis.framing.schemes import SchemeError
+
+    f = tmp_path / "frames.toml"
+    f.write_text('[[frames]]\nid = "a"\nlabel = "A"\n[frames.questions]\nA1 = "?"\n[[frames.cues]]\n'
+                 'question = "A1"\nneeds = ["Z9"]\nterms = ["x"]\n', encoding="utf-8")
+    with pytest.raises(SchemeError, match="Z9"):
+        load_scheme(f)

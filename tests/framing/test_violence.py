@@ -66,10 +66,63 @@ def test_seed_violence_table(corpus):
     texts = corpus.articles["text"]
     for r in table.itertuples(index=False):
         assert texts[r.article_id][r.start : r.end] == r.verb
-    assert set(table["doer_status"]) <= {"named", "left out", "not in the clause"}
+    assert set(table["doer_status"]) <= {"named", "left out", "not in the clause", "hypothetical", "negated"}
+    assert set(table["mood"]) <= {"reported", "hypothetical", "negated"}
+    kinds = corpus.sentences().set_index(["article_id", "sentence"])["paragraph_kind"]
+    assert all(kinds[(r.article_id, r.sentence)] == "body" for r in table.itertuples(index=False))
     # Read by hand: the FT names the drone attack as what killed three people in Pavlohrad ...
     ft = table[(table["article_id"] == "ft") & (table["done_to"] == "three people")]
     assert list(ft["doer"]) == ["a Russian drone attack"]
     # ... and leaves the agent of the general's killing out ("was killed in a car bombing").
     moskalik = table[(table["article_id"] == "ft") & (table["done_to_actors"] == "Yaroslav Moskalik")]
     assert list(moskalik["doer_status"]) == ["left out"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine is wary of any deal that could be struck between the two capitals.",
+        "Negotiators struck a deal late on Friday.",
+        "Shares hit a record high on Monday.",
+        "The government will seize the moment to execute its plan.",
+    ],
+)
+def test_violence_idioms_with_their_objects_give_no_row(text):
+    assert find_violence(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, verb",
+    [
+        ("The army could have killed more people, officials said.", "killed"),
+        ("Officials fear that more soldiers would be killed in a new offensive.", "killed"),
+        ("The militia threatened to attack the convoy.", "attack"),
+        ("If the rebels are attacked again, the truce ends.", "attacked"),
+        ("Nothing showed that he was likely to bomb the race.", "bomb"),
+    ],
+)
+def test_violence_modal_and_hypothetical_uses_hide_no_doer(text, verb):
+    v = one(text)
+    assert (v["verb"], v["mood"], v["doer_status"]) == (verb, "hypothetical", "hypothetical")
+
+
+def test_violence_negated_uses_hide_no_doer():
+    v = one("The guard was not injured in the blast.")
+    assert (v["mood"], v["doer_status"]) == ("negated", "negated")
+
+
+def test_violence_reported_uses_stay_as_they_were():
+    v = one("Three soldiers were killed on Monday, officials said.")
+    assert (v["mood"], v["doer_status"]) == ("reported", "left out")
+
+
+def test_violence_guards_are_data(tmp_path):
+    from analysis.framing.schemes import SchemeError
+    from analysis.framing.violence import load_guards
+
+    g = load_guards()
+    assert "deal" in g.not_violent_objects["strike"] and "could" in g.hypothetical_modals
+    bad = tmp_path / "words.toml"
+    bad.write_text("[violence_guards]\nconditionals = []\n", encoding="utf-8")
+    with pytest.raises(SchemeError, match="violence_guards"):
+        load_guards(bad)

@@ -58,7 +58,12 @@ def test_seed_frame_items_are_a_seeded_sample_in_reading_order(corpus):
     order = {aid: i for i, aid in enumerate(corpus.articles.index)}
     positions = list(zip(a["article_id"].map(order), a["start"]))
     assert positions == sorted(positions)
+    generic = framing.load_scheme("generic")
     for r in a.itertuples():
+        assert r.machine == (generic.labels.get(framing.classify(r.text, scheme="generic")) or teaching.NO_FRAME)
+    policy = teaching.frame_items(corpus, scheme="policy")
+    assert list(policy["key"]) == list(a["key"])
+    for r in policy.itertuples():
         assert r.machine == framing.load_scheme("policy").labels[framing.classify(r.text, scheme="policy")]
 
 

@@ -39,6 +39,8 @@ def test_answers_are_normalised_to_the_tools_labels():
     assert teaching.frame_answer("legality, constitutionality and jurisprudence") == "Legality, constitutionality and jurisprudence"
     assert teaching.frame_answer("my own frame") == "my own frame"
     assert teaching.frame_answer(None) is None
+    assert teaching.frame_answer("human interest") == "Human interest" and teaching.frame_answer("none") == teaching.NO_FRAME
+    assert teaching.frame_answer("responsibility") == "Responsibility"
     bundled = teaching.speaker_normaliser(BUNDLED_CORPUS)  # the names of the bundled corpus's register
     assert bundled("Trump") == "Donald Trump" and bundled("Mr Zelensky") == "Volodymyr Zelensky"
     assert teaching.speaker_answer("Trump") == "Trump"  # the package's register names no person

@@ -13,6 +13,10 @@ def test_measured_rates_come_from_the_committed_files():
     table = teaching.measured_rates("framing")
     assert table["value"].iloc[0] == frac["lexicon"]["accuracy"]
     assert table["error"].iloc[0] == pytest.approx(1 - frac["lexicon"]["accuracy"])
+    assert frac["model"]["accuracy"] in set(table["value"])
+    finding = teaching.measured_finding("framing")
+    assert "no error rate of them was measured on outside data" in finding
+    assert f"{frac['model']['accuracy']:.0%}" in finding
     dev = results.section("quotes", "polnear")["results"]["dev"]
     table = teaching.measured_rates("sourcing")
     assert set(table["value"]) == {dev["recall"], dev["precision"], dev["speaker_accuracy"], dev["cue_accuracy"]}

@@ -116,3 +116,26 @@ def test_a_written_model_reads_back_the_same(tmp_path):
     m = ls.fit_model(feats, [True, False, True, False], about={"command": "made up", "data": "four sentences"})
     back = ls.load_model(m.write(tmp_path / "m.json"))
     assert back.to_dict() == m.to_dict() and back.about["data"] == "four sentences"
+
+
+def test_the_finding_sets_each_outlets_share_beside_the_measured_figures(tmp_path):
+    import pandas as pd
+
+    from analysis.evaluate import results
+    from analysis.wordchoice import loaded_sentences as ls
+
+    scores = pd.DataFrame({"outlet": ["A", "A", "B"], "loaded": [True, False, False]})
+    measured = ls.loaded_sentences_measured()
+    text = ls.loaded_sentences_finding(scores)
+    assert "A: 1 of 2 sentences (50%)" in text and "B: 0 of 1 sentences (0%)" in text
+    if not measured.empty:
+        assert measured["system"].iloc[0] == "loaded-sentence model"
+        assert f"F1 {measured['f1'].iloc[0]:.2f}" in text
+    written = results.write("loaded", "sentences", path=tmp_path / "r.json", payload={
+        "command": "python -m analysis.evaluate loaded_sentences", "data": "BASIL", "sentences": 10,
+        "loaded_sentences": 2, "spans": {"span_f1": 0.2},
+        "systems": [{"system": "loaded-sentence model", "precision": 0.5, "recall": 0.5, "f1": 0.5, "roc_auc": 0.7,
+                     "flagged": 2}]})
+    table = ls.loaded_sentences_measured(path=written)
+    assert table.loc[0, "span_f1"] == 0.2 and "10 body sentences" in table.attrs["data"]
+    assert ls.loaded_sentences_measured(path=tmp_path / "none.json").empty
