@@ -41,6 +41,7 @@ __all__ = [
     "render_html",
     "run_report",
     "site_title",
+    "STUDENT_ANSWERS",
     "SITE_CSS",
     "TEMPLATES_DIR",
 ]
@@ -150,6 +151,10 @@ def describe(nb: nbformat.NotebookNode, fallback: str) -> NotebookPage:
 BUNDLED_ONLY = "bundled-only"
 """The tag of a markdown cell that speaks of the bundled story: the report drops it on any other corpus."""
 
+STUDENT_ANSWERS = "student-answers"
+"""The tag of a workbook's code cell that assigns the worked answers, a list, for the bundled corpus."""
+_ANSWER_LIST = re.compile(r"^(\s*[A-Z_][A-Z0-9_]*\s*=\s*)\[.*?^\]", re.S | re.M)
+
 _BUNDLED_BLOCK = re.compile(r"<!--\s*bundled-only\s*-->(.*?)<!--\s*/bundled-only\s*-->", re.S)
 
 
@@ -157,10 +162,15 @@ def drop_bundled_only(nb: nbformat.NotebookNode, *, bundled: bool) -> nbformat.N
     """Remove the markdown cells tagged ``bundled-only`` unless the corpus is the bundled one.
 
     Prose about the bundled story (its outlets, people, what it shows) belongs only beside the
-    bundled corpus's results; on another corpus the page keeps the computed findings alone.
+    bundled corpus's results; on another corpus the page keeps the computed findings alone. Likewise
+    the worked answers in a workbook's cell tagged ``student-answers`` (they name the bundled
+    corpus's sentences) become an empty list there, for a class to fill in.
     """
     if not bundled:
         nb.cells = [c for c in nb.cells if not (c.cell_type == "markdown" and BUNDLED_ONLY in c.get("metadata", {}).get("tags", []))]
+        for c in nb.cells:
+            if c.cell_type == "code" and STUDENT_ANSWERS in c.get("metadata", {}).get("tags", []):
+                c.source = _ANSWER_LIST.sub(r"\1[]", c.source)
     return nb
 
 

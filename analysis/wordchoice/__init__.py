@@ -68,6 +68,7 @@ from .naming import (
     Keyword,
     Variant,
     context_keywords,
+    first_concept_uses,
     keyword_heading,
     load_naming,
     naming_display,
@@ -116,6 +117,7 @@ __all__ = [
     "naming_finding",
     "naming_notes",
     "context_keywords",
+    "first_concept_uses",
     "keyword_heading",
     # naming candidates, without a lexicon
     "candidates",

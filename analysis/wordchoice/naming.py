@@ -37,6 +37,7 @@ from .quoted import QuoteIndex
 __all__ = [
     "Concept",
     "context_keywords",
+    "first_concept_uses",
     "Keyword",
     "keyword_heading",
     "load_naming",
@@ -457,3 +458,36 @@ def context_keywords(
 def keyword_heading(keyword: Keyword) -> str:
     """Markdown: a keyword of :func:`context_keywords` in bold quotation marks (escaped), then its note."""
     return f"**\u201c{md_text(keyword.word)}\u201d**" + (f": {keyword.note}" if keyword.note else "")
+
+
+def first_concept_uses(corpus: Corpus, *, candidates: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every use of one contested thing, for reading in full (workbook 02a): the first concept of the
+    corpus's lexicon or, without one, the forms of the first naming candidate.
+
+    Args:
+        corpus: a loaded corpus.
+        candidates: :func:`analysis.wordchoice.candidates.naming_candidates` of the corpus, to
+            reuse (computed when needed and not given).
+
+    Returns:
+        The rows of :func:`naming_mentions` (``concept``, ``variant``, ``words``, offsets,
+        ``quoted`` ...) for that one thing; a candidate's rows have ``concept`` "candidate 1" and
+        its forms as variants. Empty when there is neither a lexicon nor a candidate.
+    """
+    lexicon = naming_lexicon(corpus)
+    if lexicon:
+        return naming_mentions(corpus, lexicon=lexicon[:1])
+    if candidates is None:
+        from .candidates import naming_candidates
+
+        candidates = naming_candidates(corpus, limit=1)
+    if candidates.empty:
+        return naming_mentions(corpus, lexicon=())
+    first = candidates[candidates["candidate"] == candidates["candidate"].min()]
+    from ..corpus.story import _compile_naming_pattern
+
+    variants = tuple(
+        Variant(f, (_compile_naming_pattern(re.escape(f).replace("\\ ", r"\s+").replace("'", "\u2019")),)) for f in dict.fromkeys(first["form"])
+    )
+    concept = Concept("candidate 1", f"candidate 1: {first['head'].iat[0]}", "", variants)
+    return naming_mentions(corpus, lexicon=(concept,))
