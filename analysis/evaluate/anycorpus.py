@@ -68,6 +68,7 @@ def corpus_words(corpus) -> set[str]:
     words = set()
     for p in parts:
         words |= _words(p)
+        words |= {m.replace(".", "") for m in re.findall(r"\b(?:[A-Z]\.){2,}", p)}  # "U.S." is also "US"
     return words | {w.lower() for w in words}
 
 
@@ -121,8 +122,9 @@ def bundled_story_words(bundled: Path = BUNDLED_CORPUS) -> set[str]:
 
 def _package_words() -> set[str]:
     """The lower-cased words of the package's general word lists (true of any story): stop words,
-    loaded-language lists, reporting verbs, the nouns of the vague-sourcing file, given names, the
-    segmenter's titles and abbreviations, the news media register's names; and days and months."""
+    loaded-language lists, reporting verbs, the nouns of the vague-sourcing file, the cue words and
+    names of the frame, event and agency files, given names, the segmenter's titles and
+    abbreviations, the news media register's names; and days and months."""
     import calendar
     import tomllib
 
@@ -139,6 +141,18 @@ def _package_words() -> set[str]:
     vague = tomllib.loads((DATA_DIR / "vague_sourcing.toml").read_text(encoding="utf-8"))
     for key in ("anonymous_heads", "person_nouns", "organisation_nouns"):
         words |= {w.lower() for w in vague.get(key, [])}
+    # the cue words and names of the frame and event files ("conflict" is a generic frame's name)
+    def walk(node):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k in ("terms", "exact", "label", "id", "adverbs") or isinstance(v, (dict, list)):
+                    yield from walk(v) if isinstance(v, (dict, list)) else _words(str(v))
+        elif isinstance(node, list):
+            for v in node:
+                yield from walk(v) if isinstance(v, (dict, list)) else _words(str(v))
+
+    for name in ("frames_generic.toml", "frames_policy.toml", "event_cues.toml", "agency_words.toml"):
+        words |= {w.lower() for w in walk(tomllib.loads((DATA_DIR / name).read_text(encoding="utf-8")))}
     for forms in load_reporting_verbs()["forms"]:
         words |= {w.lower() for w in _words(forms)}
     names = pd.read_csv(DATA_DIR / "first_names.csv", comment="#", dtype=str, keep_default_na=False)
@@ -195,7 +209,10 @@ def naming_counts_only_given(corpus) -> bool:
 def gold_recall(corpus, gold: pd.DataFrame, candidates: pd.DataFrame) -> pd.DataFrame:
     """For each gold referent: the gold forms, and the first candidate holding two or more of them.
 
-    Forms are compared by :func:`~analysis.wordchoice.candidates.spelling_key` with hyphens as spaces.
+    A candidate's form holds a gold form when its words (compared by
+    :func:`~analysis.wordchoice.candidates.spelling_key`, hyphens and full stops aside) are the gold
+    form's, or all but one of them in a row ("Kirstjien" in "Kirstjien Nielsen"); two different forms
+    of the candidate must hold two different gold forms.
 
     Returns:
         One row per referent: ``referent``, ``kind``, ``variants``, ``candidate`` (rank or NA),
@@ -203,16 +220,22 @@ def gold_recall(corpus, gold: pd.DataFrame, candidates: pd.DataFrame) -> pd.Data
     """
     from ..wordchoice.candidates import spelling_key
 
-    def key(s: str) -> str:
-        return spelling_key(str(s).replace("-", " ").replace(".", "").replace(" ", "_"))
+    def words(s: str) -> tuple[str, ...]:
+        return tuple(spelling_key(w) for w in str(s).replace("-", " ").replace(".", "").split())
+
+    def holds(form: str, variant: str) -> bool:
+        f, v = words(form), words(variant)
+        return any(v[i : i + len(f)] == f for i in range(len(v) - len(f) + 1)) if f else False
 
     rows = []
     for r in gold.itertuples(index=False):
-        forms = {key(v): v for v in r.variants.split("|")}
+        variants = r.variants.split("|")
         best, matched = pd.NA, []
         for cid, g in candidates.groupby("candidate", sort=True):
-            have = [forms[k] for k in dict.fromkeys(key(f) for f in g["form"]) if k in forms]
-            if len(have) >= 2:
+            have = list(dict.fromkeys(v for v in variants for f in dict.fromkeys(g["form"]) if holds(f, v) and len(words(f)) >= len(words(v)) - 1))
+            # two or more gold forms, told apart by two or more of the candidate's forms
+            forms_used = {f for f in dict.fromkeys(g["form"]) if any(holds(f, v) for v in have)}
+            if len(have) >= 2 and len(forms_used) >= 2:
                 best, matched = cid, have
                 break
         rows.append({"referent": r.referent, "kind": r.kind, "variants": r.variants, "candidate": best, "matched": "|".join(matched)})

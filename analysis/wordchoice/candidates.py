@@ -19,7 +19,9 @@ the text for places where outlets write the same thing in different words, and o
   content word that follows a determiner somewhere in the corpus (so it is used as a noun) and is
   not a name, and it must end its noun phrase (what follows is punctuation, a function word, or a
   word never used as a noun: "immigrants waited", not "direct" in "direct talks"); the word before
-  it must be a content word or a possessive, and not one that says when, how long or how many.
+  it must be a content word or a possessive, not one that says when, how long or how many, and
+  not a verb as far as the text shows (a word in -ing, or one that stands right before a
+  determiner somewhere: "resuming direct talks", "achieve the goal").
 
 A candidate is kept only when the outlets differ: at least two outlets use the referent, and not
 all of them use the same forms. Candidates are ranked by how many outlets take part, then how
@@ -186,11 +188,14 @@ def _collect(corpus: Corpus) -> tuple[_Uses, set[str], set[str]]:
     capitalised: dict[str, int] = defaultdict(int)
     lowered: dict[str, int] = defaultdict(int)
     texts = corpus.articles["text"]
+    before_determiner: set[str] = set()
     runs = list(_token_runs(corpus))
     for _, _, run in runs:
         for prev, item in zip(run, run[1:]):
             if prev is not None and item is not None and prev[2].lower() in _DETERMINERS:
                 after_determiner.add(item[2].replace("\u2019", "'").lower())
+            if prev is not None and item is not None and item[2].lower() in _DETERMINERS:
+                before_determiner.add(prev[2].replace("\u2019", "'").lower())
     for aid, outlet, run in runs:
         text = texts[aid]
         for i, item in enumerate(run):
@@ -216,7 +221,8 @@ def _collect(corpus: Corpus) -> tuple[_Uses, set[str], set[str]]:
             # "immigrants waited"), so "direct" in "held direct talks" is no head when "the talks" occurs.
             nxt_low = nxt[2].replace("\u2019", "'").lower() if nxt is not None else ""
             ends_phrase = nxt is None or nxt_low in stop or nxt_low not in after_determiner
-            if ends_phrase and not _not_naming(p) and p.lower() not in stop and _POSSESSIVE.sub("", p.lower()) not in stop and low not in stop and len(low) > 2:
+            verb_like = p.lower() in before_determiner or (p.lower().endswith("ing") and len(p) > 5)
+            if ends_phrase and not verb_like and not _not_naming(p) and p.lower() not in stop and _POSSESSIVE.sub("", p.lower()) not in stop and low not in stop and len(low) > 2:
                 uses.add("modifier", low, p if not prev[3] else "\0" + p, (aid, outlet, prev[0], end))
     proper = {spelling_key(w) for w, n in capitalised.items() if n > 2 * lowered.get(w, 0)}
     return uses, after_determiner, proper
