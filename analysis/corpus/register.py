@@ -207,15 +207,16 @@ def load_register(path: str | Path = REGISTER_FILE) -> Register:
 
 
 @lru_cache(maxsize=16)
-def _merged(folder: str, stamp: float) -> Register:
-    own = _read_table(Path(folder) / CORPUS_REGISTER)
+def _merged(file: str, stamp: float) -> Register:
+    own = _read_table(Path(file))
     package = _read_table(REGISTER_FILE)
     package = package[~package["canonical"].isin(set(own["canonical"]))]
     return Register(pd.concat([own, package], ignore_index=True))
 
 
 def corpus_register(corpus: "Corpus | str | Path | None") -> Register:
-    """The register a corpus is read with: its folder's ``register.csv`` over the package's, and,
+    """The register a corpus is read with: its folder's ``register.csv`` (or the file its story file names,
+    ``register = "..."`` in ``story.toml``) over the package's, and,
     for a loaded corpus, the people its own text names (:func:`analysis.corpus.people.discover_people`)
     that neither lists.
 
@@ -229,8 +230,8 @@ def corpus_register(corpus: "Corpus | str | Path | None") -> Register:
     if corpus is None:
         return load_register()
     folder = Path(getattr(corpus, "path", corpus))
-    own = folder / CORPUS_REGISTER
-    files = _merged(str(own.parent.resolve()), own.stat().st_mtime) if own.is_file() else load_register()
+    own = _story_register(folder) or folder / CORPUS_REGISTER
+    files = _merged(str(own.resolve()), own.stat().st_mtime) if own.is_file() else load_register()
     if not hasattr(corpus, "articles"):
         return files
     cached = corpus.__dict__.get("_register")
@@ -238,6 +239,13 @@ def corpus_register(corpus: "Corpus | str | Path | None") -> Register:
         cached = (files, _with_people(files, corpus))
         corpus.__dict__["_register"] = cached
     return cached[1]
+
+
+def _story_register(folder: Path) -> Path | None:
+    """The register the corpus's story file names (``register = "..."`` in ``story.toml``), if any."""
+    from .story import load_story
+
+    return load_story(folder).register
 
 
 def _with_people(register: Register, corpus: "Corpus") -> Register:

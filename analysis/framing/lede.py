@@ -6,7 +6,8 @@ actors and kinds of event each outlet names first, and which it names late or no
 
 - :func:`headline_and_lede`: what each outlet names in its headline and first two body
   paragraphs: actors from the register (:func:`analysis.framing.actors.actors_in`), kinds of
-  event from ``data/event_cues.toml`` (:func:`load_events`, :func:`find_events`);
+  event from ``data/event_cues.toml`` with the corpus's story file's own added (:func:`load_events`,
+  :func:`events_for`, :func:`find_events`);
   :func:`headline_lede_html` shows them side by side, :func:`lede_finding` puts them in words.
 - :func:`first_mentions`: for each key actor, each kind of event and (given a table of story
   elements) each story element, the paragraph, sentence and fraction of the article at which it
@@ -36,6 +37,7 @@ import pandas as pd
 
 from ..corpus import Corpus
 from ..corpus.register import Register, corpus_register
+from ..corpus.story import load_story
 from ..errors import SameStoryError
 from ..paths import DATA_DIR
 from ..safe import html_text, md_text
@@ -45,6 +47,7 @@ from .schemes import SchemeError, term_pattern
 
 __all__ = [
     "EVENTS_FILE",
+    "events_for",
     "find_events",
     "first_mention_finding",
     "first_mention_table",
@@ -65,6 +68,28 @@ class _EventScheme:
     rx: dict
 
 
+def _compile_events(tables: list[dict], where: str) -> tuple[list[str], dict, dict]:
+    """Ids, labels and the cue alternatives (not yet joined) of ``[[events]]`` tables."""
+    ids, labels, alts = [], {}, {}
+    for n, e in enumerate(tables, 1):
+        if not e.get("id") or not e.get("label"):
+            raise SchemeError(f"{where}: event number {n} needs an id and a label")
+        a = []
+        if e.get("terms"):
+            a.append(term_pattern(list(e["terms"]), f"{where}, event {e['id']!r}"))
+        if e.get("exact"):
+            a.append(r"(?-i:(?<!\w)(?:" + "|".join(re.escape(t) for t in e["exact"]) + r")(?!\w))")
+        a += list(e.get("patterns", []))
+        ids.append(e["id"])
+        labels[e["id"]] = e["label"]
+        alts[e["id"]] = a
+    return ids, labels, alts
+
+
+def _scheme(ids: list[str], labels: dict, alts: dict) -> _EventScheme:
+    return _EventScheme(tuple(ids), labels, {i: re.compile("|".join(f"(?:{a})" for a in alts[i]), re.IGNORECASE) for i in ids})
+
+
 @lru_cache(maxsize=4)
 def load_events(path: str | Path = EVENTS_FILE) -> _EventScheme:
     """Read the event-kind cues (``data/event_cues.toml`` by default)."""
@@ -73,20 +98,30 @@ def load_events(path: str | Path = EVENTS_FILE) -> _EventScheme:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (FileNotFoundError, tomllib.TOMLDecodeError) as exc:
         raise SchemeError(f"{path}: cannot be read as an event cue file ({exc}); see analysis/data/event_cues.toml") from exc
-    ids, labels, rx = [], {}, {}
-    for n, e in enumerate(data.get("events", []), 1):
-        if not e.get("id") or not e.get("label"):
-            raise SchemeError(f"{path.name}: event number {n} needs an id and a label")
-        alts = []
-        if e.get("terms"):
-            alts.append(term_pattern(list(e["terms"]), f"{path.name}, event {e['id']!r}"))
-        if e.get("exact"):
-            alts.append(r"(?-i:(?<!\w)(?:" + "|".join(re.escape(t) for t in e["exact"]) + r")(?!\w))")
-        alts += list(e.get("patterns", []))
-        ids.append(e["id"])
-        labels[e["id"]] = e["label"]
-        rx[e["id"]] = re.compile("|".join(f"(?:{a})" for a in alts), re.IGNORECASE)
-    return _EventScheme(tuple(ids), labels, rx)
+    return _scheme(*_compile_events(data.get("events", []), path.name))
+
+
+@lru_cache(maxsize=16)
+def _with_story(story) -> _EventScheme:
+    ids, labels, alts = _compile_events(tomllib.loads(EVENTS_FILE.read_text(encoding="utf-8")).get("events", []), EVENTS_FILE.name)
+    for e in story.events:
+        extra = {**e, "label": e.get("label") or labels.get(e["id"], "")}
+        if not extra["label"]:
+            raise SchemeError(f"{story.path}: the event {e['id']!r} is not one of the package's ({', '.join(ids)}); give it a label")
+        i, lab, a = _compile_events([extra], f"{story.path.name}")
+        if e["id"] not in alts:
+            ids.append(e["id"])
+            alts[e["id"]] = []
+        labels[e["id"]] = lab[e["id"]]
+        alts[e["id"]] += a[e["id"]]
+    return _scheme(ids, labels, alts)
+
+
+def events_for(corpus: Corpus) -> _EventScheme:
+    """The event cues a corpus is read with: the package's, with its story file's ``[[event]]`` tables added
+    (:mod:`analysis.corpus.story`); the package's alone when the story file adds none."""
+    story = load_story(corpus)
+    return _with_story(story) if story.events else load_events()
 
 
 def find_events(text: str, *, events: _EventScheme | None = None) -> list[tuple[str, int, int, str]]:
@@ -124,6 +159,7 @@ def headline_and_lede(corpus: Corpus, *, paragraphs: int = 2, register: Register
         van Dijk (1988), ch. 2: headline and lead summarise the story.
     """
     reg = register or corpus_register(corpus)
+    ev = events_for(corpus)
     paras = corpus.paragraphs()
     rows = []
     for aid, art in corpus.articles.iterrows():
@@ -135,7 +171,7 @@ def headline_and_lede(corpus: Corpus, *, paragraphs: int = 2, register: Register
                 "article_id": aid, "outlet": art["outlet"], "headline": headline, "lede": lede,
                 "lede_end": int(body["end"].max()) if len(body) else 0,
                 "actors_headline": actors_in(headline, reg), "actors_lede": actors_in(lede, reg),
-                "events_headline": _summarise_events(find_events(headline)), "events_lede": _summarise_events(find_events(lede)),
+                "events_headline": _summarise_events(find_events(headline, events=ev)), "events_lede": _summarise_events(find_events(lede, events=ev)),
             }
         )
     return pd.DataFrame(rows)
@@ -223,7 +259,7 @@ def first_mentions(corpus: Corpus, *, elements: pd.DataFrame | None = None, acto
         p, s, pos = place(r.article_id, r.start)
         rows.append((r.article_id, r.outlet, "actor", r.canonical, p, s, r.start, pos, r.mention))
     if events:
-        ev = load_events()
+        ev = events_for(corpus)
         for aid, art in corpus.articles.iterrows():
             seen = set()
             for label, a, _, words in find_events(art["text"], events=ev):

@@ -20,13 +20,17 @@ from pathlib import Path
 import nbformat
 
 from ..corpus import load_corpus
+from ..corpus.story import load_story
 from ..errors import ReportError
-from ..paths import DOCS_DIR, IN_CHECKOUT, NOTEBOOKS_DIR, PACKAGE_DIR
+from ..paths import BUNDLED_CORPUS, DOCS_DIR, IN_CHECKOUT, NOTEBOOKS_DIR, PACKAGE_DIR
 from ..safe import check_output, html_text
 
 __all__ = [
+    "BUNDLED_ONLY",
     "describe",
+    "doc_notebook",
     "doc_paths",
+    "drop_bundled_only",
     "execute_in_place",
     "execute_notebook",
     "INDEX_TEMPLATE",
@@ -36,6 +40,8 @@ __all__ = [
     "NotebookPage",
     "render_html",
     "run_report",
+    "site_title",
+    "STUDENT_ANSWERS",
     "SITE_CSS",
     "TEMPLATES_DIR",
 ]
@@ -87,7 +93,7 @@ h1 {{ font-size: 1.7em; }} li {{ margin: 0.8em 0; }} a {{ color: #0b5394; }}
 <p>How different outlets tell the same story: how they frame it, which words they choose, whom
 they quote, and what each covers or leaves out. Each page below is a notebook executed on the
 corpus named here; every number in it was computed from the articles.</p>
-<p class="meta">Corpus: {corpus} ({n_articles} articles from {n_outlets} outlets: {outlets}).</p>
+<p class="meta">Corpus: {corpus} ({n_articles} articles from {n_outlets} outlets: {outlets}).{story}</p>
 <ol>
 {items}
 </ol>
@@ -140,6 +146,66 @@ def describe(nb: nbformat.NotebookNode, fallback: str) -> NotebookPage:
         if question:
             break
     return NotebookPage(name=fallback, title=title, question=question)
+
+
+BUNDLED_ONLY = "bundled-only"
+"""The tag of a markdown cell that speaks of the bundled story: the report drops it on any other corpus."""
+
+STUDENT_ANSWERS = "student-answers"
+"""The tag of a workbook's code cell that assigns the worked answers, a list, for the bundled corpus."""
+_ANSWER_LIST = re.compile(r"^(\s*[A-Z_][A-Z0-9_]*\s*=\s*)\[.*?^\]", re.S | re.M)
+
+_BUNDLED_BLOCK = re.compile(r"<!--\s*bundled-only\s*-->(.*?)<!--\s*/bundled-only\s*-->", re.S)
+
+
+def drop_bundled_only(nb: nbformat.NotebookNode, *, bundled: bool) -> nbformat.NotebookNode:
+    """Remove the markdown cells tagged ``bundled-only`` unless the corpus is the bundled one.
+
+    Prose about the bundled story (its outlets, people, what it shows) belongs only beside the
+    bundled corpus's results; on another corpus the page keeps the computed findings alone. Likewise
+    the worked answers in a workbook's cell tagged ``student-answers`` (they name the bundled
+    corpus's sentences) become an empty list there, for a class to fill in.
+    """
+    if not bundled:
+        nb.cells = [c for c in nb.cells if not (c.cell_type == "markdown" and BUNDLED_ONLY in c.get("metadata", {}).get("tags", []))]
+        for c in nb.cells:
+            if c.cell_type == "code" and STUDENT_ANSWERS in c.get("metadata", {}).get("tags", []):
+                c.source = _ANSWER_LIST.sub(r"\1[]", c.source)
+    return nb
+
+
+def doc_notebook(text: str) -> nbformat.NotebookNode:
+    """A markdown document as a notebook of markdown cells: each block between ``<!-- bundled-only -->``
+    and ``<!-- /bundled-only -->`` (answers on the bundled corpus) becomes a cell tagged ``bundled-only``."""
+    cells, at = [], 0
+    for m in _BUNDLED_BLOCK.finditer(text):
+        if text[at : m.start()].strip():
+            cells.append(nbformat.v4.new_markdown_cell(text[at : m.start()].strip("\n")))
+        cells.append(nbformat.v4.new_markdown_cell(m.group(1).strip("\n"), metadata={"tags": [BUNDLED_ONLY]}))
+        at = m.end()
+    if text[at:].strip():
+        cells.append(nbformat.v4.new_markdown_cell(text[at:].strip("\n")))
+    return nbformat.v4.new_notebook(cells=cells)
+
+
+def _is_bundled(folder: Path) -> bool:
+    """The bundled corpus, or a copy of it (the same ``metadata.csv``, byte for byte)."""
+    mine, theirs = Path(folder) / "metadata.csv", BUNDLED_CORPUS / "metadata.csv"
+    if Path(folder).resolve() == BUNDLED_CORPUS.resolve():
+        return True
+    try:
+        return theirs.is_file() and mine.read_bytes() == theirs.read_bytes()
+    except OSError:
+        return False
+
+
+_NUMBER_WORDS = "no one two three four five six seven eight nine ten eleven twelve".split()
+
+
+def site_title(n_outlets: int) -> str:
+    """The contents page's title, from the corpus: "five outlets, one story" (numbers past twelve in digits)."""
+    n = _NUMBER_WORDS[n_outlets] if n_outlets < len(_NUMBER_WORDS) else f"{n_outlets:,}"
+    return f"{n} outlet{'s' if n_outlets != 1 else ''}, one story"
 
 
 def inject_parameters(nb: nbformat.NotebookNode, parameters: dict) -> None:
@@ -256,6 +322,8 @@ def run_report(
     say = progress or (lambda _msg: None)
     corpus_path = Path(corpus).resolve() if corpus is not None else None
     loaded = load_corpus(corpus_path)  # fails here, with every problem listed, before any notebook
+    story = load_story(loaded)  # and here, when the corpus's story file has problems
+    bundled = _is_bundled(loaded.path)
     paths = notebook_paths(notebooks_dir)  # and here, before any folder is made
     if not paths:
         raise ReportError(f"No notebooks found in {notebooks_dir}; their names must start with a number.")
@@ -268,7 +336,7 @@ def run_report(
 
     executed, pages = [], []
     for i, path in enumerate(paths, 1):
-        nb = nbformat.read(path, as_version=4)
+        nb = drop_bundled_only(nbformat.read(path, as_version=4), bundled=bundled)
         # The kernel runs in the site folder, so the figures folder is given relative to it and no
         # path of the machine that built the site appears in the pages.
         inject_parameters(nb, {"CORPUS": str(corpus_path) if corpus_path else None, "OUTPUT_DIR": "figures"})
@@ -284,7 +352,7 @@ def run_report(
 
     # Markdown documents (the teacher's guide) become pages of the site too, after the notebooks.
     for doc in doc_paths():
-        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(doc.read_text(encoding="utf-8"))])
+        nb = drop_bundled_only(doc_notebook(doc.read_text(encoding="utf-8")), bundled=bundled)
         page = describe(nb, doc.stem)
         page.kind = "doc"
         executed.append(nb)
@@ -312,7 +380,8 @@ def run_report(
     corpus_label = "the bundled corpus" if corpus_path is None else str(corpus_path)
     index.write_text(
         INDEX_TEMPLATE.format(
-            title="five outlets, one story" if corpus_path is None else html_text(corpus_path.name),
+            title=html_text(site_title(len(loaded.outlets))),
+            story=f" Story: {html_text(story.title)}." if story.title else "",
             corpus=html_text(corpus_label),
             n_articles=len(loaded.articles),
             n_outlets=len(loaded.outlets),

@@ -38,6 +38,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..corpus.register import Register, corpus_register, load_register
+from ..corpus.story import load_story
 from ..paths import DATA_DIR
 
 __all__ = [
@@ -202,21 +203,25 @@ def load_lexicon(
     )
 
 
-_FOR_REGISTER: dict[int, tuple[Register, Lexicon]] = {}
+_FOR_REGISTER: dict[int, tuple[Register, Lexicon, tuple]] = {}
 
 
 def lexicon_for(corpus) -> Lexicon:
-    """The package's lexicon read with a corpus's register (:func:`~analysis.corpus.register.corpus_register`).
+    """The package's lexicon read with a corpus's register (:func:`~analysis.corpus.register.corpus_register`)
+    and with its story file's vague-sourcing phrases added (:mod:`analysis.corpus.story`).
 
-    The same object while the corpus's ``register.csv`` is unchanged, so a corpus's quotes,
+    The same object while the corpus's ``register.csv`` and ``story.toml`` are unchanged, so a corpus's quotes,
     vague sourcing and media share one compiled lexicon.
     """
     register = corpus_register(corpus)
     base = load_lexicon()
-    if register is base.register:
+    # A story file's own vague-sourcing phrases ([[vague]] in story.toml) are added to the package's.
+    story = load_story(corpus) if corpus is not None else None
+    extra = story.vague if story is not None else ()
+    if register is base.register and not extra:
         return base
     hit = _FOR_REGISTER.get(id(register))
-    if hit is None or hit[0] is not register:
-        hit = (register, dataclasses.replace(base, register=register))
+    if hit is None or hit[0] is not register or hit[2] is not extra:
+        hit = (register, dataclasses.replace(base, register=register, vague_patterns=base.vague_patterns + extra), extra)
         _FOR_REGISTER[id(register)] = hit
     return hit[1]

@@ -396,7 +396,7 @@ def synthesize(corpus: Corpus) -> Synthesis:
 
     terms = wordchoice.distinctive_terms(corpus) if two else None
     top = wordchoice.top_terms(terms, n=3, min_count=2) if terms is not None else None
-    concepts = wordchoice.load_naming()
+    concepts = wordchoice.naming_lexicon(corpus)
     concept_names = {c.id: c.name for c in concepts}
     mentions = wordchoice.naming_mentions(corpus, lexicon=concepts)
     naming = naming_counts(mentions)

@@ -14,9 +14,13 @@ Modules:
   (:func:`distinctive_terms`, :func:`top_terms`, :func:`bonferroni_z`,
   :func:`significance_summary`, :func:`chance_baseline`, :func:`distinctive_finding`,
   :func:`limits_statement`, :func:`distinctive_terms_figure`).
-- ``naming``: contested naming from ``data/contested_naming.toml`` (:func:`load_naming`,
-  :func:`naming_mentions`, :func:`naming_table`, :func:`naming_display`, :func:`naming_finding`,
-  :func:`naming_notes`).
+- ``naming``: contested naming from the lexicon of the corpus's story file (``story.toml``;
+  :func:`naming_lexicon`, :func:`naming_source`, :func:`load_naming`, :func:`naming_mentions`,
+  :func:`naming_table`, :func:`naming_display`, :func:`naming_finding`, :func:`naming_notes`),
+  and the words read in context (:func:`context_keywords`, :func:`keyword_heading`).
+- ``candidates``: without a lexicon, candidate naming variants found in the text
+  (:func:`naming_candidates`, :func:`candidates_display`, :func:`candidates_finding`,
+  :func:`story_template`).
 - ``loaded``: loaded language from ``data/loaded_language/`` (:func:`load_lexicons`,
   :func:`loaded_words`, :func:`loaded_rates`, :func:`loaded_finding`, :func:`loaded_rates_figure`,
   :data:`LOADED_DETECTOR`).
@@ -60,19 +64,25 @@ from .loaded import (
 )
 from .logodds import MAX_DENSE_CELLS, log_odds_dirichlet, log_odds_z
 from .naming import (
-    NAMING_FILE,
     Concept,
+    Keyword,
     Variant,
+    context_keywords,
+    first_concept_uses,
+    keyword_heading,
     load_naming,
     naming_display,
     naming_finding,
+    naming_lexicon,
     naming_mentions,
     naming_notes,
+    naming_source,
     naming_table,
 )
+from .candidates import candidates_display, candidates_finding, naming_candidates, story_template
 from .sentiment import most_negative_sentences, sentence_sentiment, sentiment_by_outlet, vader_lexicon
 from .terms import TERM_PATTERN, article_terms, background_counts, term_counts
-from . import kwic  # a module: kwic.keyword_in_context, kwic.side_by_side
+from . import candidates, kwic  # modules: candidates., kwic.keyword_in_context, kwic.side_by_side
 
 __all__ = [
     # terms
@@ -95,15 +105,26 @@ __all__ = [
     "limits_statement",
     "distinctive_terms_figure",
     # naming
-    "NAMING_FILE",
     "Variant",
     "Concept",
+    "Keyword",
     "load_naming",
+    "naming_lexicon",
+    "naming_source",
     "naming_mentions",
     "naming_table",
     "naming_display",
     "naming_finding",
     "naming_notes",
+    "context_keywords",
+    "first_concept_uses",
+    "keyword_heading",
+    # naming candidates, without a lexicon
+    "candidates",
+    "naming_candidates",
+    "candidates_display",
+    "candidates_finding",
+    "story_template",
     # loaded
     "LOADED_DIR",
     "LOADED_CATEGORIES",

@@ -9,6 +9,7 @@ import nbformat
 import pytest
 
 from analysis.corpus import load_corpus
+from analysis.evaluate.anycorpus import bundled_story_words, foreign_words, naming_counts_only_given
 from analysis.paths import PROJ_ROOT
 from analysis.site.report import notebook_paths, run_report
 
@@ -34,11 +35,69 @@ def test_basil_corpus_loads_with_three_outlets(basil_corpus):
     assert (corpus.articles["n_sentences"] > 5).all()
 
 
-def test_main_job_runs_on_the_basil_corpus(basil_corpus, tmp_path):
-    index = run_report(basil_corpus, tmp_path / "site", progress=None)
+@pytest.fixture(scope="module")
+def basil_site(basil_corpus, tmp_path_factory):
+    """The site of the BASIL corpus, rendered once for the tests below."""
+    site = tmp_path_factory.mktemp("basil-site") / "site"
+    index = run_report(basil_corpus, site, progress=None)
+    return site, index
+
+
+def test_main_job_runs_on_the_basil_corpus(basil_site):
+    site, index = basil_site
     assert index.is_file()
     for path in notebook_paths():
-        nb = nbformat.read(tmp_path / "site" / "notebooks" / path.name, as_version=4)
+        nb = nbformat.read(site / "notebooks" / path.name, as_version=4)
         errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
         assert not errors, path.name
-        assert (tmp_path / "site" / f"{path.stem}.html").is_file()
+        assert (site / f"{path.stem}.html").is_file()
+
+
+# Pages whose bundled-story words come from files of other helpers of issue 14, measured when this
+# test was written: notebook 03's and 03a's prose (sourcing), and the example "in Donetsk (Reuters ...)"
+# in a rule's description of analysis/data/cleaning_rules.toml, which notebook 00 shows. Strict: once
+# the words are gone the mark fails, and it must be removed.
+KNOWN_GAPS = {
+    "00-corpus-tour.html": "the cleaning rules' descriptions (analysis/data/cleaning_rules.toml) cite a bundled caption",
+    "03-sourcing.html": "notebook 03's inputs line describes the bundled story",
+    "03a-sourcing-workbook.html": "workbook 03a's prose names a bundled speaker as its example",
+}
+
+
+def _pages():
+    from analysis.site.report import doc_paths
+
+    names = ["index.html"] + [f"{p.stem}.html" for p in notebook_paths()] + [f"{p.stem}.html" for p in doc_paths()]
+    return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[n])) if n in KNOWN_GAPS else n for n in names]
+
+
+@pytest.mark.parametrize("page", _pages())
+def test_the_site_speaks_of_this_corpus_not_the_bundled_story(basil_corpus, basil_site, page):
+    """Acceptance 1 of issue 14: no word of the bundled story that the corpus lacks appears on any page.
+
+    The words are derived from the bundled corpus itself (its text's names, its register, its story
+    file's wordings and keywords, its outlets), less the package's general word lists; the pages
+    are read as a reader sees them (text and code, no markup).
+    """
+    site, _ = basil_site
+    words = bundled_story_words()
+    assert {"Witkoff", "Zelensky", "Kyiv", "Moscow"} <= words  # the derivation finds the story's names and wordings
+    found = foreign_words(site, load_corpus(basil_corpus), words)
+    assert (site / page).is_file()
+    assert page not in found, found.get(page)
+
+
+def test_the_contents_page_counts_the_outlets(basil_site):
+    site, _ = basil_site
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "three outlets, one story" in index and "five outlets" not in index
+
+
+def test_naming_counts_nothing_the_corpus_did_not_give(basil_corpus, basil_site):
+    """The BASIL corpus has no story file: the naming section says so and counts no lexicon's wording."""
+    site, _ = basil_site
+    corpus = load_corpus(basil_corpus)
+    assert naming_counts_only_given(corpus)
+    nb = nbformat.read(site / "notebooks" / "02-word-choice.ipynb", as_version=4)
+    shown = "\n".join(o.get("data", {}).get("text/markdown", "") for c in nb.cells for o in c.get("outputs", []))
+    assert "**No naming lexicon was given**" in shown and "```toml" in shown

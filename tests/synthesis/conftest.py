@@ -5,16 +5,18 @@ from __future__ import annotations
 import pytest
 
 from analysis import synthesis
-from tests.synthesis.helpers import ALPHA, BETA, GAMMA, corpus_with_headlines
+from tests.synthesis.helpers import ALPHA, BETA, GAMMA, corpus_with_headlines, with_bundled_naming
 
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory):
-    corpus = corpus_with_headlines(
-        tmp_path_factory.mktemp("syn") / "small",
+    folder = tmp_path_factory.mktemp("syn") / "small"
+    corpus_with_headlines(
+        folder,
         {"a": ("Alpha", ALPHA), "b": ("Beta", BETA), "g": ("Gamma", GAMMA)},
         {"a": "Envoy meets president", "g": "Talks in Moscow"},
     )
+    corpus = with_bundled_naming(folder)  # the texts tell the bundled story
     return corpus, synthesis.synthesize(corpus)
 
 

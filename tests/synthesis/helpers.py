@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.corpus import load_corpus
+from analysis.paths import BUNDLED_CORPUS
 from tests.corpus_folders import write_corpus
 
 ENVOY = "The envoy met the president in Moscow on Friday for three hours of talks about a peace deal and security guarantees."
@@ -40,6 +42,14 @@ def corpus_with_headlines(folder: Path, articles: dict[str, tuple[str, list[str]
     meta = pd.read_csv(folder / "metadata.csv", dtype=str)
     meta["headline"] = [headlines.get(aid, "") for aid in meta["article_id"]]
     meta.to_csv(folder / "metadata.csv", index=False)
+    return load_corpus(folder)
+
+
+def with_bundled_naming(folder: Path):
+    """Give a corpus folder whose texts tell the bundled story the bundled story's contested names
+    (its ``story.toml`` without the register line), and load it."""
+    story = (BUNDLED_CORPUS / "story.toml").read_text(encoding="utf-8")
+    (folder / "story.toml").write_text(re.sub(r"(?m)^register = .*$", "", story), encoding="utf-8")
     return load_corpus(folder)
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from analysis import synthesis
 from tests.corpus_folders import write_corpus
-from tests.synthesis.helpers import ALPHA, BETA, claim, evidence_text
+from tests.synthesis.helpers import ALPHA, BETA, claim, evidence_text, with_bundled_naming
 
 
 def test_small_corpus_claims_are_what_the_texts_say(small):
@@ -99,7 +99,7 @@ def test_each_analysis_runs_once_per_call_and_nothing_is_cached(small, monkeypat
 
 
 def test_one_outlet_gets_a_card_and_a_plain_statement(tmp_path):
-    corpus = write_corpus(tmp_path / "one", {"a": ("Alpha", ALPHA)})
+    corpus = with_bundled_naming(write_corpus(tmp_path / "one", {"a": ("Alpha", ALPHA)}, load=False))
     syn = synthesis.synthesize(corpus)
     needs = syn.claims[syn.claims["claim"].str.contains("needs at least two")]
     assert set(needs["measure"]) == {"frame that sets it apart", "distinctive terms", "wordings of its own",
