@@ -41,6 +41,9 @@ Where = Literal["head", "tail", "edge", "body", "any", "prefix"]
 MAX_FURNITURE_CHARS = 400
 # A paragraph this short, with no closing punctuation, is a crosshead ("General killed").
 _SUBHEAD_MAX_WORDS = 8
+# A field found at the end of a line (``metadata_at = "end"``) must be this long, so that a short
+# headline ("Brexit") never takes a sentence that happens to end with its words.
+_MIN_WORDS_AT_END = 4
 _SENTENCE_END = tuple(".!?:;\"”’)'…")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
 
@@ -57,6 +60,7 @@ class Rule:
     repeats_removed: bool = False
     follows: tuple[str, ...] = ()  # applies only right below a line removed by one of these rules
     max_chars: int = MAX_FURNITURE_CHARS  # a longer line is never removed by this rule
+    metadata_at_end: bool = False  # from_metadata: the field ends the line (a caption before the headline)
     combined: re.Pattern | None = None  # the patterns as one alternation, tried in order
 
 
@@ -110,6 +114,7 @@ def load_rules(path: str | Path = RULES_FILE) -> tuple[Rule, ...]:
                 repeats_removed=bool(entry.get("repeats_removed", False)),
                 follows=tuple(entry.get("follows", ())),
                 max_chars=int(entry.get("max_chars", MAX_FURNITURE_CHARS)),
+                metadata_at_end=entry.get("metadata_at") == "end",
                 combined=_combine(entry.get("patterns", [])),
             )
         )
@@ -175,6 +180,11 @@ def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: 
             if rule.from_metadata == "outlet":
                 if _is_masthead(stripped, value):
                     return True
+            elif rule.metadata_at_end:
+                # A line that ends with the field after other text (a caption, then the headline).
+                n, v = _norm(stripped), _norm(value)
+                if len(v.split()) >= _MIN_WORDS_AT_END and n != v and n.endswith(" " + v):
+                    return True
             elif _norm(stripped) in {_norm(value), _norm("By " + value)}:
                 return True
     return rule.combined is not None and rule.combined.fullmatch(stripped) is not None
@@ -185,6 +195,14 @@ def _first_match(rules, line, meta, removed_text, above: str | None = None) -> R
         if _matches(rule, line, meta, removed_text, above):
             return rule
     return None
+
+
+def _is_label(prefix: str, lines: list[str], i: int) -> bool:
+    """A prefix that also starts another line of the article is a label, not a dateline: the
+    speaker's name in a transcript ("AMY GOODMAN: ..." on every turn of hers) is kept. A dateline is
+    printed once."""
+    head = prefix.strip()
+    return any(j != i and ln.strip().startswith(head) for j, ln in enumerate(lines))
 
 
 def normalise_newlines(raw: str) -> str:
@@ -274,7 +292,7 @@ def clean_article(raw: str, meta: dict | None = None, *, rules: tuple[Rule, ...]
                 for rule in prefix_rules:
                     for pat in rule.patterns:
                         m = pat.match(text)
-                        if m and m.end() < len(text):
+                        if m and m.end() < len(text) and not _is_label(m.group(0), lines, i):
                             remove(i, rule, "prefix", m.group(0).strip())
                             if rule.name == "dateline":
                                 dateline_parts.append(m.group(0).strip())

@@ -187,6 +187,14 @@ NEW_RULES = {
     "author_bio": ("Jane Doe is the editor of Harbour Weekly.", "The mayor is the editor of nothing but her own speeches, critics said.", "end", None),
     "contact_line": ("Send letters to: letters@example.com.", "Residents sent letters to the council.", "end", None),
     "byline_name": ("Jane Doe", "Jane Doe, the mayor, opened the meeting.", "top", None),
+    "transcript_notice": ("This is a rush transcript. Copy may not be in its final form.",
+                          "A rush transcript of the mayor's speech follows.", "top", None),
+    "audio_player": ("Harbour Plan Passes Its First Vote Harbour Plan Passes Its First Vote Listen · 3:51 3:51",
+                     "Listen to the harbour at 3:51 in the morning and you hear nothing, she said.", "middle", None),
+    "podcast_promo": ("Listen to Harbour Talk",
+                      "Listen to the fishermen, the mayor said.", "middle", None),
+    "agency_file_caption": ("FILE - In this May 3, 2019, file photo, boats wait outside the harbour. " + "The council votes on the plan on Monday. " * 9
+                            + "(AP Photo/Jane Doe, File)", "In this file, the council kept every photo of the harbour since 2019.", "middle", None),
 }
 
 
@@ -245,3 +253,88 @@ def test_datelines_with_an_agency_in_brackets_and_a_hyphen():
     assert result.dateline == "Harbourtown (CNN)"
     result = clean_article("Rep. Jane Doe (R) said on Monday that the plan would pass.")
     assert result.dateline == "" and result.removed == []
+
+
+@pytest.mark.parametrize("line", [
+    "Susan Page, USA TODAY",
+    "Jessica Anderson, Opinion contributor",
+    "John Smith | Harbour News",
+    "Jane Doe and John Roe",
+    "Jane Doe, John Roe and Ann Poe",
+    "Coast and Country • April 10, 2015 • Jane Doe",
+])
+def test_bylines_without_by_at_the_top(line):
+    result = clean_article("\n".join([line, "", _OPEN, "", _CLOSE]))
+    assert [r["rule"] for r in result.removed] == ["byline_name"]
+    assert result.paragraphs[0].text == _OPEN
+
+
+@pytest.mark.parametrize("line", [
+    "Updated Dec. 10 at 3:30 p.m. ET",
+    "Updated 4:10 p.m. ET, 2/10/2014",
+    "Updated at 12:19 p.m. on Monday",
+    "Updated: 10:23 p.m.",
+])
+def test_update_stamps(line):
+    result = clean_article("\n".join([_OPEN, "", line, "", _CLOSE]))
+    assert [r["rule"] for r in result.removed] == ["editor_note"]
+    kept = "The plan was updated at 5 p.m. on Monday."
+    assert clean_article("\n".join([_OPEN, "", kept, "", _CLOSE])).removed == []
+
+
+@pytest.mark.parametrize("line", [
+    "Joe Doe speaks in Harbourtown. Jane Roe/Pool via REUTERS",
+    "A handout photo provided by the Harbour Police. Harbour Police/Handout via REUTERS",
+    "The mayor says the harbour will stay open [Jane Doe/Pool/Reuters]",
+])
+def test_pool_and_handout_captions(line):
+    result = clean_article("\n".join([_OPEN, "", line, "", _CLOSE]))
+    assert [r["rule"] for r in result.removed] == ["credited_caption"]
+    kept = "The protesters [the group's leaders/organisers] said they would return."
+    assert clean_article("\n".join([_OPEN, "", kept, "", _CLOSE])).removed == []
+
+
+@pytest.mark.parametrize("line", [
+    "Get our daily newsletter in your inbox",
+    "To receive weekly updates like this in your inbox, subscribe to the Harbour Weekly newsletter here.",
+    "Want more analysis like this delivered straight to your inbox? Sign up for our newsletter here.",
+    "Morning Harbour newsletter Your guide to the port — in your inbox. Email Sign Up By signing up you agree to receive email newsletters.",
+])
+def test_newsletter_prompts(line):
+    result = clean_article("\n".join([_OPEN, "", line, "", _CLOSE]))
+    assert [r["rule"] for r in result.removed] in (["newsletter"], ["newsletter_box"])
+    for kept in ["The council was widely mocked for the way its newsletter covered the vote.",
+                 "The clerk said he would get the minutes in your inbox by Friday, a promise aides repeated."]:
+        assert clean_article("\n".join([_OPEN, "", kept, "", _CLOSE])).removed == []
+
+
+def test_a_caption_with_the_headline_after_it_at_the_top():
+    meta = {"headline": "Harbour plan passes first vote"}
+    line = "The mayor walks along the pier. | Jane Doe/Harbour News Harbour plan passes first vote"
+    result = clean_article("\n".join([line, "", _OPEN, "", _CLOSE]), meta)
+    assert [r["rule"] for r in result.removed] == ["caption_and_headline"]
+    # A short headline never takes a sentence that ends with its words.
+    result = clean_article("\n".join(["The council met about the harbour vote", "", _OPEN]), {"headline": "Harbour vote"})
+    assert result.removed == []
+
+
+@pytest.mark.parametrize("line, dateline, rest", [
+    ("WASHINGTON—House Democrats said they would look again.", "WASHINGTON—", "House Democrats said they would look again."),
+    ("CENTENNIAL, Colo. — Gone are the orange hair and the stare.", "CENTENNIAL, Colo. —", "Gone are the orange hair and the stare."),
+    ("CHARLOTTE, NC - Greetings from the convention.", "CHARLOTTE, NC -", "Greetings from the convention."),
+    ("Harbourtown, Norway - The council met on Monday.", "Harbourtown, Norway -", "The council met on Monday."),
+    ("U.S. - China talks resumed on Monday.", "", "U.S. - China talks resumed on Monday."),
+    ("Vice President Doe - Like the mayor, she spoke too long.", "", "Vice President Doe - Like the mayor, she spoke too long."),
+    ("FILE - In this photo, a man walks.", "", "FILE - In this photo, a man walks."),
+])
+def test_datelines_with_a_dash(line, dateline, rest):
+    result = clean_article(line + "\n\nThey fell on Tuesday.")
+    assert result.dateline == dateline
+    assert result.paragraphs[0].text == rest
+
+
+def test_a_speaker_label_repeated_in_a_transcript_is_not_a_dateline():
+    text = "JANE DOE: Welcome to the show.\n\nJOHN ROE: Thanks.\n\nJANE DOE: So tell us."
+    assert clean_article(text).dateline == ""
+    assert clean_article(text).paragraphs[0].text == "JANE DOE: Welcome to the show."
+    assert clean_article("HARBOURTOWN: The council met.\n\nIt voted.").dateline == "HARBOURTOWN:"
