@@ -50,16 +50,22 @@ __all__ = [
     "corpus_format",
     "CorpusFormat",
     "extract_html",
+    "extraction_finding",
+    "extraction_table",
     "EXTRACTION_COLUMN",
     "FORMATS_HELP",
+    "FORMS",
+    "forms_table",
     "HTML_SUFFIXES",
     "is_html_file",
     "materialise_corpus",
     "Materialised",
     "open_corpus",
+    "origin_finding",
     "page_text",
     "prepare_report_corpus",
     "validate_any",
+    "write_pages",
 ]
 
 CorpusFormat = Literal["folder", "html", "csv", "jsonl", "parquet"]
@@ -143,17 +149,22 @@ def extract_html(data: bytes | str, *, url: str | None = None) -> tuple[str, dic
     doc = trafilatura.bare_extraction(
         data, url=url, with_metadata=True, include_comments=False, include_tables=True, include_images=False,
         deduplicate=False, output_format="python",
+        # A date only from the page's own markup (meta tags, time elements), never guessed from a year in the text;
+        # no upper bound from today's date, so the result does not depend on when it runs.
+        date_extraction_params={"extensive_search": False, "original_date": True, "max_date": "2100-12-31"},
     )
     if doc is None:
         return "", {k: "" for k in ("headline", "byline", "published", "outlet", "url")}
     d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     text = str(d.get("text") or "").strip()
     host = str(d.get("hostname") or "") or urlparse(str(d.get("url") or "")).hostname or ""
+    site = str(d.get("sitename") or "").strip()
+    title = str(d.get("title") or "").strip()
     meta = {
-        "headline": str(d.get("title") or "").strip(),
+        "headline": "" if title.casefold() in {site.casefold(), host.casefold()} else title,  # a title that is only the site's name
         "byline": str(d.get("author") or "").strip(),
         "published": str(d.get("date") or "").strip(),
-        "outlet": str(d.get("sitename") or "").strip() or host.removeprefix("www."),
+        "outlet": site or host.removeprefix("www."),
         "url": str(d.get("url") or url or "").strip(),
     }
     return text, meta
@@ -311,7 +322,7 @@ def materialise_corpus(source: str | Path, folder: str | Path, *, mapping: dict[
                     name = _safe_name(rec["article_id"], used)
                     (target / "articles" / name).write_text(rec["text"], encoding="utf-8", newline="")
                     place = _place(where, fmt, line)
-                    origins[line] = (str(src), place[0], place[1])
+                    origins[line] = (src.name, place[0], place[1])
                     files[line] = name
                     writer.writerow({**{c: rec.get(c, "") for c in columns if c != "file"}, "file": f"articles/{name}",
                                      EXTRACTION_COLUMN: f"{fields.get('text', 'text')} field of {src.name}, {place[1]}"})
@@ -461,3 +472,138 @@ def prepare_report_corpus(corpus: str | Path | None, out: str | Path, *, mapping
         shutil.rmtree(m.folder)  # no half-made corpus is left behind
         raise
     return m.folder.resolve(), loaded, out, m.describe()
+
+
+FORMS = (
+    ("corpus folder", "a folder with metadata.csv (article_id, outlet, file) and one text file per article",
+     "samestory report --corpus FOLDER", "read where it is; a listed .html file gives its main text"),
+    ("CSV file", "one article a row, a header line naming the columns; paragraphs inside one quoted field",
+     "samestory report --corpus FILE.csv --map text=COLUMN ...", "read in chunks, written as a corpus folder in the site folder"),
+    ("JSON Lines file", "one JSON object an article a line, plain or gzip (.jsonl, .jsonl.gz)",
+     "samestory report --corpus FILE.jsonl.gz --map text=FIELD ...", "read in chunks, written as a corpus folder in the site folder"),
+    ("Parquet file", "one article a row (.parquet)",
+     "samestory report --corpus FILE.parquet --map text=COLUMN ...", "read in chunks, written as a corpus folder in the site folder"),
+    ("saved web pages", "a folder of .html pages, one article each, without metadata.csv",
+     "samestory report --corpus FOLDER", "main text extracted by trafilatura; site name, title, author, date and address read from each page"),
+)
+"""The forms a corpus can take: (form, what it holds, how to give it, what the package does with it)."""
+
+
+def forms_table() -> "pd.DataFrame":
+    """:data:`FORMS` as a table, for the notebook that walks a user through bringing a corpus."""
+    import pandas as pd
+
+    return pd.DataFrame(FORMS, columns=["form", "what it holds", "how to give it", "what the package does"])
+
+
+def write_pages(articles: "pd.DataFrame", folder: str | Path) -> list[Path]:
+    """Write articles as simple saved web pages, one ``<article_id>.html`` each: for examples and tests.
+
+    Each page has what a news page has around its text (a menu, a "most read" list, a footer) and
+    says its site name, title, author, date and address in ``<meta>`` tags, as news sites do.
+
+    Args:
+        articles: indexed by ``article_id``, with ``outlet`` and ``text`` (one paragraph a line; blank
+            lines are skipped) and optionally ``headline``, ``byline``, ``published``, ``url``.
+        folder: where to write the pages (made if missing).
+
+    Returns:
+        The pages written, in the order of ``articles``.
+    """
+    from ..safe import html_text as h
+
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for aid, row in articles.iterrows():
+        get = lambda col: str(row.get(col, "") or "")  # noqa: E731
+        paragraphs = "\n".join(f"<p>{h(p.strip())}</p>" for p in get("text").splitlines() if p.strip())
+        tags = [f'<meta property="og:site_name" content="{h(get("outlet"))}">']
+        tags += [f'<meta name="author" content="{h(get("byline"))}">'] if get("byline") else []
+        tags += [f'<meta property="article:published_time" content="{h(get("published"))}">'] if get("published") else []
+        tags += [f'<link rel="canonical" href="{h(get("url"))}">'] if get("url") else []
+        page = out / f"{_ID_CHARS.sub('-', str(aid)).strip('-') or 'page'}.html"
+        page.write_text(
+            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>{h(get('headline') or get('outlet'))} | {h(get('outlet'))}</title>\n" + "\n".join(tags) + "</head>\n"
+            '<body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>\n'
+            f"<article><h1>{h(get('headline'))}</h1>\n{paragraphs}\n</article>\n"
+            '<aside><h2>Most read</h2><ul><li><a href="/a">Tide tables for the week</a></li>'
+            '<li><a href="/b">Weather: a wet weekend ahead</a></li></ul></aside>\n'
+            f"<footer><p>© {h(get('outlet'))}. All rights reserved.</p></footer></body></html>\n",
+            encoding="utf-8",
+        )
+        written.append(page)
+    return written
+
+
+def extraction_table(folder: str | Path) -> "pd.DataFrame":
+    """How much of each saved page's text the extraction kept, one row per page.
+
+    Columns: ``page``, ``visible characters`` (all the text of the page, menus and footers
+    included, without white space), ``kept characters`` (its main text, likewise), ``share kept``.
+    """
+    import pandas as pd
+
+    rows = []
+    root = Path(folder)
+    for page in _html_pages(root):
+        data = page.read_bytes()
+        visible = re.sub(r"\s+", "", _visible_text(data.decode("utf-8", errors="replace")))
+        kept = re.sub(r"\s+", "", extract_html(data)[0])
+        rows.append({"page": page.relative_to(root).as_posix(), "visible characters": len(visible),
+                     "kept characters": len(kept), "share kept": round(len(kept) / len(visible), 3) if visible else 0.0})
+    return pd.DataFrame(rows, columns=["page", "visible characters", "kept characters", "share kept"])
+
+
+def _visible_text(html: str) -> str:
+    """All the text a browser shows of a page: every text node of the document outside its
+    ``<head>``, scripts and styles."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.parts, self.hidden = [], 0
+
+        def handle_starttag(self, tag, attrs):
+            self.hidden += tag in ("script", "style", "head", "noscript", "template")
+
+        def handle_endtag(self, tag):
+            self.hidden -= self.hidden > 0 and tag in ("script", "style", "head", "noscript", "template")
+
+        def handle_data(self, data):
+            if not self.hidden:
+                self.parts.append(data)
+
+    parser = Text()
+    parser.feed(html)
+    parser.close()
+    return " ".join(parser.parts)
+
+
+def extraction_finding(table: "pd.DataFrame") -> str:
+    """One sentence (Markdown) on what the extraction kept of the pages in ``table`` (:func:`extraction_table`)."""
+    from ..safe import md_text
+
+    if table.empty:
+        return "No web page was read."
+    visible, kept = int(table["visible characters"].sum()), int(table["kept characters"].sum())
+    n = len(table)
+    return md_text(
+        f"The main text of {n} page{'s' if n != 1 else ''} was extracted by {_extractor()}: of their {visible:,} visible "
+        f"characters, {kept:,} ({kept / visible:.0%}) were kept as the articles' text, and the rest of each page was "
+        "left out as page furniture."
+    ) if visible else "The pages hold no visible text."
+
+
+def origin_finding(corpus: Corpus) -> str:
+    """One sentence (Markdown) saying how many articles the corpus holds and where their texts came from."""
+    from ..safe import md_text
+
+    a = corpus.articles
+    n, k = len(a), a["outlet"].nunique()
+    sources = list(dict.fromkeys(a.get("extraction", ["text file, as saved"] * n)))
+    shown = "; ".join(sources[:3]) + (f"; and {len(sources) - 3} more" if len(sources) > 3 else "")
+    return md_text(f"{n} article{'s' if n != 1 else ''} from {k} outlet{'s' if k != 1 else ''}. Where each text came "
+                   f"from (the extraction column): {shown}.")

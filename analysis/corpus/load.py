@@ -682,10 +682,18 @@ def write_metadata_template(folder: str | Path, *, pattern: str = "**/*.txt") ->
     return target
 
 
-def problems_table(path: str | Path) -> pd.DataFrame:
-    """:func:`validate_corpus` as a table (file, line, column, problem, fix), for notebooks."""
+def problems_table(path: str | Path, *, mapping: dict[str, str] | None = None) -> pd.DataFrame:
+    """Every problem of a corpus as a table (file, line, column, problem, fix), for notebooks.
+
+    Args:
+        path: a corpus folder, or any other form :func:`analysis.corpus.formats.open_corpus` reads
+            (a CSV / JSON Lines / Parquet file, a folder of web pages).
+        mapping: for a file, package field -> its column (as ``--map``).
+    """
+    from .formats import validate_any
+
     rows = [
         {"file": p.file, "line": p.line, "column": p.column, "problem": p.message, "fix": p.fix}
-        for p in validate_corpus(path)
+        for p in validate_any(path, mapping=mapping)
     ]
     return pd.DataFrame(rows, columns=["file", "line", "column", "problem", "fix"])

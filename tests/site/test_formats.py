@@ -23,7 +23,7 @@ import pandas as pd
 import pytest
 
 from analysis.corpus import load_corpus
-from analysis.corpus.formats import corpus_format, open_corpus, validate_any
+from analysis.corpus.formats import corpus_format, extraction_finding, extraction_table, open_corpus, validate_any, write_pages
 from analysis.errors import CorpusError, InputError, OutputError
 from analysis.paths import NOTEBOOKS_DIR, PROJ_ROOT
 from analysis.site.report import run_report
@@ -69,21 +69,11 @@ def _table() -> pd.DataFrame:
     return pd.DataFrame([{**a, "body": "\n\n".join(a["body"])} for a in ARTICLES])
 
 
-def _page(a: dict) -> str:
-    paragraphs = "\n".join(f"<p>{p}</p>" for p in a["body"])
-    host = a["site"].lower().replace(" ", "")
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{a['title']} | {a['site']}</title>
-<meta property="og:site_name" content="{a['site']}"><meta name="author" content="{a['author']}">
-<meta property="article:published_time" content="{a['date']}T09:00:00Z">
-<link rel="canonical" href="https://{host}.example/news/{a['id']}"></head>
-<body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
-<article><h1>{a['title']}</h1><p class="byline">By {a['author']}</p>
-{paragraphs}
-</article>
-<aside><h2>Most read</h2><ul><li><a href="/a">Tide tables for the week</a></li><li><a href="/b">Lifeboat day</a></li></ul></aside>
-<footer><p>© 2025 {a['site']}. All rights reserved.</p></footer></body></html>
-"""
+def _as_corpus_table() -> pd.DataFrame:
+    """The articles with the package's column names, indexed by article_id (for write_pages)."""
+    return pd.DataFrame([{"article_id": a["id"], "outlet": a["site"], "headline": a["title"], "byline": a["author"],
+                          "published": a["date"], "url": f"https://{a['site'].lower().replace(' ', '')}.example/news/{a['id']}",
+                          "text": "\n\n".join(a["body"])} for a in ARTICLES]).set_index("article_id")
 
 
 def write_inputs(folder) -> dict[str, object]:
@@ -97,9 +87,7 @@ def write_inputs(folder) -> dict[str, object]:
         for rec in table.to_dict("records"):
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     table.to_parquet(paths["parquet"], index=False)
-    paths["html"].mkdir()
-    for a in ARTICLES:
-        (paths["html"] / f"{a['id']}.html").write_text(_page(a), encoding="utf-8")
+    write_pages(_as_corpus_table(), paths["html"])
     return paths
 
 
@@ -187,6 +175,10 @@ def test_web_pages_give_their_main_text_and_metadata(inputs):
         assert text == "\n\n".join(art["body"])  # menus, "Most read", footer and the repeated headline are gone
     assert all(e.startswith("main text of ") and "trafilatura" in e for e in corpus.articles["extraction"])
     assert set(corpus.audit["extraction"]) <= set(corpus.articles["extraction"])
+    table = extraction_table(inputs["html"])
+    assert list(table["page"]) == ["bd-1.html", "ct-1.html", "hn-1.html"]
+    assert (table["kept characters"] < table["visible characters"]).all()  # menus, "Most read" and footers left out
+    assert "The main text of 3 pages was extracted by trafilatura" in extraction_finding(table)
 
 
 def test_a_corpus_folder_may_list_saved_pages(inputs, tmp_path):
@@ -216,8 +208,8 @@ def test_validate_names_the_users_file_line_and_column(tmp_path):
     table.loc[0, "site"] = "Harbour News"
     table.to_csv(tmp_path / "bad.csv", index=False)
     problems = [str(p) for p in validate_any(tmp_path / "bad.csv", mapping=MAPPING)]
-    assert any(p.startswith(f"{tmp_path / 'bad.csv'}, line 9, column date: published '04/03/2025'") for p in problems), problems
-    assert any(p.startswith(f"{tmp_path / 'bad.csv'}, line 14, column site: outlet 'harbour news' differs from "
+    assert any(p.startswith("bad.csv, line 9, column date: published '04/03/2025'") for p in problems), problems
+    assert any(p.startswith("bad.csv, line 14, column site: outlet 'harbour news' differs from "
                             "'Harbour News' (line 2)") for p in problems), problems
     with pytest.raises(CorpusError, match="bad.csv, line 9, column date"):
         open_corpus(tmp_path / "bad.csv", mapping=MAPPING)
@@ -227,8 +219,8 @@ def test_a_page_without_text_or_site_is_named_with_the_fix(tmp_path, inputs):
     pages = tmp_path / "pages"
     shutil.copytree(inputs["html"], pages)
     (pages / "empty.html").write_text("<html><head><title>Log in</title></head><body><script>login()</script></body></html>")
-    nameless = _page(ARTICLES[0]).replace('<meta property="og:site_name" content="Harbour News">', "").replace(
-        '<link rel="canonical" href="https://harbournews.example/news/hn-1">', "")
+    [page] = write_pages(_as_corpus_table().head(1).assign(url=""), tmp_path / "one")
+    nameless = page.read_text(encoding="utf-8").replace('<meta property="og:site_name" content="Harbour News">', "")
     (pages / "nameless.html").write_text(nameless, encoding="utf-8")
     problems = {p.file: p for p in validate_any(pages)}
     assert "no main text" in problems["empty.html"].message
