@@ -60,7 +60,7 @@ class Rule:
     repeats_removed: bool = False
     follows: tuple[str, ...] = ()  # applies only right below a line removed by one of these rules
     max_chars: int = MAX_FURNITURE_CHARS  # a longer line is never removed by this rule
-    metadata_at_end: bool = False  # from_metadata: the field ends the line (a caption before the headline)
+    metadata_at: str = ""  # from_metadata: "end" the field ends the line; "start" a name of the field starts it
     combined: re.Pattern | None = None  # the patterns as one alternation, tried in order
 
 
@@ -114,7 +114,7 @@ def load_rules(path: str | Path = RULES_FILE) -> tuple[Rule, ...]:
                 repeats_removed=bool(entry.get("repeats_removed", False)),
                 follows=tuple(entry.get("follows", ())),
                 max_chars=int(entry.get("max_chars", MAX_FURNITURE_CHARS)),
-                metadata_at_end=entry.get("metadata_at") == "end",
+                metadata_at=str(entry.get("metadata_at", "")),
                 combined=_combine(entry.get("patterns", [])),
             )
         )
@@ -161,6 +161,22 @@ def _is_masthead(line: str, outlet: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() for w in words)
 
 
+def _tails(value: str) -> list[str]:
+    """A headline, and its part after a kicker ("Exclusive: ...", "The record is clear: ...")."""
+    parts = [value]
+    m = re.match(r"[^:]{2,60}:\s+(.+)", value)
+    if m:
+        parts.append(m.group(1))
+    return parts
+
+
+def _names(value: str) -> list[str]:
+    """The people of a byline ("Jane Doe, John Roe and Ann Poe"), folded; each of two words or more."""
+    value = re.sub(r"^by\s+", "", unicodedata.normalize("NFC", value).translate(_QUOTES).strip().strip('"'), flags=re.I)
+    names = [n.strip().strip('"').casefold() for n in re.split(r",|;|&|\band\b", value)]
+    return [n for n in names if len(n.split()) >= 2]
+
+
 def _strip_tags(s: str) -> str:
     return re.sub(r"<[^>]+>", " ", s)
 
@@ -180,11 +196,22 @@ def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: 
             if rule.from_metadata == "outlet":
                 if _is_masthead(stripped, value):
                     return True
-            elif rule.metadata_at_end:
-                # A line that ends with the field after other text (a caption, then the headline).
-                n, v = _norm(stripped), _norm(value)
-                if len(v.split()) >= _MIN_WORDS_AT_END and n != v and n.endswith(" " + v):
-                    return True
+            elif rule.metadata_at == "end":
+                # A line that ends with the field after other text (a caption, then the headline, or the
+                # headline's part after its kicker: "The record is clear: Obama delivers ...").
+                n = _norm(stripped)
+                for v in _tails(_norm(value)):
+                    if len(v.split()) >= _MIN_WORDS_AT_END and n != v and n.endswith(" " + v):
+                        return True
+                return False
+            elif rule.metadata_at == "start":
+                # A line that starts with one of the names of the field (the authors of a byline) and whose
+                # rest matches the rule's patterns ("David Segal is a former ...").
+                low = unicodedata.normalize("NFC", stripped).translate(_QUOTES).casefold()
+                for name in _names(value):
+                    if low.startswith(name) and rule.combined is not None and rule.combined.fullmatch(stripped[len(name):]):
+                        return True
+                return False
             elif _norm(stripped) in {_norm(value), _norm("By " + value)}:
                 return True
     return rule.combined is not None and rule.combined.fullmatch(stripped) is not None

@@ -193,9 +193,24 @@ NEW_RULES = {
                      "Listen to the harbour at 3:51 in the morning and you hear nothing, she said.", "middle", None),
     "podcast_promo": ("Listen to Harbour Talk",
                       "Listen to the fishermen, the mayor said.", "middle", None),
+    "editor_note_label": ("Editor's Note:", "The editor's note was read out at the meeting.", "end", None),
+    "editor_note_text": ("Harbour Plan Explained: Read the Free Guide", "The guide was free, the council said.", "middle", "Editor's Note:"),
+    "author_bio_named": ("Jane Doe is a former harbour master and writes about the coast.", "John Roe is a former harbour master.",
+                         "end", None),
+    "audio_fallback": ("Your browser doesn't support HTML5 audio. Here is a link to the audio instead.",
+                       "Your browser history is not private, the mayor warned.", "middle", None),
+    "portrait_caption": ("Kennedi, age 10.", "Kennedi, age 10, said she was scared.", "middle", None),
+    "chart_source": ("Source: Harbour Office", "Source: the mayor said the harbour office had approved it.", "middle", None),
+    "site_promo": ("Visit Harbour News's homepage for more stories.", "Visitors to the harbour want more stories like this, she said.", "middle", None),
+    "article_tags": ("This article tagged under: Harbour", "This article was tagged by the council as urgent.", "end", None),
+    "article_tag": ("Fishing Fleet", "Fishing fleet owners were not invited.", "end", "This article tagged under: Harbour"),
     "agency_file_caption": ("FILE - In this May 3, 2019, file photo, boats wait outside the harbour. " + "The council votes on the plan on Monday. " * 9
                             + "(AP Photo/Jane Doe, File)", "In this file, the council kept every photo of the harbour since 2019.", "middle", None),
 }
+
+
+# The metadata row a rule that reads metadata.csv needs for its case.
+META = {"author_bio_named": {"byline": "Jane Doe, Opinion Contributor"}}
 
 
 def _rules_by_name():
@@ -219,7 +234,7 @@ def test_new_rule_removes_its_line_and_keeps_the_near_miss(name):
         lines = [_OPEN, "", near_miss, "", _CLOSE, ""] + pair
     else:
         lines = [_OPEN, ""] + pair + ["", near_miss, "", _CLOSE]
-    result = clean_article("\n".join(lines))
+    result = clean_article("\n".join(lines), META.get(name))
     removed = {r["line"]: r["rule"] for r in result.removed if r["where"] != "prefix"}
     line_no = lines.index(furniture) + 1
     assert removed.get(line_no) == name, result.removed
