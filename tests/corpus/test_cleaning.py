@@ -353,3 +353,13 @@ def test_a_speaker_label_repeated_in_a_transcript_is_not_a_dateline():
     assert clean_article(text).dateline == ""
     assert clean_article(text).paragraphs[0].text == "JANE DOE: Welcome to the show."
     assert clean_article("HARBOURTOWN: The council met.\n\nIt voted.").dateline == "HARBOURTOWN:"
+
+
+def test_todays_is_not_the_moment_of_a_picture():
+    """A long paragraph that runs into a quotation (no closing stop) and says "today's" is not a caption."""
+    para = ("Walled estates and harbour villas have been standard for eons. Yet, as if the situation of today’s "
+            "harbour were something new or different, the mayor writes that")
+    result = clean_article("\n".join([_OPEN, "", para, "", _CLOSE]))
+    assert result.removed == []
+    caption = "The mayor walks along the pier with harbour workers in the rain today"
+    assert [r["rule"] for r in clean_article("\n".join([_OPEN, "", caption, "", _CLOSE])).removed] == ["uncredited_caption"]
