@@ -204,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     if not data_present(args.gold, "the hand-marked furniture lines", "Give the gold CSV with --gold."):
         return 2
     gold = load_gold(args.gold)
-    splits = list(SPLITS) if args.split in ("all", "both") else [args.split]
+    present = {r["split"] for r in gold}
+    splits = [s for s in SPLITS if s in present] if args.split in ("all", "both") else [args.split]
     gold = [r for r in gold if r["split"] in splits]
     articles = load_articles(args.data, {r["article_id"] for r in gold})
     problems = check_gold(gold, articles)
