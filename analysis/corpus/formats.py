@@ -41,8 +41,10 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlparse
 
+import pandas as pd
+
 from ..errors import CorpusError, InputError, OutputError, Problem
-from ..scale.input import FILE_FORMATS, input_format, read_articles
+from ..scale.input import input_format, read_articles
 from .cleaning import Rule
 from .load import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, Corpus, load_corpus, validate_corpus
 
@@ -96,7 +98,8 @@ def corpus_format(path: str | Path) -> CorpusFormat:
 
     A folder with ``metadata.csv`` (or without one and without web pages: loading it then says
     what is missing) is ``folder``; a folder of ``.html`` pages without ``metadata.csv`` is ``html``;
-    a file is ``csv``, ``jsonl`` or ``parquet`` by its name.
+    a file is ``csv``, ``jsonl`` or ``parquet`` by its name (also when it is not there: its reader
+    then says so); any other missing path is ``folder``.
 
     Raises:
         InputError: a file whose name is none of those; the message names the forms that work.
@@ -108,7 +111,10 @@ def corpus_format(path: str | Path) -> CorpusFormat:
                 return "html"
             return "folder"
         if not p.exists():
-            return "folder"  # load_corpus says that it does not exist, with its fix
+            try:  # a file that is not there, named as one of the file forms: its reader says so
+                return input_format(p)  # type: ignore[return-value]
+            except InputError:
+                return "folder"  # load_corpus says that it does not exist, with its fix
     except OSError:
         return "folder"  # a name the system refuses: load_corpus says so, with its fix
     if p.name.lower() == "metadata.csv":
@@ -201,6 +207,7 @@ class Materialised:
             ``(file, line or None, row label)``, e.g. ``("a.csv", 7, "line 7")``.
         fields: the package's field -> the user's column (for naming columns in messages).
         files: for each line of ``metadata.csv``, the article's file name in ``articles/``.
+        made: the folders that did not exist before and were made to hold ``folder`` (deepest first).
     """
 
     folder: Path
@@ -209,6 +216,11 @@ class Materialised:
     origins: dict[int, tuple[str, int | None, str]]
     fields: dict[str, str]
     files: dict[int, str] = field(default_factory=dict)
+    made: list[Path] = field(default_factory=list)
+
+    def remove(self) -> None:
+        """Remove the folder written, and the folders made for it that are left empty."""
+        _remove(self.folder, self.made)
 
     def describe(self) -> str:
         """One line saying where the corpus came from."""
@@ -299,7 +311,31 @@ def materialise_corpus(source: str | Path, folder: str | Path, *, mapping: dict[
     rows, origins = _pages_rows(src) if fmt == "html" else ([], {})
     files: dict[int, str] = {}
     fields: dict[str, str] = {}
+    made = [d for d in (target.resolve(), *target.resolve().parents) if not d.exists()]  # folders this call makes
     _prepare_folder(target)
+    try:
+        _write_folder(src, fmt, target, rows, origins, files, fields, mapping, chunk_size)
+    except BaseException:
+        _remove(target, made)  # a file that fails halfway leaves no half-written corpus behind
+        raise
+    return Materialised(folder=target, source=src, format=fmt, origins=origins, fields=fields, files=files, made=made)
+
+
+def _remove(folder: Path, made: list[Path]) -> None:
+    """Remove a folder written by :func:`materialise_corpus` and the empty folders made for it."""
+    shutil.rmtree(folder, ignore_errors=True)
+    for d in made:  # deepest first
+        if not d.exists():
+            continue
+        try:
+            d.rmdir()
+        except OSError:
+            break  # not empty: something else is in it
+
+
+def _write_folder(src: Path, fmt: str, target: Path, rows: list, origins: dict, files: dict, fields: dict,
+                  mapping: dict[str, str] | None, chunk_size: int) -> None:
+    """Write metadata.csv and articles/ of a materialised corpus; ``origins``, ``files`` and ``fields`` are filled in."""
     used: set[str] = set()
     columns = [*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS, EXTRACTION_COLUMN]
     with open(target / "metadata.csv", "w", encoding="utf-8", newline="") as fh:
@@ -316,7 +352,7 @@ def materialise_corpus(source: str | Path, folder: str | Path, *, mapping: dict[
         else:
             for chunk in read_articles(src, mapping=mapping, chunk_size=chunk_size):
                 if not fields:
-                    fields = dict(mapping) if mapping else {c: c for c in chunk.columns}
+                    fields.update(dict(mapping) if mapping else {c: c for c in chunk.columns})
                 for rec, where in zip(chunk.to_dict("records"), chunk.attrs.get("wheres", [None] * len(chunk))):
                     line += 1
                     name = _safe_name(rec["article_id"], used)
@@ -326,7 +362,6 @@ def materialise_corpus(source: str | Path, folder: str | Path, *, mapping: dict[
                     files[line] = name
                     writer.writerow({**{c: rec.get(c, "") for c in columns if c != "file"}, "file": f"articles/{name}",
                                      EXTRACTION_COLUMN: f"{fields.get('text', 'text')} field of {src.name}, {place[1]}"})
-    return Materialised(folder=target, source=src, format=fmt, origins=origins, fields=fields, files=files)
 
 
 def _place(where: str | None, fmt: str, line: int) -> tuple[int | None, str]:
@@ -469,7 +504,7 @@ def prepare_report_corpus(corpus: str | Path | None, out: str | Path, *, mapping
     try:
         loaded = _load_materialised(m, None)
     except CorpusError:
-        shutil.rmtree(m.folder)  # no half-made corpus is left behind
+        m.remove()  # no corpus that fails its checks is left behind
         raise
     return m.folder.resolve(), loaded, out, m.describe()
 
@@ -489,14 +524,12 @@ FORMS = (
 """The forms a corpus can take: (form, what it holds, how to give it, what the package does with it)."""
 
 
-def forms_table() -> "pd.DataFrame":
+def forms_table() -> pd.DataFrame:
     """:data:`FORMS` as a table, for the notebook that walks a user through bringing a corpus."""
-    import pandas as pd
-
     return pd.DataFrame(FORMS, columns=["form", "what it holds", "how to give it", "what the package does"])
 
 
-def write_pages(articles: "pd.DataFrame", folder: str | Path) -> list[Path]:
+def write_pages(articles: pd.DataFrame, folder: str | Path) -> list[Path]:
     """Write articles as simple saved web pages, one ``<article_id>.html`` each: for examples and tests.
 
     Each page has what a news page has around its text (a menu, a "most read" list, a footer) and
@@ -537,14 +570,12 @@ def write_pages(articles: "pd.DataFrame", folder: str | Path) -> list[Path]:
     return written
 
 
-def extraction_table(folder: str | Path) -> "pd.DataFrame":
+def extraction_table(folder: str | Path) -> pd.DataFrame:
     """How much of each saved page's text the extraction kept, one row per page.
 
     Columns: ``page``, ``visible characters`` (all the text of the page, menus and footers
     included, without white space), ``kept characters`` (its main text, likewise), ``share kept``.
     """
-    import pandas as pd
-
     rows = []
     root = Path(folder)
     for page in _html_pages(root):
@@ -582,7 +613,7 @@ def _visible_text(html: str) -> str:
     return " ".join(parser.parts)
 
 
-def extraction_finding(table: "pd.DataFrame") -> str:
+def extraction_finding(table: pd.DataFrame) -> str:
     """One sentence (Markdown) on what the extraction kept of the pages in ``table`` (:func:`extraction_table`)."""
     from ..safe import md_text
 

@@ -271,8 +271,19 @@ def test_a_bad_file_stops_the_report_before_anything_is_kept(tmp_path):
     table.to_csv(tmp_path / "bad.csv", index=False)
     with pytest.raises(CorpusError, match=r"bad.csv, line 9, column body: has no text left after cleaning"):
         run_report(tmp_path / "bad.csv", tmp_path / "site", progress=None, mapping=MAPPING)
-    assert not (tmp_path / "site" / "corpus" / "bad").exists()
-    assert not (tmp_path / "site" / "index.html").exists()
+    assert not (tmp_path / "site").exists()  # nothing is left: not the corpus, nor the folders made for it
+
+
+def test_a_file_that_fails_halfway_leaves_nothing_behind(tmp_path):
+    table = _table()
+    table.loc[2, "id"] = table.loc[0, "id"]  # an id used twice: the reader stops at the third row
+    table.to_csv(tmp_path / "twice.csv", index=False)
+    with pytest.raises(InputError, match="twice.csv, line 14: article_id 'hn-1' was already used on line 2"):
+        run_report(tmp_path / "twice.csv", tmp_path / "site", progress=None, mapping=MAPPING)
+    assert not (tmp_path / "site").exists()
+    with pytest.raises(InputError, match="does not exist"):
+        run_report(tmp_path / "missing.csv", tmp_path / "site", progress=None, mapping=MAPPING)
+    assert not (tmp_path / "site").exists()
 
 
 def test_map_on_a_corpus_folder_or_pages_is_refused(inputs, tmp_path):
