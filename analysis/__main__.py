@@ -20,12 +20,16 @@ __all__ = ["main"]
 EPILOG = """examples:
   samestory validate my-corpus/                        list every problem in a corpus folder
   samestory report --corpus my-corpus/ --out site/     run every notebook on it, render site/index.html
+  samestory report --corpus articles.csv --map text=body --map outlet=source --out site/
+  samestory validate saved-pages/                      a folder of saved web pages (.html)
   samestory report                                     the bundled corpus (from a repository checkout)
   samestory scale articles.jsonl.gz --map allsides --out results/ --workers 2
   samestory execute                                    maintainers: re-execute the stored notebooks
   samestory --version
 
-A corpus folder is a metadata.csv (article_id,outlet,file) and the article files it names.
+A corpus folder is a metadata.csv (article_id,outlet,file) and the article files it names. A corpus can
+also be one .csv, .jsonl(.gz) or .parquet file (one article a row: article_id, outlet, text, or name the
+columns with --map), or a folder of saved web pages (their main text is extracted).
 Outputs go to --out (default: site/ under the current folder), never into the installed package.
 """
 
@@ -46,10 +50,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     rep = sub.add_parser("report", help="run every notebook on a corpus and render the HTML site")
-    rep.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: the bundled corpus)")
+    rep.add_argument("--corpus", type=Path, default=None,
+                     help="corpus folder, .csv / .jsonl(.gz) / .parquet file, or folder of .html pages (default: the bundled corpus)")
     rep.add_argument("--out", type=Path, default=Path("site"), help="site folder (default: site/)")
-    val = sub.add_parser("validate", help="list every problem in a corpus folder (exit code 1 if any)")
-    val.add_argument("corpus", type=Path)
+    val = sub.add_parser("validate", help="list every problem in a corpus (exit code 1 if any)")
+    val.add_argument("corpus", type=Path, help="corpus folder, .csv / .jsonl(.gz) / .parquet file, or folder of .html pages")
+    for p in (rep, val):
+        p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
+                       help="for a file: which column holds a field, e.g. --map text=body --map outlet=source (repeat); "
+                            "--map allsides for that data set")
     sc = sub.add_parser("scale", help="run the pipeline over a large JSON Lines or Parquet file, in one process or on Dask")
     sc.add_argument("input", type=Path, help=".jsonl(.gz) or .parquet file, one article a row")
     sc.add_argument("--out", type=Path, required=True, help="folder for the results (Parquet)")
@@ -123,24 +132,25 @@ def _plain_error(exc: BaseException, args) -> str | None:
 
 def _run(args) -> int:
     if args.command == "validate":
-        from .corpus import validate_corpus
+        from .corpus.formats import open_corpus, validate_any
+        from .scale.input import parse_mapping
 
-        problems = validate_corpus(args.corpus)
+        mapping = parse_mapping(args.map)
+        problems = validate_any(args.corpus, mapping=mapping)
         if problems:
             print(f"{args.corpus}: {len(problems)} problem{'s' if len(problems) != 1 else ''}:")
             for p in problems:
                 print(f"- {p}")
             return 1
-        from .corpus import load_corpus
-
-        c = load_corpus(args.corpus)
+        c = open_corpus(args.corpus, mapping=mapping)
         print(f"{args.corpus}: no problems; {len(c.articles)} articles from {len(c.outlets)} outlets, "
               f"{len(c.audit)} furniture lines removed by cleaning.")
         return 0
     if args.command == "report":
+        from .scale.input import parse_mapping
         from .site.report import run_report
 
-        run_report(args.corpus, args.out)
+        run_report(args.corpus, args.out, mapping=parse_mapping(args.map))
         return 0
     if args.command == "scale":
         from .scale import run_scale_command

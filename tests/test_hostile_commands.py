@@ -174,19 +174,19 @@ def test_an_oserror_from_anywhere_is_one_line_naming_the_file(monkeypatch, capsy
 
     import analysis.corpus as corpus_pkg
 
-    def boom(path):
+    def boom(path, **_):
         raise OSError(errno.ELOOP, "Too many levels of symbolic links", str(path))
 
-    monkeypatch.setattr(corpus_pkg, "validate_corpus", boom)
+    monkeypatch.setattr(corpus_pkg.formats, "validate_any", boom)
     assert main(["validate", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith(f"Error: {tmp_path}: Too many levels of symbolic links")
     assert "points (through others) back to itself" in err
 
-    def bad_value(path):
+    def bad_value(path, **_):
         raise ValueError("embedded null byte")
 
-    monkeypatch.setattr(corpus_pkg, "validate_corpus", bad_value)
+    monkeypatch.setattr(corpus_pkg.formats, "validate_any", bad_value)
     assert main(["validate", str(tmp_path)]) == 1
     assert "NUL character" in capsys.readouterr().err
 

@@ -41,6 +41,9 @@ Where = Literal["head", "tail", "edge", "body", "any", "prefix"]
 MAX_FURNITURE_CHARS = 400
 # A paragraph this short, with no closing punctuation, is a crosshead ("General killed").
 _SUBHEAD_MAX_WORDS = 8
+# A field found at the end of a line (``metadata_at = "end"``) must be this long, so that a short
+# headline ("Brexit") never takes a sentence that happens to end with its words.
+_MIN_WORDS_AT_END = 4
 _SENTENCE_END = tuple(".!?:;\"”’)'…")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
 
@@ -57,6 +60,7 @@ class Rule:
     repeats_removed: bool = False
     follows: tuple[str, ...] = ()  # applies only right below a line removed by one of these rules
     max_chars: int = MAX_FURNITURE_CHARS  # a longer line is never removed by this rule
+    metadata_at: str = ""  # from_metadata: "end" the field ends the line; "start" a name of the field starts it
     combined: re.Pattern | None = None  # the patterns as one alternation, tried in order
 
 
@@ -110,6 +114,7 @@ def load_rules(path: str | Path = RULES_FILE) -> tuple[Rule, ...]:
                 repeats_removed=bool(entry.get("repeats_removed", False)),
                 follows=tuple(entry.get("follows", ())),
                 max_chars=int(entry.get("max_chars", MAX_FURNITURE_CHARS)),
+                metadata_at=str(entry.get("metadata_at", "")),
                 combined=_combine(entry.get("patterns", [])),
             )
         )
@@ -156,6 +161,22 @@ def _is_masthead(line: str, outlet: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() for w in words)
 
 
+def _tails(value: str) -> list[str]:
+    """A headline, and its part after a kicker ("Exclusive: ...", "The record is clear: ...")."""
+    parts = [value]
+    m = re.match(r"[^:]{2,60}:\s+(.+)", value)
+    if m:
+        parts.append(m.group(1))
+    return parts
+
+
+def _names(value: str) -> list[str]:
+    """The people of a byline ("Jane Doe, John Roe and Ann Poe"), folded; each of two words or more."""
+    value = re.sub(r"^by\s+", "", unicodedata.normalize("NFC", value).translate(_QUOTES).strip().strip('"'), flags=re.I)
+    names = [n.strip().strip('"').casefold() for n in re.split(r",|;|&|\band\b", value)]
+    return [n for n in names if len(n.split()) >= 2]
+
+
 def _strip_tags(s: str) -> str:
     return re.sub(r"<[^>]+>", " ", s)
 
@@ -175,6 +196,22 @@ def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: 
             if rule.from_metadata == "outlet":
                 if _is_masthead(stripped, value):
                     return True
+            elif rule.metadata_at == "end":
+                # A line that ends with the field after other text (a caption, then the headline, or the
+                # headline's part after its kicker: "The record is clear: Obama delivers ...").
+                n = _norm(stripped)
+                for v in _tails(_norm(value)):
+                    if len(v.split()) >= _MIN_WORDS_AT_END and n != v and n.endswith(" " + v):
+                        return True
+                return False
+            elif rule.metadata_at == "start":
+                # A line that starts with one of the names of the field (the authors of a byline) and whose
+                # rest matches the rule's patterns ("David Segal is a former ...").
+                low = unicodedata.normalize("NFC", stripped).translate(_QUOTES).casefold()
+                for name in _names(value):
+                    if low.startswith(name) and rule.combined is not None and rule.combined.fullmatch(stripped[len(name):]):
+                        return True
+                return False
             elif _norm(stripped) in {_norm(value), _norm("By " + value)}:
                 return True
     return rule.combined is not None and rule.combined.fullmatch(stripped) is not None
@@ -185,6 +222,14 @@ def _first_match(rules, line, meta, removed_text, above: str | None = None) -> R
         if _matches(rule, line, meta, removed_text, above):
             return rule
     return None
+
+
+def _is_label(prefix: str, lines: list[str], i: int) -> bool:
+    """A prefix that also starts another line of the article is a label, not a dateline: the
+    speaker's name in a transcript ("AMY GOODMAN: ..." on every turn of hers) is kept. A dateline is
+    printed once."""
+    head = prefix.strip()
+    return any(j != i and ln.strip().startswith(head) for j, ln in enumerate(lines))
 
 
 def normalise_newlines(raw: str) -> str:
@@ -274,7 +319,7 @@ def clean_article(raw: str, meta: dict | None = None, *, rules: tuple[Rule, ...]
                 for rule in prefix_rules:
                     for pat in rule.patterns:
                         m = pat.match(text)
-                        if m and m.end() < len(text):
+                        if m and m.end() < len(text) and not _is_label(m.group(0), lines, i):
                             remove(i, rule, "prefix", m.group(0).strip())
                             if rule.name == "dateline":
                                 dateline_parts.append(m.group(0).strip())

@@ -36,6 +36,7 @@ __all__ = [
     "Corpus",
     "corpus_from_frame",
     "corpus_summary",
+    "EXTRACTION",
     "load_corpus",
     "MAX_ARTICLE_BYTES",
     "METADATA_FIX",
@@ -43,6 +44,7 @@ __all__ = [
     "problems_table",
     "REQUIRED_COLUMNS",
     "RESERVED_COLUMNS",
+    "TEXT_FILE",
     "validate_corpus",
     "write_metadata_template",
 ]
@@ -52,6 +54,12 @@ OPTIONAL_COLUMNS = (
     "headline", "byline", "published", "url", "outlet_type", "country", "wire_credit", "notes",
 )
 RESERVED_COLUMNS = ("text", "raw_text", "dateline", "n_paragraphs", "n_sentences", "n_words", "n_removed")
+EXTRACTION = "extraction"
+"""The column of ``corpus.articles`` and ``corpus.audit`` saying where each text came from: a text file as
+saved, a web page's main text and the extractor that took it, or a row of a CSV / JSON Lines / Parquet file
+(``metadata.csv`` may give it; see :mod:`analysis.corpus.formats`)."""
+TEXT_FILE = "text file, as saved"
+"""The ``extraction`` of an article read from a plain-text file."""
 """Columns of ``corpus.articles`` the package computes; metadata.csv may not have columns of these names."""
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 """One article file may be at most this large (10 MB): a long news article is about 100 KB, so a
@@ -105,6 +113,12 @@ def _read_metadata(root: Path, problems: list[Problem]) -> list[_Row]:
     if not meta.is_file():
         txts = sorted(str(p.relative_to(root)) for p in root.glob("*/*.txt")) + sorted(p.name for p in root.glob("*.txt"))
         hint = f" (it holds {len(txts)} .txt file{'s' if len(txts) != 1 else ''}, e.g. {txts[0]})" if txts else ""
+        pages = [q for q in root.rglob("*.htm*") if _is_page(q.name)]
+        if pages and not txts:
+            problems.append(Problem("metadata.csv", f"is missing from the folder, which holds {len(pages)} web page{'s' if len(pages) != 1 else ''}",
+                                    "open it with analysis.corpus.formats.open_corpus(folder) or `samestory report --corpus FOLDER`, which "
+                                    "extract each page's main text and read its site, title, author and date; or " + METADATA_FIX))
+            return []
         problems.append(Problem("metadata.csv", f"is missing from the corpus folder{hint}", METADATA_FIX))
         return []
     text = _decode(meta.read_bytes(), "metadata.csv", problems)
@@ -306,6 +320,15 @@ def _check_rows(root: Path, rows: list[_Row], problems: list[Problem], max_bytes
                 )
                 continue
             data = full.read_bytes()
+            if _is_page(name):
+                text, page_meta = _page_text(data, name, problems)
+                if text is not None and aid and aid in seen and seen[aid] == ln:
+                    texts[aid] = text
+                    row.values[EXTRACTION] = row.values.get(EXTRACTION) or f"main text of {name}, extracted by {_extractor()}"
+                    for col in ("headline", "byline", "published", "url"):  # what metadata.csv leaves empty, the page may say
+                        if not row.values.get(col) and page_meta.get(col):
+                            row.values[col] = page_meta[col]
+                continue
             if b"\x00" in data[:8192] or b"\x00" in data:
                 problems.append(Problem(name, "is a binary file, not text", "export the article as plain UTF-8 text (.txt)"))
                 continue
@@ -318,7 +341,7 @@ def _check_rows(root: Path, rows: list[_Row], problems: list[Problem], max_bytes
             lines = text.splitlines()
             tag_lines = sum(bool(_HTML_TAG_LINE.match(x)) for x in lines)
             if _HTML_DOC.search(text[:5000]) or (tag_lines >= 3 and tag_lines > 0.3 * len([x for x in lines if x.strip()])):
-                problems.append(Problem(name, "is HTML, not plain text", "save the article as plain text (copy the text from the browser, or convert with a tool such as html2text) and list the .txt file"))
+                problems.append(Problem(name, "is HTML, not plain text", "give the saved page a name ending in .html (its main text is then extracted), or save the article as plain text (copy the text from the browser) and list the .txt file"))
                 continue
             if aid and aid in seen and seen[aid] == ln:
                 texts[aid] = text
@@ -336,6 +359,30 @@ def _check_rows(root: Path, rows: list[_Row], problems: list[Problem], max_bytes
                 )
             )
     return texts
+
+
+def _formats_help() -> str:
+    from .formats import FORMATS_HELP
+
+    return FORMATS_HELP
+
+
+def _is_page(name: str) -> bool:
+    from .formats import is_html_file
+
+    return is_html_file(name)
+
+
+def _extractor() -> str:
+    from .formats import _extractor as name
+
+    return name()
+
+
+def _page_text(data: bytes, name: str, problems: list[Problem]) -> tuple[str | None, dict[str, str]]:
+    from .formats import page_text
+
+    return page_text(data, name, problems)
 
 
 def validate_corpus(path: str | Path, *, max_article_bytes: int = MAX_ARTICLE_BYTES) -> list[Problem]:
@@ -364,7 +411,10 @@ def _check(root: Path, max_bytes: int, rules: tuple[Rule, ...] | None = None
     if not root.exists():
         return [Problem(str(root), "does not exist", "give the path of a corpus folder (one holding metadata.csv)")], [], {}, {}
     if not root.is_dir():
-        return [Problem(str(root), "is a file, not a folder", "give the folder that holds metadata.csv and the articles")], [], {}, {}
+        return [Problem(str(root), "is a file, not a corpus folder",
+                        "load_corpus reads a folder holding metadata.csv and the articles; for a CSV, JSON Lines or Parquet file, "
+                        "or a folder of saved web pages, use analysis.corpus.formats.open_corpus(path, mapping=...) or "
+                        "`samestory report --corpus FILE --map FIELD=COLUMN`. A corpus can be " + _formats_help())], [], {}, {}
     rows = _read_metadata(root, problems)
     texts = _check_rows(root, rows, problems, max_bytes)
     cleaned = _check_cleaned(rows, texts, problems, rules)
@@ -407,10 +457,12 @@ class Corpus:
     Attributes:
         path: the corpus folder.
         articles: one row per article, indexed by ``article_id``: the metadata columns,
-            ``raw_text`` (as in the file), ``text`` (clean), ``dateline``, and counts.
+            ``raw_text`` (as in the file; for a web page, its extracted main text), ``text``
+            (clean), ``dateline``, ``extraction`` (where the text came from: :data:`EXTRACTION`),
+            and counts.
         audit: one row per line (or line prefix) that cleaning removed: ``article_id``,
-            ``outlet``, ``file``, ``line`` (1-based, in the raw file), ``where``, ``rule``,
-            ``removed``.
+            ``outlet``, ``file``, ``line`` (1-based, in ``raw_text``), ``where``, ``rule``,
+            ``removed``, ``extraction``.
     """
 
     path: Path
@@ -466,6 +518,12 @@ def load_corpus(
 ) -> Corpus:
     """Load, clean and segment a corpus folder.
 
+    An article file whose name ends in ``.html`` / ``.htm`` is a saved web page: its main text is
+    extracted (:func:`analysis.corpus.formats.extract_html`) and cleaned like a text file; the
+    ``extraction`` column says so, and a headline, byline, date or address that ``metadata.csv``
+    leaves empty is taken from the page. For a corpus kept as a CSV, JSON Lines or Parquet file, or as a
+    folder of web pages without ``metadata.csv``, use :func:`analysis.corpus.formats.open_corpus`.
+
     Args:
         path: the corpus folder; None means the bundled corpus (``corpus/`` of a repository
             checkout; an installed wheel has none, and says so in one line).
@@ -499,9 +557,10 @@ def _build(root: Path, items: list[tuple[dict, dict, str]], rules: tuple[Rule, .
     cleaned = cleaned or {}
     for meta, extra, raw in items:
         aid, outlet = meta["article_id"], meta["outlet"]
+        extra = {**extra, EXTRACTION: str(extra.get(EXTRACTION) or "") or TEXT_FILE}
         result = cleaned.get(aid) or clean_article(raw, meta, rules=rules)
         for r in result.removed:
-            audit.append({"article_id": aid, "outlet": outlet, "file": meta["file"], **r})
+            audit.append({"article_id": aid, "outlet": outlet, "file": meta["file"], **r, EXTRACTION: extra[EXTRACTION]})
         n_sent = 0
         text = result.text
         for k, p in enumerate(result.paragraphs):
@@ -525,7 +584,7 @@ def _build(root: Path, items: list[tuple[dict, dict, str]], rules: tuple[Rule, .
     articles = pd.DataFrame(records).set_index("article_id")
     # ``published`` stays the ISO 8601 text given (validated above): outlets in different time
     # zones give mixed offsets, which one datetime column cannot hold without inventing a zone.
-    audit_df = pd.DataFrame(audit, columns=["article_id", "outlet", "file", "line", "where", "rule", "removed"])
+    audit_df = pd.DataFrame(audit, columns=["article_id", "outlet", "file", "line", "where", "rule", "removed", EXTRACTION])
     para_df = pd.DataFrame(paras, columns=["article_id", "outlet", "paragraph", "kind", "start", "end", "text", "raw_line"])
     sent_df = pd.DataFrame(sents, columns=["article_id", "outlet", "sentence", "paragraph", "paragraph_kind", "start", "end", "text"])
     return Corpus(path=root, articles=articles, audit=audit_df, _paragraphs=para_df, _sentences=sent_df)
@@ -561,6 +620,7 @@ def corpus_from_frame(frame: pd.DataFrame, *, rules: tuple[Rule, ...] | None = N
         meta = {c: str(row.get(c, "") or "") for c in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)}
         meta["file"] = meta["file"] or str(row["article_id"])
         extra = {k: v for k, v in row.items() if k not in meta and k != "text"}
+        extra.setdefault(EXTRACTION, f"a row of {name}")
         items.append((meta, extra, str(row["text"] or "")))
     return _build(Path(name), items, rules if rules is not None else load_rules())
 
@@ -622,10 +682,18 @@ def write_metadata_template(folder: str | Path, *, pattern: str = "**/*.txt") ->
     return target
 
 
-def problems_table(path: str | Path) -> pd.DataFrame:
-    """:func:`validate_corpus` as a table (file, line, column, problem, fix), for notebooks."""
+def problems_table(path: str | Path, *, mapping: dict[str, str] | None = None) -> pd.DataFrame:
+    """Every problem of a corpus as a table (file, line, column, problem, fix), for notebooks.
+
+    Args:
+        path: a corpus folder, or any other form :func:`analysis.corpus.formats.open_corpus` reads
+            (a CSV / JSON Lines / Parquet file, a folder of web pages).
+        mapping: for a file, package field -> its column (as ``--map``).
+    """
+    from .formats import validate_any
+
     rows = [
         {"file": p.file, "line": p.line, "column": p.column, "problem": p.message, "fix": p.fix}
-        for p in validate_corpus(path)
+        for p in validate_any(path, mapping=mapping)
     ]
     return pd.DataFrame(rows, columns=["file", "line", "column", "problem", "fix"])

@@ -1,9 +1,11 @@
-"""Large corpora in: JSON Lines and Parquet files with one article a row, read in chunks.
+"""Corpora as one file: CSV, JSON Lines and Parquet files with one article a row, read in chunks.
 
 A folder with ``metadata.csv`` suits a few hundred articles; a year of coverage comes as one big
 file. :func:`read_articles` streams such a file in chunks of ``chunk_size`` articles, renaming the
 user's columns to the package's (``article_id``, ``outlet``, ``text`` and optionally ``headline``,
-``byline``, ``published``, ``url``), so the raw text of the whole file is never in memory at once.
+``byline``, ``published``, ``url``, ``outlet_type``, ``country``, ``wire_credit``, ``notes``), so the
+raw text of the whole file is never in memory at once. The large-corpus pipeline (``scale``) and
+the main job (``report``, through :mod:`analysis.corpus.formats`) read files with it.
 
 Example (the AllSides data set, whose columns are ``ID``, ``source``, ``content_original`` ...):
 
@@ -15,9 +17,11 @@ Example (the AllSides data set, whose columns are ``ID``, ``source``, ``content_
 
 from __future__ import annotations
 
+import csv
 import gzip
 import io
 import json
+import sys
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,13 +33,16 @@ from ..errors import InputError
 __all__ = [
     "ALLSIDES_MAPPING",
     "CANONICAL",
+    "FILE_FORMATS",
     "input_format",
+    "parse_mapping",
     "read_articles",
     "REQUIRED",
     "write_parquet_parts",
 ]
 
-CANONICAL = ("article_id", "outlet", "text", "headline", "byline", "published", "url")
+CANONICAL = ("article_id", "outlet", "text", "headline", "byline", "published", "url",
+             "outlet_type", "country", "wire_credit", "notes")
 REQUIRED = ("article_id", "outlet", "text")
 ALLSIDES_MAPPING = {
     "article_id": "ID", "outlet": "source", "text": "content_original", "headline": "title",
@@ -43,18 +50,39 @@ ALLSIDES_MAPPING = {
 }
 """The column mapping of the AllSides Article-Bias-Prediction data set (Baly et al. 2020)."""
 
+FILE_FORMATS = {
+    "csv": (".csv", ".csv.gz"),
+    "jsonl": (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json", ".json.gz"),
+    "parquet": (".parquet", ".pq"),
+}
+"""The file formats :func:`read_articles` reads, by the endings of their names."""
+
 
 def input_format(path: str | Path) -> str:
-    """``jsonl`` for .jsonl / .jsonl.gz / .json / .ndjson, ``parquet`` for .parquet / .pq."""
+    """``csv`` for .csv(.gz), ``jsonl`` for .jsonl / .ndjson / .json (plain or .gz), ``parquet`` for .parquet / .pq."""
     name = Path(path).name.lower()
-    if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json", ".json.gz")):
-        return "jsonl"
-    if name.endswith((".parquet", ".pq")):
-        return "parquet"
+    for fmt, endings in FILE_FORMATS.items():
+        if name.endswith(endings):
+            return fmt
     raise InputError(
-        f"{path}: cannot tell the format from the name; use a .jsonl(.gz) file (one JSON object a line) "
-        "or a .parquet file, or a corpus folder with metadata.csv"
+        f"{path}: cannot tell the format from the name; use a .csv file (a header line, one article a row), "
+        "a .jsonl(.gz) file (one JSON object a line) or a .parquet file, or a corpus folder with metadata.csv"
     )
+
+
+def parse_mapping(items: list[str]) -> dict[str, str] | None:
+    """``["text=content_original", ...]`` (or ``["allsides"]``) -> a column mapping (None: no ``--map``)."""
+    if not items:
+        return None
+    if items == ["allsides"]:
+        return dict(ALLSIDES_MAPPING)
+    mapping = {}
+    for item in items:
+        field_name, sep, column = item.partition("=")
+        if not sep or not field_name or not column:
+            raise InputError(f"--map {item!r}: write FIELD=COLUMN, e.g. --map text=content_original")
+        mapping[field_name.strip()] = column.strip()
+    return mapping
 
 
 def _check_mapping(mapping: dict[str, str] | None, columns: list[str], path) -> dict[str, str]:
@@ -114,7 +142,9 @@ def _frame(records: list[dict], mapping: dict[str, str], wheres: list[str], ids:
                 "id, or remove the repeated article (the pipeline would otherwise count it twice)"
             )
         ids[aid] = where
-    return pd.DataFrame(cols)
+    frame = pd.DataFrame(cols)
+    frame.attrs["wheres"] = list(wheres)  # where each article was read ("FILE, line 7"), for messages about it later
+    return frame
 
 
 def _open_text(path: Path) -> io.TextIOBase:
@@ -149,6 +179,97 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
         ) from None
 
 
+def _csv_records(path: Path) -> Iterator[tuple[str, dict, list[str]]]:
+    """(where: the row's first line, record, header) of each row of a CSV file with a header line, plain or gzip.
+
+    Fields may hold line breaks inside double quotes (an article's paragraphs); a row with more
+    or fewer fields than the header, a quote left open, bad bytes or a broken gzip stream become
+    an InputError naming the file and the line where the row starts.
+    """
+    csv.field_size_limit(max(csv.field_size_limit(), min(sys.maxsize, 2**31 - 1)))
+    raw = gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
+    start = 1
+
+    def decoded(fh) -> Iterator[str]:  # line by line, so a byte that is not UTF-8 is found on its own line
+        for n, line in enumerate(fh, 1):
+            try:
+                yield line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{path}, line {n}: byte 0x{line[exc.start]:02x} is not UTF-8; save the file as UTF-8 "
+                    "(in a spreadsheet: Save As, CSV UTF-8; or `iconv -f cp1252 -t utf-8`)"
+                ) from None
+
+    try:
+        with raw as fh:
+            reader = csv.reader(decoded(fh), strict=True)
+            header = [h.strip().lstrip("\ufeff") for h in next(reader, [])]
+            if not any(header):
+                raise InputError(f"{path}: the file is empty; its first line must name the columns (e.g. article_id,outlet,text)")
+            dup = sorted({h for h in header if h and header.count(h) > 1})
+            if dup:
+                raise InputError(f"{path}, line 1: the header repeats {', '.join(dup)}; keep one column of each name")
+            start = reader.line_num + 1
+            for values in reader:
+                if any(v.strip() for v in values):
+                    if len(values) != len(header):
+                        raise InputError(
+                            f"{path}, line {start}: this row has {len(values)} fields but the header has {len(header)}; put "
+                            "double quotes around any field that holds a comma or a line break, and write a quote inside one as \"\""
+                        )
+                    yield f"{path}, line {start}", dict(zip(header, values)), header
+                start = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(
+            f"{path}, line {start}: cannot be read as CSV ({exc}); a double quote opened in this row may be left open: "
+            "close it, or write a quote inside a quoted field as \"\""
+        ) from None
+    except gzip.BadGzipFile as exc:
+        raise InputError(f"{path}: not a gzip file ({exc}), though its name ends in .gz; remove .gz from its name if it is plain CSV") from None
+    except (EOFError, zlib.error) as exc:
+        raise InputError(f"{path}: not a complete gzip file ({exc}); fetch or write it again (gzip -t FILE tests a gzip file)") from None
+
+
+def _chunks(records: Iterator[tuple[str, dict, list[str]]], mapping: dict[str, str] | None, path: Path,
+            chunk_size: int, limit: int | None, ids: dict[str, str]) -> Iterator[pd.DataFrame]:
+    """DataFrames of ``chunk_size`` articles from (where, record, the file's columns) of a CSV or JSON Lines file."""
+    checked: dict[str, str] | None = None
+    batch: list[dict] = []
+    wheres: list[str] = []
+    seen = 0
+    for where, record, columns in records:
+        if checked is None:
+            checked = _check_mapping(mapping, columns, path)
+        batch.append(record)
+        wheres.append(where)
+        seen += 1
+        if len(batch) == chunk_size:
+            yield _frame(batch, checked, wheres, ids)
+            batch, wheres = [], []
+        if limit is not None and seen >= limit:
+            break
+    if batch:
+        yield _frame(batch, checked, wheres, ids)
+
+
+def _jsonl_records(path: Path) -> Iterator[tuple[str, dict, list[str]]]:
+    """(where, record, its keys) of each line of a JSON Lines file; a line that is not a JSON object
+    is an InputError naming it."""
+    for line_no, line in _lines(path):
+        if not line.strip():
+            continue
+        where = f"{path}, line {line_no}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{where}: not a JSON object ({exc.msg}); each line must hold one article as JSON") from None
+        except RecursionError:
+            raise InputError(f"{where}: the JSON is nested too deeply to read; each line must hold one article as a flat JSON object") from None
+        if not isinstance(record, dict):
+            raise InputError(f"{where}: a JSON {type(record).__name__}, not an object; each line must hold one article as a JSON object")
+        yield where, record, list(record)
+
+
 def _parquet_error(path: Path, exc: Exception) -> InputError:
     return InputError(
         f"{path}: cannot be read as Parquet ({str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__}); "
@@ -163,10 +284,10 @@ def read_articles(
     chunk_size: int = 2000,
     limit: int | None = None,
 ) -> Iterator[pd.DataFrame]:
-    """Yield the articles of a JSON Lines or Parquet file in chunks.
+    """Yield the articles of a CSV, JSON Lines or Parquet file in chunks.
 
     Args:
-        path: the file (``.jsonl``, ``.jsonl.gz``, ``.parquet``).
+        path: the file (``.csv``, ``.jsonl``, ``.jsonl.gz``, ``.parquet`` ...; see :data:`FILE_FORMATS`).
         mapping: package field -> the file's column, e.g. ``{"text": "content_original"}``;
             ``article_id``, ``outlet`` and ``text`` are required. None means the file already
             uses the package's names.
@@ -185,7 +306,7 @@ def read_articles(
     """
     path = Path(path)
     if "\x00" in str(path):
-        raise InputError(f"{str(path)!r}: the name holds a NUL character (\\0); give the path of a .jsonl(.gz) or .parquet file")
+        raise InputError(f"{str(path)!r}: the name holds a NUL character (\\0); give the path of a .csv, .jsonl(.gz) or .parquet file")
     try:
         is_file = path.is_file()
     except OSError as exc:
@@ -194,8 +315,8 @@ def read_articles(
         if path.is_symlink():
             raise InputError(f"{path} is a symbolic link that leads nowhere (broken, or a loop); give the real file")
         if path.is_dir():
-            raise InputError(f"{path} is a folder; give a .jsonl(.gz) or .parquet file (for a corpus folder with metadata.csv use report --corpus)")
-        raise InputError(f"{path} does not exist; give the path of a .jsonl(.gz) or .parquet file")
+            raise InputError(f"{path} is a folder; give a .csv, .jsonl(.gz) or .parquet file (for a corpus folder with metadata.csv use report --corpus)")
+        raise InputError(f"{path} does not exist; give the path of a .csv, .jsonl(.gz) or .parquet file")
     fmt = input_format(path)
     seen = 0
     ids: dict[str, str] = {}
@@ -225,33 +346,8 @@ def read_articles(
             wheres = [f"{path}, row {seen + i + 1}" for i in range(len(records))]
             seen += len(records)
             yield _frame(records, mapping, wheres, ids)
-    checked: dict[str, str] | None = None
-    records: list[dict] = []
-    wheres: list[str] = []
-    for line_no, line in _lines(path):
-        if not line.strip():
-            continue
-        where = f"{path}, line {line_no}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{where}: not a JSON object ({exc.msg}); each line must hold one article as JSON") from None
-        except RecursionError:
-            raise InputError(f"{where}: the JSON is nested too deeply to read; each line must hold one article as a flat JSON object") from None
-        if not isinstance(record, dict):
-            raise InputError(f"{where}: a JSON {type(record).__name__}, not an object; each line must hold one article as a JSON object")
-        if checked is None:
-            checked = _check_mapping(mapping, list(record), path)
-        records.append(record)
-        wheres.append(where)
-        seen += 1
-        if len(records) == chunk_size:
-            yield _frame(records, checked, wheres, ids)
-            records, wheres = [], []
-        if limit is not None and seen >= limit:
-            break
-    if records:
-        yield _frame(records, checked, wheres, ids)
+    records = _csv_records(path) if fmt == "csv" else _jsonl_records(path)
+    yield from _chunks(records, mapping, path, chunk_size, limit, ids)
 
 
 def write_parquet_parts(

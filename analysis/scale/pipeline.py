@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import corpus_from_frame
-from .input import read_articles
+from .input import parse_mapping, read_articles  # parse_mapping: the --map options (shared with report)
 
 __all__ = [
     "combine",
@@ -299,23 +299,6 @@ def write_results(partial: Partial, out: str | Path) -> dict[str, Path]:
         table.to_parquet(path, index=False)
         paths[name] = path
     return paths
-
-
-def parse_mapping(items: list[str]) -> dict[str, str] | None:
-    """``["text=content_original", ...]`` (or ``["allsides"]``) -> a column mapping."""
-    from .input import ALLSIDES_MAPPING, InputError
-
-    if not items:
-        return None
-    if items == ["allsides"]:
-        return dict(ALLSIDES_MAPPING)
-    mapping = {}
-    for item in items:
-        field_name, sep, column = item.partition("=")
-        if not sep or not field_name or not column:
-            raise InputError(f"--map {item!r}: write FIELD=COLUMN, e.g. --map text=content_original")
-        mapping[field_name.strip()] = column.strip()
-    return mapping
 
 
 def count_articles(path: str | Path, *, limit: int | None = None) -> int:

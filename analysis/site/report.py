@@ -19,11 +19,11 @@ from pathlib import Path
 
 import nbformat
 
-from ..corpus import load_corpus
+from ..corpus.formats import prepare_report_corpus
 from ..corpus.story import load_story
 from ..errors import ReportError
 from ..paths import BUNDLED_CORPUS, DOCS_DIR, IN_CHECKOUT, NOTEBOOKS_DIR, PACKAGE_DIR
-from ..safe import check_output, html_text
+from ..safe import html_text
 
 __all__ = [
     "BUNDLED_ONLY",
@@ -301,11 +301,14 @@ def run_report(
     *,
     notebooks_dir: Path = NOTEBOOKS_DIR,
     progress: Callable[[str], None] | None = print,
+    mapping: dict[str, str] | None = None,
 ) -> Path:
     """Execute every notebook against ``corpus`` and write the site into ``out``.
 
     Args:
-        corpus: a corpus folder; None means the bundled corpus.
+        corpus: a corpus folder, a CSV / JSON Lines / Parquet file, or a folder of saved web pages
+            (see :mod:`analysis.corpus.formats`); None means the bundled corpus.
+        mapping: for a file, package field -> its column (``{"text": "body"}``), as ``--map``.
         out: the site folder (created; files of an earlier report there are replaced).
         notebooks_dir: where the notebooks are.
         progress: called with one line per step; None for silence.
@@ -315,24 +318,24 @@ def run_report(
 
     Raises:
         CorpusError: the corpus has problems (checked before any notebook runs).
+        InputError: a file cannot be read as its format, or is of a kind the package does not read.
         ReportError: a notebook failed; the message names it and the cell.
         OutputError: ``out`` is inside the corpus folder (or the notebooks or the package), or is a
             file (checked before any notebook runs; nothing is written).
     """
     say = progress or (lambda _msg: None)
-    corpus_path = Path(corpus).resolve() if corpus is not None else None
-    loaded = load_corpus(corpus_path)  # fails here, with every problem listed, before any notebook
-    story = load_story(loaded)  # and here, when the corpus's story file has problems
-    bundled = _is_bundled(loaded.path)
-    paths = notebook_paths(notebooks_dir)  # and here, before any folder is made
+    paths = notebook_paths(notebooks_dir)  # before any folder is made
     if not paths:
         raise ReportError(f"No notebooks found in {notebooks_dir}; their names must start with a number.")
-    # Never into the corpus folder, the notebooks or the package, and never over a file.
-    out = check_output(out, [loaded.path, notebooks_dir, PACKAGE_DIR])
+    # The corpus is read and checked (every problem listed) before any notebook runs; a file or a folder of
+    # web pages is first written as a corpus folder inside out. Never into the input, the notebooks or the package.
+    corpus_path, loaded, out, origin = prepare_report_corpus(corpus, out, mapping=mapping, protect=[notebooks_dir, PACKAGE_DIR])
+    story = load_story(loaded)  # fails here, when the corpus's story file has problems, before any notebook
+    bundled = _is_bundled(loaded.path)
     (out / "notebooks").mkdir(parents=True, exist_ok=True)
     figures = out / "figures"
     figures.mkdir(exist_ok=True)
-    say(f"Corpus: {loaded.path} ({len(loaded.articles)} articles, {len(loaded.outlets)} outlets)")
+    say(f"Corpus: {origin} ({len(loaded.articles)} articles, {len(loaded.outlets)} outlets)")
 
     executed, pages = [], []
     for i, path in enumerate(paths, 1):

@@ -170,10 +170,25 @@ def test_html_instead_of_text(tmp_path):
         "<!DOCTYPE html>\n<html><head><title>Talks</title></head>\n"
         "<body><p>The council met on Tuesday.</p><p>A vote is due.</p></body></html>\n"
     )
-    root = make_corpus(tmp_path / "c", [("a", "Outlet A", "a.html", "")], {"a.html": page})
+    root = make_corpus(tmp_path / "c", [("a", "Outlet A", "a.txt", "")], {"a.txt": page})
     [p], _ = refused(root)
-    assert p.file == "a.html" and "is HTML, not plain text" in p.message
-    assert "save the article as plain text" in p.fix
+    assert p.file == "a.txt" and "is HTML, not plain text" in p.message
+    assert "name ending in .html" in p.fix and "save the article as plain text" in p.fix
+
+
+def test_a_saved_web_page_gives_its_main_text(tmp_path):
+    """A file named .html is a saved page: its main text is extracted, and the extraction is listed."""
+    page = (
+        "<!DOCTYPE html>\n<html><head><title>Talks</title></head>\n"
+        "<body><p>The council met on Tuesday.</p><p>A vote is due.</p></body></html>\n"
+    )
+    root = make_corpus(tmp_path / "c", [("a", "Outlet A", "a.html", "")], {"a.html": page})
+    corpus = loaded(root)
+    assert corpus.articles.loc["a", "text"] == "The council met on Tuesday.\n\nA vote is due."
+    assert corpus.articles.loc["a", "extraction"].startswith("main text of a.html, extracted by trafilatura ")
+    empty = make_corpus(tmp_path / "e", [("a", "Outlet A", "a.html", "")], {"a.html": "<html><body><script>show()</script></body></html>"})
+    [p], _ = refused(empty)
+    assert p.file == "a.html" and "no main text" in p.message
 
 
 def test_binary_file(tmp_path):
