@@ -391,6 +391,10 @@ def validate_corpus(path: str | Path, *, max_article_bytes: int = MAX_ARTICLE_BY
     Reads only; the folder is never modified.
     """
     problems, _, _, _ = _check(Path(path), max_article_bytes)
+    if Path(path).is_dir():
+        from .story import story_problems  # the story file (story.toml), if the folder has one
+
+        problems += story_problems(path)
     return problems
 
 

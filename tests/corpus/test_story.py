@@ -137,3 +137,12 @@ def test_the_report_refuses_a_broken_story_file_before_any_notebook_runs(tmp_pat
     with pytest.raises(CorpusError, match="story.toml, line 1"):
         run_report(folder, tmp_path / "site", progress=None)
     assert not (tmp_path / "site").exists()
+
+
+def test_validate_lists_the_story_files_problems_with_the_corpus_problems(tmp_path):
+    from analysis.corpus import validate_corpus
+
+    folder = corpus_with(tmp_path, '[[event]]\nid = "x"\nterms = "one"\n')
+    problems = validate_corpus(folder)
+    assert [p.file for p in problems] == ["story.toml"] and problems[0].line == 1, problems
+    assert validate_corpus(corpus_with(tmp_path / "good", 'title = "fine"\n')) == []
