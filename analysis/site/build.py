@@ -135,15 +135,6 @@ def build_site(
             return link_elements(fragment, element_ids, href=f"{root}{PAGE_FILES['story']}")
         return link
 
-    def footer(i: int) -> str:
-        parts = []
-        if i > 0:
-            parts.append(f'<a href="{html_text(pages[i - 1].name)}.html">← {html_text(pages[i - 1].title)}</a>')
-        parts.append('<a href="index.html">Contents</a>')
-        if i + 1 < len(pages):
-            parts.append(f'<a href="{html_text(pages[i + 1].name)}.html">{html_text(pages[i + 1].title)} →</a>')
-        return "\n".join(parts)
-
     def reader_page(nb: nbformat.NotebookNode, page, *, edition: str, i: int) -> str:
         nb = copy.deepcopy(nb)
         banner = ""
@@ -170,7 +161,7 @@ def build_site(
         return render(
             nb,
             nav=layout.sidebar(links, href),
-            footer=footer(i),
+            footer=layout.footer_links(pages, i),
             banner=banner,
             fold_code=page.kind == "notebook" and fold_code(nb),
             link_filter=linker(set()),
@@ -288,9 +279,11 @@ def _write_handouts(out: Path, executed, pages, lessons: dict[str, list], *, ren
         if not items and not discussion and not workbooks:
             discussion = [copy.deepcopy(c) for c in main.cells[1:] if c.cell_type == "markdown"]
         cells += discussion
-        for wb in workbooks:
+        for member, wb in zip(members[1:], workbooks):
             wb = copy.deepcopy(wb)
             findings.drop_tagged(wb, editions.ANSWER_TAG)
+            for c in wb.cells:  # two notebooks' cells on one page: ids made unique
+                c["id"] = f"{member.name}-{c.get('id', '')}"
             cells += [c for c in wb.cells if not findings.has_tag(c, "parameters")]
         nb.cells = cells
         nb.metadata["title"] = f"Lesson {lesson} handout · Same Story"

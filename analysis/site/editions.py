@@ -112,22 +112,27 @@ def print_pdfs(pages: list[tuple[Path, Path]], *, say=None, parallel: int = 2) -
         return []
     done: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="samestory-pdf-") as profile:
-        queue = list(pages)
+        queue = list(enumerate(pages))
         running: list[tuple[subprocess.Popen, Path, Path]] = []
-        while queue or running:
-            while queue and len(running) < parallel:
-                html, pdf = queue.pop(0)
-                pdf.parent.mkdir(parents=True, exist_ok=True)
-                user_dir = Path(profile) / f"p{len(done) + len(running) + len(queue)}"
-                cmd = [program, *CHROMIUM_FLAGS, f"--user-data-dir={user_dir}", f"--print-to-pdf={pdf}", html.resolve().as_uri()]
-                running.append((subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL), html, pdf))
-            proc, html, pdf = running.pop(0)
-            try:
-                proc.wait(timeout=120)
-            except subprocess.TimeoutExpired:
+        try:
+            while queue or running:
+                while queue and len(running) < parallel:
+                    n, (html, pdf) = queue.pop(0)
+                    pdf.parent.mkdir(parents=True, exist_ok=True)
+                    cmd = [program, *CHROMIUM_FLAGS, f"--user-data-dir={Path(profile) / str(n)}",
+                           f"--print-to-pdf={pdf}", html.resolve().as_uri()]
+                    running.append((subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL), html, pdf))
+                proc, html, pdf = running.pop(0)
+                try:
+                    proc.wait(timeout=120)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+                if not pdf.is_file() or pdf.stat().st_size == 0:
+                    raise ReportError(f"Chromium could not print {html} to PDF ({program} exited with code {proc.returncode}).")
+                done.append(pdf)
+        finally:
+            for proc, _, _ in running:  # after an error: no Chromium left behind
                 proc.kill()
                 proc.wait()
-            if not pdf.is_file() or pdf.stat().st_size == 0:
-                raise ReportError(f"Chromium could not print {html} to PDF ({program} exited with code {proc.returncode}).")
-            done.append(pdf)
     return sorted(done)

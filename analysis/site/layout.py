@@ -16,7 +16,7 @@ from pathlib import Path
 from ..paths import PACKAGE_DIR
 from ..safe import html_text
 
-__all__ = ["ASSETS_DIR", "STATIC", "SiteLink", "copy_assets", "head_links", "plain_page", "sidebar"]
+__all__ = ["ASSETS_DIR", "STATIC", "SiteLink", "copy_assets", "footer_links", "head_links", "plain_page", "sidebar"]
 
 ASSETS_DIR = PACKAGE_DIR / "site" / "assets"
 STATIC = "_static"
@@ -72,6 +72,18 @@ def sidebar(links: list[SiteLink], current: str | None, *, root: str = "") -> st
         '<nav aria-label="Contents">\n' + "\n".join(parts) + "\n</nav>\n</details>\n"
         "</aside>"
     )
+
+
+def footer_links(pages: list, i: int) -> str:
+    """The footer of the ``i``-th of ``pages`` (objects with ``name`` and ``title``): the page
+    before, the contents, the page after."""
+    parts = []
+    if i > 0:
+        parts.append(f'<a href="{html_text(pages[i - 1].name)}.html">← {html_text(pages[i - 1].title)}</a>')
+    parts.append('<a href="index.html">Contents</a>')
+    if i + 1 < len(pages):
+        parts.append(f'<a href="{html_text(pages[i + 1].name)}.html">{html_text(pages[i + 1].title)} →</a>')
+    return "\n".join(parts)
 
 
 PLAIN_PAGE = """<!DOCTYPE html>

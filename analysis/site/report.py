@@ -22,7 +22,7 @@ import nbformat
 from ..corpus import load_corpus
 from ..errors import ReportError
 from ..paths import DOCS_DIR, IN_CHECKOUT, NOTEBOOKS_DIR, PACKAGE_DIR
-from ..safe import check_output, html_text
+from ..safe import check_output
 
 __all__ = [
     "describe",
@@ -156,25 +156,10 @@ def render_html(
         root: the way back to the site folder from the page ("../" for the handouts).
         body_class: more classes for ``<body>`` (starting with a space).
     """
-    from nbconvert import HTMLExporter
-
-    from traitlets.config import Config
-
     from .layout import head_links
 
-    config = Config()
-    # Cell tags as in Jupyter Book: remove-cell / remove-input / remove-output drop those parts
-    # from the page (hide-input folds the code instead: see the template).
-    config.TagRemovePreprocessor.enabled = True
-    config.TagRemovePreprocessor.remove_cell_tags = {"remove-cell"}
-    config.TagRemovePreprocessor.remove_input_tags = {"remove-input"}
-    config.TagRemovePreprocessor.remove_all_outputs_tags = {"remove-output"}
-    exporter = HTMLExporter(
-        config=config, template_name="samestory", extra_template_basedirs=[str(TEMPLATES_DIR)]
-    )
-    if exclude_input:
-        exporter.exclude_input = exporter.exclude_input_prompt = exporter.exclude_output_prompt = True
-    exporter.register_filter("ss_links", link_filter or (lambda html: html))
+    exporter = _exporter(exclude_input)
+    _LINK_FILTER[0] = link_filter or (lambda html: html)
     body, _ = exporter.from_notebook_node(
         nb,
         resources={
@@ -190,6 +175,33 @@ def render_html(
     return body
 
 
+_EXPORTERS: dict[bool, object] = {}
+_LINK_FILTER: list[Callable[[str], str]] = [lambda html: html]
+
+
+def _exporter(exclude_input: bool):
+    """The page exporter (one per process and kind: loading its templates takes a while)."""
+    if exclude_input not in _EXPORTERS:
+        from nbconvert import HTMLExporter
+
+        from traitlets.config import Config
+
+        config = Config()
+        # Cell tags as in Jupyter Book: remove-cell / remove-input / remove-output drop those parts
+        # from the page (hide-input folds the code instead: see the template).
+        config.TagRemovePreprocessor.enabled = True
+        config.TagRemovePreprocessor.remove_cell_tags = {"remove-cell"}
+        config.TagRemovePreprocessor.remove_input_tags = {"remove-input"}
+        config.TagRemovePreprocessor.remove_all_outputs_tags = {"remove-output"}
+        exporter = HTMLExporter(config=config, template_name="samestory", extra_template_basedirs=[str(TEMPLATES_DIR)])
+        if exclude_input:
+            exporter.exclude_input = exporter.exclude_input_prompt = exporter.exclude_output_prompt = True
+        # The filter of the page being rendered (glossary links: each page keeps its own state).
+        exporter.register_filter("ss_links", lambda html: _LINK_FILTER[0](html))
+        _EXPORTERS[exclude_input] = exporter
+    return _EXPORTERS[exclude_input]
+
+
 def _nav(pages: list[NotebookPage], current: int | None) -> str:
     """The sidebar listing ``pages`` (the page at index ``current`` marked as the one shown)."""
     from .layout import SiteLink, sidebar
@@ -200,13 +212,9 @@ def _nav(pages: list[NotebookPage], current: int | None) -> str:
 
 
 def _footer(pages: list[NotebookPage], i: int) -> str:
-    parts = []
-    if i > 0:
-        parts.append(f'<a href="{html_text(pages[i - 1].name)}.html">← {html_text(pages[i - 1].title)}</a>')
-    parts.append('<a href="index.html">Contents</a>')
-    if i + 1 < len(pages):
-        parts.append(f'<a href="{html_text(pages[i + 1].name)}.html">{html_text(pages[i + 1].title)} →</a>')
-    return "\n".join(parts)
+    from .layout import footer_links
+
+    return footer_links(pages, i)
 
 
 def run_report(

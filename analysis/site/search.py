@@ -8,8 +8,9 @@ loads on first use (a script file, not a fetch, so search works from the disk to
 JSON inside a script file, never HTML: the script escapes it before showing it.
 
 Example:
-    >>> page_sections("<title>T</title><h2 id='a'>One</h2><p>alpha <code>x=1</code></p><h2 id='b'>Two</h2><p>beta</p>")
-    [('One', 'a', 'alpha'), ('Two', 'b', 'beta')]
+    >>> page = "<title>T</title><h2 id='a'>One</h2><p>alpha</p><div class='jp-InputArea-editor'>x = 1</div>"
+    >>> page_sections(page + "<h2 id='b'>Two</h2><p>beta <code>b</code></p>")
+    [('One', 'a', 'alpha'), ('Two', 'b', 'beta b')]
 """
 
 from __future__ import annotations

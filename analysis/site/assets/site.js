@@ -67,7 +67,7 @@
     var html = '<p>' + hits.length + (hits.length === 1 ? ' section' : ' sections') + ' found' +
       (hits.length > 25 ? ', the first 25:' : ':') + '</p><ol>';
     hits.slice(0, 25).forEach(function (h) {
-      var e = h.e, href = root + e.page + (e.anchor ? '#' + encodeURIComponent(e.anchor) : '');
+      var e = h.e, href = root + e.page + (e.anchor ? '#' + e.anchor : '');
       html += '<li><a class="ss-hit" href="' + esc(href) + '">' + esc(e.title) + (e.section ? ' › ' + esc(e.section) : '') +
         '</a><span>' + snippet(e.text, words[0]) + '</span></li>';
     });
