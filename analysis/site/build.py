@@ -79,6 +79,16 @@ def site_links(pages: list, teacher: dict[str, str], *, has_handouts: bool) -> l
     return links
 
 
+def _link_offsets(nb: nbformat.NotebookNode, article_of: Callable[[dict], str | None]) -> None:
+    """Every table row with character offsets links to them in the story view (in place)."""
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            html = data.get("text/html")
+            if html and "<table" in str(html) and "start" in str(html):
+                data["text/html"] = tables.link_offsets(str(html), article_of, href=PAGE_FILES["story"])
+
+
 def _lessons(pages: list) -> dict[str, list]:
     out: dict[str, list] = {}
     for p in pages:
@@ -126,6 +136,17 @@ def build_site(
     story = storyview.story_data(corpus)
     element_ids = set() if story.elements is None else {str(e) for e in story.elements["element"]}
 
+    shown = [str(a) for a in story.articles.index]
+    outlets = [str(o) for o in story.articles["outlet"]]
+    single = {o: a for a, o in zip(shown, outlets) if outlets.count(o) == 1}
+
+    def article_of(row: dict) -> str | None:
+        """The story view's article of a table row: its article_id (or index), or its outlet's only article."""
+        for key in ("article_id", "article", ""):
+            if row.get(key) in shown:
+                return row[key]
+        return single.get(row.get("outlet", ""))
+
     teacher = {p.name: f"{p.name}-teacher.html" for nb, p in zip(executed, pages) if p.kind == "notebook" and editions.has_answers(nb)}
     links = site_links(pages, teacher, has_handouts=handouts)
 
@@ -152,6 +173,7 @@ def build_site(
             if box:
                 findings.insert_after_first(nb, findings.html_cell(box, "ss-findings"))
             tables.add_downloads(nb, page.name + ("-teacher" if edition == "teacher" else ""), out)
+            _link_offsets(nb, article_of)
         elif teacher:
             editions_list = ", ".join(f'<a href="{html_text(h)}">{html_text(n)}</a>' for n, h in teacher.items())
             banner = (f'<p class="ss-teacher">Teacher\'s editions of the workbooks, with the worked answers and their '

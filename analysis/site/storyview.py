@@ -278,7 +278,8 @@ def _article_text_html(aid: str, text: str, sentences: pd.DataFrame, marks: list
         out.append(_segment_html(text, pos, start, marks))
         els = " ".join(str(e) for e in elements_of.get((aid, start), []))
         attr = f' data-el="{html_text(els)}"' if els else ""
-        out.append(f'<span class="ss-s" id="s-{html_text(aid)}-{n}"{attr}>{_segment_html(text, start, end, marks)}</span>')
+        out.append(f'<span class="ss-s" id="s-{html_text(aid)}-{n}" data-a="{start}" data-b="{end}"{attr}>'
+                   f"{_segment_html(text, start, end, marks)}</span>")
         pos = end
     out.append(_segment_html(text, pos, len(text), marks))
     return "".join(out)

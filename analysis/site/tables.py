@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..safe import save_csv
 
-__all__ = ["WIDE_FIGURE_PX", "add_downloads", "png_width", "saved_files", "table_frames"]
+__all__ = ["WIDE_FIGURE_PX", "add_downloads", "link_offsets", "png_width", "saved_files", "table_frames"]
 
 WIDE_FIGURE_PX = 600
 """A figure wider than this keeps its own size on a phone and scrolls inside its box."""
@@ -138,6 +138,71 @@ def table_frames(html: str) -> list[pd.DataFrame]:
             unique.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
         frames.append(pd.DataFrame(body, columns=unique))
     return frames
+
+
+_TABLE = re.compile(r"<table\b.*?</table>", re.S | re.I)
+_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.S | re.I)
+_CELL = re.compile(r"(<t([dh])\b[^>]*>)(.*?)(</t\2>)", re.S | re.I)
+_STRIP = re.compile(r"<[^>]+>")
+
+
+def _text(cell_html: str) -> str:
+    import html as _html
+
+    return " ".join(_html.unescape(_STRIP.sub("", cell_html)).split())
+
+
+def link_offsets(html: str, article_of, *, href: str) -> str:
+    """Link the ``start`` cell of every row of a table that gives character offsets to those
+    characters in the story view (``story.html#at-ARTICLE-START-END``).
+
+    Args:
+        html: an HTML output holding tables (pandas' layout: one heading row naming the columns,
+            then one row per record; tables with cells spanning rows or columns are left alone).
+        article_of: given a row as {column name: text}, the article the offsets are in, or None
+            (from an ``article_id`` column, the index, or an outlet with a single article).
+        href: the story view page.
+
+    Returns:
+        The HTML with the links added (nothing else changed).
+
+    Example:
+        >>> t = "<table><thead><tr><th>outlet</th><th>start</th><th>end</th></tr></thead><tbody><tr><td>X</td><td>5</td><td>9</td></tr></tbody></table>"
+        >>> link_offsets(t, lambda row: "x1", href="story.html").count('href="story.html#at-x1-5-9"')
+        1
+    """
+    from urllib.parse import quote
+
+    def one_table(m: re.Match) -> str:
+        table = m.group(0)
+        if re.search(r"\b(rowspan|colspan)=", table, re.I) or "<table" in table[6:].lower():
+            return table
+        rows = list(_ROW.finditer(table))
+        if len(rows) < 2:
+            return table
+        names = [_text(c.group(3)) for c in _CELL.finditer(rows[0].group(1))]
+        if "start" not in names or "end" not in names:
+            return table
+        i_start, i_end = names.index("start"), names.index("end")
+        out, pos = [], 0
+        for row in rows[1:]:
+            cells = list(_CELL.finditer(row.group(1)))
+            if len(cells) != len(names):
+                continue
+            values = {n: _text(c.group(3)) for n, c in zip(names, cells)}
+            article = article_of(values)
+            start, end = values["start"], values["end"]
+            if not article or not start.isdigit() or not end.isdigit():
+                continue
+            cell = cells[i_start]
+            link = (f'<a href="{href}#at-{quote(str(article), safe="")}-{start}-{end}" '
+                    f'title="Show these characters in the articles side by side">{cell.group(3)}</a>')
+            at = row.start(1) + cell.start(3)
+            out.append(table[pos:at] + link)
+            pos = row.start(1) + cell.end(3)
+        return "".join(out) + table[pos:]
+
+    return _TABLE.sub(one_table, html)
 
 
 def png_width(data: str) -> int:

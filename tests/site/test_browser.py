@@ -592,6 +592,28 @@ def test_story_view_opens_at_an_element_from_a_link(driver, base_url, story_expe
     assert [b.get_attribute("data-el") for b in pressed] == [element]
 
 
+def test_an_offset_in_a_table_opens_its_characters_in_the_story_view(driver, base_url, corpus):
+    """Numbers link to their passages: a table row's offsets open the story view with that sentence lit."""
+    import re
+    from urllib.parse import unquote
+
+    set_width(driver, 1280)
+    open_page(driver, base_url + "03-sourcing.html")
+    links = driver.find_elements(By.CSS_SELECTOR, 'a[href*="story.html#at-"]')
+    assert links, "no table row links its offsets"
+    link = links[0]
+    aid, start, end = re.match(r".*#at-(.+)-(\d+)-(\d+)$", unquote(link.get_attribute("href"))).groups()
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    link.click()
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, f"#col-{aid} .ss-s.ss-on"))
+    lit = driver.find_elements(By.CSS_SELECTOR, f"#col-{aid} .ss-s.ss-on")
+    text = str(corpus.articles.loc[aid, "text"])
+    assert any(int(s.get_attribute("data-a")) <= int(start) < int(s.get_attribute("data-b")) for s in lit)
+    assert text[int(start):int(end)].split()[0] in " ".join(s.text for s in lit)
+
+
 def _search_word(site: Path, page: str) -> tuple[str, str]:
     """A word that occurs on exactly one other page of the site and not on ``page`` (from the site's index)."""
     import re

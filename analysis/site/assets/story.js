@@ -6,7 +6,8 @@
      and says which articles tell it and which leave it out;
    - a mark, selected (click or Enter), shows what it is: a quote's speaker and verb, a wording,
      a cue, the other article of a shared passage;
-   - story.html#element-N and story.html#q3 open with that element or mark selected. */
+   - story.html#element-N, #q3 (a mark) and #at-ARTICLE-START-END (characters of an article)
+     open with that element, mark or passage selected. */
 (function () {
   'use strict';
   var story = document.getElementById('ss-story');
@@ -141,10 +142,32 @@
     });
   });
 
+  // Characters of one article (a row of a table elsewhere on the site): light their sentences.
+  function showChars(aid, start, end) {
+    var col = document.getElementById('col-' + aid);
+    if (!col) return;
+    var pick = story.querySelector('input[data-article="' + aid + '"]');
+    if (pick && !pick.checked) { pick.checked = true; order.push(pick); limit(); showArticles(); }
+    all('.ss-on', columns).forEach(function (s) { s.classList.remove('ss-on'); });
+    var hits = all('.ss-s', col).filter(function (s) {
+      return +s.getAttribute('data-a') < end && +s.getAttribute('data-b') > start;
+    });
+    hits.forEach(function (s) { s.classList.add('ss-on'); });
+    scrollColumn(col, hits[0]);
+    var p = document.createElement('p');
+    p.textContent = 'Characters ' + start + '–' + end + ' of ' + col.getAttribute('aria-label') + ': ' +
+      (hits.length ? 'the sentence' + (hits.length > 1 ? 's' : '') + ' lit in its column.' : 'outside the sentences.');
+    panel.innerHTML = '';
+    panel.appendChild(p);
+    col.scrollIntoView({ block: 'nearest' });
+  }
+
   // Links into the view: #element-N, #q3 (any mark id).
   function fromHash() {
     var h = decodeURIComponent(window.location.hash.slice(1));
     if (!h) return;
+    var at = /^at-(.+)-(\d+)-(\d+)$/.exec(h);
+    if (at) { showChars(at[1], +at[2], +at[3]); return; }
     var m = /^element-(.+)$/.exec(h);
     if (m) {
       var btn = story.querySelector('.ss-el[data-el="' + m[1] + '"]');
