@@ -105,6 +105,8 @@ def _quote_layer(data: StoryData, corpus, labels: dict[str, str]) -> None:
 
     quotes = _need(sourcing.extract_quotes(corpus), ["article_id", "quote", "start", "end", "speaker", "verb"], "extract_quotes")
     quotes = quotes[quotes["article_id"].astype(str).isin(labels)]
+    if "field" in quotes.columns:  # a quote in a headline has offsets into the headline, not the text
+        quotes = quotes[quotes["field"].fillna("text").astype(str) == "text"]
     speakers = quotes["speaker"].fillna("").astype(str)
     ranked = speakers[speakers != ""].value_counts()
     ranked = ranked.sort_index(kind="stable").sort_values(ascending=False, kind="stable")
@@ -243,6 +245,8 @@ def story_data(corpus, *, max_articles: int = MAX_ARTICLES) -> StoryData:
     _try(data.failures, "elements", elements)
     for layer in list(data.failures):
         data.marks = [m for m in data.marks if m.layer != layer]
+    # Offsets outside the clean text cannot be shown (a function's row about something else).
+    data.marks = [m for m in data.marks if 0 <= m.start < m.end <= len(texts.get(m.article_id, ""))]
     return data
 
 

@@ -718,7 +718,7 @@ def test_each_csv_link_downloads_a_file(driver, base_url, site, tmp_path):
         with urllib.request.urlopen(base_url + href) as resp:
             body = resp.read().decode("utf-8")
         rows = list(csv.reader(io.StringIO(body)))
-        assert len(rows) >= 2, (page, href)
+        assert len(rows) >= 1 and any(rows[0]), (page, href)  # a table may be empty on another corpus: its header stays
 
     downloads = tmp_path / "downloads"
     downloads.mkdir()
