@@ -147,10 +147,10 @@ def insert_after_first(nb: nbformat.NotebookNode, cell: nbformat.NotebookNode) -
 def move_method_sections(nb: nbformat.NotebookNode) -> int:
     """Move method detail to the end of the page, under the heading "How far to trust this".
 
-    A section headed "How far to trust ..." (from its heading to the next heading of the same
-    level or above) and any cell tagged ``method`` move, in their order, to just before the
-    closing discussion section (a last section whose heading speaks of discussion, questions or
-    exercises), or to the end of the page.
+    A section headed "How far to trust ..." (from its heading to the next heading) and any cell
+    tagged ``method`` move, in their order, under a new "How far to trust this" heading (their own
+    level-2 headings become level 3), just before the closing discussion section (a last section
+    whose heading speaks of discussion, questions or exercises), or at the end of the page.
 
     Returns:
         How many cells moved.

@@ -336,3 +336,44 @@ def test_search_index_covers_every_page(site):
     assert {r[0] for r in rows} == {p.name for p in site.glob("*.html")}
     code = [r for r in rows if "inject_parameters" in r[4] or "OUTPUT_DIR =" in r[4]]
     assert not code, "code is not indexed"
+
+
+def test_a_page_is_arranged_question_findings_rest_method_last():
+    """On a small notebook: the first cell is cut after the question, the findings box follows it,
+    the "How far to trust" section moves before the closing discussion under one heading."""
+    from analysis.site import findings
+
+    md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+    nb = nbformat.v4.new_notebook(cells=[
+        md("# 09 · Test\n\n**Question:** what?\n\n**Inputs:** a corpus."),
+        md("## How far to trust the labels\n\nMeasured on data."),
+        code("evaluation()", outputs=[nbformat.v4.new_output("display_data", data={"text/markdown": "Precision 0.9."})]),
+        md("## Results"),
+        code("finding()", metadata={"tags": ["finding"]},
+             outputs=[nbformat.v4.new_output("display_data", data={"text/markdown": "**A** tells more than B."})]),
+        md("## For discussion\n\n1. Why?"),
+    ])
+    for i, c in enumerate(nb.cells):
+        c["id"] = f"c{i}"
+    assert findings.split_question(nb)
+    assert nb.cells[0].source.endswith("**Question:** what?") and nb.cells[1].source.startswith("**Inputs:**")
+    assert findings.move_method_sections(nb) == 2
+    heads = [c.source.splitlines()[0] for c in nb.cells if c.cell_type == "markdown" and c.source.startswith("#")]
+    assert heads == ["# 09 · Test", "## Results", f"## {findings.METHOD_HEADING}", "### How far to trust the labels", "## For discussion"]
+    box = findings.findings_box(nb)
+    assert "<strong>A</strong> tells more than B." in box and 'href="#cell-id=c4"' in box and "in “Results”" in box
+    assert "Precision" not in box
+
+
+def test_glossary_links_the_first_use_outside_code_links_and_headings():
+    from analysis.site.glossary import link_terms, parse_glossary
+
+    entries = parse_glossary("## Glossary\n\n**Lede.** The first sentence.\n\n**Normalised mutual information (NMI).** Shared information.\n")
+    used: set[str] = set()
+    html = "<h2>The lede</h2><p>A <code>lede</code> and <a href='x'>lede</a>; the ledes agree; nmi and NMI.</p>"
+    out = link_terms(html, entries, href="glossary.html", used=used)
+    assert out.count('class="ss-gl"') == 2
+    assert '<h2>The lede</h2>' in out and "<code>lede</code>" in out
+    assert '#lede" title="The first sentence.">ledes</a>' in out  # the plural, as the first use in prose
+    assert "nmi and <a" in out  # an acronym matches in capitals only
+    assert link_terms("<p>lede</p>", entries, href="glossary.html", used=used) == "<p>lede</p>"  # once per page
