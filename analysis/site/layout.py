@@ -64,7 +64,7 @@ def sidebar(links: list[SiteLink], current: str | None, *, root: str = "") -> st
     return (
         '<aside class="ss-side">\n'
         f'<a class="ss-brand" href="{root}index.html">Same Story</a>\n'
-        '<form class="ss-search" role="search" onsubmit="return false">\n'
+        '<form class="ss-search" role="search">\n'
         '<input type="search" id="ss-search" placeholder="Search the site" aria-label="Search every page of the site" autocomplete="off">\n'
         "</form>\n"
         '<div id="ss-results" class="ss-results" aria-live="polite"></div>\n'

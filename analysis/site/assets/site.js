@@ -76,6 +76,10 @@
 
   if (box && out) {
     var timer = null;
+    box.form.addEventListener('submit', function (ev) {  // Enter searches here; it does not reload the page
+      ev.preventDefault();
+      loadIndex(function () { run(box.value); });
+    });
     box.addEventListener('input', function () {
       clearTimeout(timer);
       timer = setTimeout(function () { loadIndex(function () { run(box.value); }); }, 120);
