@@ -23,7 +23,6 @@ from ..corpus.formats import prepare_report_corpus
 from ..corpus.story import load_story
 from ..errors import ReportError
 from ..paths import BUNDLED_CORPUS, DOCS_DIR, IN_CHECKOUT, NOTEBOOKS_DIR, PACKAGE_DIR
-from ..safe import html_text
 
 __all__ = [
     "BUNDLED_ONLY",
@@ -33,7 +32,6 @@ __all__ = [
     "drop_bundled_only",
     "execute_in_place",
     "execute_notebook",
-    "INDEX_TEMPLATE",
     "inject_parameters",
     "KERNEL_TIMEOUT",
     "notebook_paths",
@@ -42,66 +40,11 @@ __all__ = [
     "run_report",
     "site_title",
     "STUDENT_ANSWERS",
-    "SITE_CSS",
     "TEMPLATES_DIR",
 ]
 
 TEMPLATES_DIR = PACKAGE_DIR / "site" / "templates"
 KERNEL_TIMEOUT = 1800
-
-SITE_CSS = """
-.ss-nav, .ss-footer { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 15px;
-  max-width: 1100px; margin: 0 auto; padding: 10px 16px; display: flex; flex-wrap: wrap; gap: 6px 18px; }
-.ss-nav { border-bottom: 1px solid #ddd; }
-.ss-footer { border-top: 1px solid #ddd; color: #555; margin-top: 32px; }
-.ss-nav a, .ss-footer a { color: #0b5394; }
-.ss-nav .ss-here { font-weight: 600; }
-details.ss-fold > summary { cursor: pointer; color: #0b5394; font-family: system-ui, sans-serif;
-  font-size: 13px; padding: 2px 0 2px 8px; }
-main { max-width: 1100px; margin: 0 auto; }
-.jp-OutputArea-output { overflow-x: auto; }
-body.jp-Notebook .jp-InputArea-editor { overflow-x: auto; }
-.jp-RenderedImage img { max-width: 100%; height: auto; }
-.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left; vertical-align: top; }
-/* Narrow screens: JupyterLab turns input and output areas into table rows, which cannot scroll;
-   make them blocks that scroll sideways inside their own box, and drop the In/Out prompts. */
-@media (max-width: 760px) {
-  body.jp-Notebook .jp-InputArea, body.jp-Notebook .jp-OutputArea-child { display: block; overflow: visible; }
-  body.jp-Notebook .jp-InputArea-editor, body.jp-Notebook .jp-OutputArea-output { display: block; overflow-x: auto;
-    box-sizing: border-box; width: auto; }
-  body.jp-Notebook .jp-InputPrompt, body.jp-Notebook .jp-OutputPrompt { display: none; }
-  body.jp-Notebook .jp-Cell { padding: 4px 2px; }
-}
-"""
-
-INDEX_TEMPLATE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="icon" href="data:,">
-<title>Same Story: {title}</title>
-<style>
-body {{ font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 860px; margin: 0 auto;
-  padding: 16px; line-height: 1.5; color: #222; }}
-h1 {{ font-size: 1.7em; }} li {{ margin: 0.8em 0; }} a {{ color: #0b5394; }}
-.q {{ color: #444; }} .meta {{ color: #555; font-size: 0.92em; }}
-</style>
-</head>
-<body>
-<h1>Same Story: {title}</h1>
-<p>How different outlets tell the same story: how they frame it, which words they choose, whom
-they quote, and what each covers or leaves out. Each page below is a notebook executed on the
-corpus named here; every number in it was computed from the articles.</p>
-<p class="meta">Corpus: {corpus} ({n_articles} articles from {n_outlets} outlets: {outlets}).{story}</p>
-<ol>
-{items}
-</ol>
-{docs}
-</body>
-</html>
-"""
-
 
 @dataclass
 class NotebookPage:
@@ -253,46 +196,90 @@ def execute_notebook(nb: nbformat.NotebookNode, name: str, *, cwd: Path = NOTEBO
     return nb
 
 
-def render_html(nb: nbformat.NotebookNode, *, nav: str, footer: str) -> str:
-    """Render an executed notebook as a self-contained page with the site's navigation."""
-    from nbconvert import HTMLExporter
+def render_html(
+    nb: nbformat.NotebookNode,
+    *,
+    nav: str,
+    footer: str,
+    banner: str = "",
+    fold_code: bool = False,
+    link_filter: Callable[[str], str] | None = None,
+    exclude_input: bool = False,
+    root: str = "",
+    body_class: str = "",
+) -> str:
+    """Render an executed notebook as a page of the site (see ``templates/samestory``).
 
-    from traitlets.config import Config
+    Args:
+        nb: the notebook (as arranged for the page: :mod:`analysis.site.findings`).
+        nav: the sidebar (:func:`analysis.site.layout.sidebar`); "" for none.
+        footer: HTML of the footer links.
+        banner: HTML shown above the first cell (the teacher's edition's note).
+        fold_code: fold every code cell behind "Show code" (pages for readers).
+        link_filter: applied to the HTML of every Markdown cell and output (glossary links).
+        exclude_input: leave all code out (the handouts).
+        root: the way back to the site folder from the page ("../" for the handouts).
+        body_class: more classes for ``<body>`` (starting with a space).
+    """
+    from .layout import head_links
 
-    config = Config()
-    # Cell tags as in Jupyter Book: remove-cell / remove-input / remove-output drop those parts
-    # from the page (hide-input folds the code instead: see the template).
-    config.TagRemovePreprocessor.enabled = True
-    config.TagRemovePreprocessor.remove_cell_tags = {"remove-cell"}
-    config.TagRemovePreprocessor.remove_input_tags = {"remove-input"}
-    config.TagRemovePreprocessor.remove_all_outputs_tags = {"remove-output"}
-    exporter = HTMLExporter(
-        config=config, template_name="samestory", extra_template_basedirs=[str(TEMPLATES_DIR)]
-    )
+    exporter = _exporter(exclude_input)
+    _LINK_FILTER[0] = link_filter or (lambda html: html)
     body, _ = exporter.from_notebook_node(
         nb,
-        resources={"samestory_css": SITE_CSS, "samestory_nav": nav, "samestory_footer": footer},
+        resources={
+            "samestory_head": head_links(root),
+            "samestory_sidebar": nav,
+            "samestory_footer": footer,
+            "samestory_banner": banner,
+            "samestory_fold_code": fold_code,
+            "samestory_root": root,
+            "samestory_body_class": (" ss-reader" if fold_code else "") + body_class,
+        },
     )
     return body
 
 
+_EXPORTERS: dict[bool, object] = {}
+_LINK_FILTER: list[Callable[[str], str]] = [lambda html: html]
+
+
+def _exporter(exclude_input: bool):
+    """The page exporter (one per process and kind: loading its templates takes a while)."""
+    if exclude_input not in _EXPORTERS:
+        from nbconvert import HTMLExporter
+
+        from traitlets.config import Config
+
+        config = Config()
+        # Cell tags as in Jupyter Book: remove-cell / remove-input / remove-output drop those parts
+        # from the page (hide-input folds the code instead: see the template).
+        config.TagRemovePreprocessor.enabled = True
+        config.TagRemovePreprocessor.remove_cell_tags = {"remove-cell"}
+        config.TagRemovePreprocessor.remove_input_tags = {"remove-input"}
+        config.TagRemovePreprocessor.remove_all_outputs_tags = {"remove-output"}
+        exporter = HTMLExporter(config=config, template_name="samestory", extra_template_basedirs=[str(TEMPLATES_DIR)])
+        if exclude_input:
+            exporter.exclude_input = exporter.exclude_input_prompt = exporter.exclude_output_prompt = True
+        # The filter of the page being rendered (glossary links: each page keeps its own state).
+        exporter.register_filter("ss_links", lambda html: _LINK_FILTER[0](html))
+        _EXPORTERS[exclude_input] = exporter
+    return _EXPORTERS[exclude_input]
+
+
 def _nav(pages: list[NotebookPage], current: int | None) -> str:
-    links = ['<a href="index.html">Contents</a>']
-    for i, p in enumerate(pages):
-        label = html_text(p.label)
-        cls = ' class="ss-here" aria-current="page"' if i == current else ""
-        links.append(f'<a href="{html_text(p.name)}.html"{cls}>{label}</a>')
-    return "\n".join(links)
+    """The sidebar listing ``pages`` (the page at index ``current`` marked as the one shown)."""
+    from .layout import SiteLink, sidebar
+
+    links = [SiteLink("index.html", "Contents", "Start here")]
+    links += [SiteLink(f"{p.name}.html", p.label, "Lessons" if p.kind == "notebook" else "For teachers") for p in pages]
+    return sidebar(links, None if current is None else f"{pages[current].name}.html")
 
 
 def _footer(pages: list[NotebookPage], i: int) -> str:
-    parts = []
-    if i > 0:
-        parts.append(f'<a href="{html_text(pages[i - 1].name)}.html">← {html_text(pages[i - 1].title)}</a>')
-    parts.append('<a href="index.html">Contents</a>')
-    if i + 1 < len(pages):
-        parts.append(f'<a href="{html_text(pages[i + 1].name)}.html">{html_text(pages[i + 1].title)} →</a>')
-    return "\n".join(parts)
+    from .layout import footer_links
+
+    return footer_links(pages, i)
 
 
 def run_report(
@@ -302,6 +289,7 @@ def run_report(
     notebooks_dir: Path = NOTEBOOKS_DIR,
     progress: Callable[[str], None] | None = print,
     mapping: dict[str, str] | None = None,
+    handouts: bool = True,
 ) -> Path:
     """Execute every notebook against ``corpus`` and write the site into ``out``.
 
@@ -312,6 +300,8 @@ def run_report(
         out: the site folder (created; files of an earlier report there are replaced).
         notebooks_dir: where the notebooks are.
         progress: called with one line per step; None for silence.
+        handouts: write the handouts, one per lesson, and print them and the articles to PDF
+            with headless Chromium (:mod:`analysis.site.editions`).
 
     Returns:
         The path of the site's ``index.html``.
@@ -361,38 +351,19 @@ def run_report(
         executed.append(nb)
         pages.append(page)
 
-    for i, (nb, page) in enumerate(zip(executed, pages)):
-        nb.metadata["title"] = f"{page.title} · Same Story"
-        page_html = render_html(nb, nav=_nav(pages, i), footer=_footer(pages, i))
-        (out / f"{page.name}.html").write_text(page_html, encoding="utf-8")
+    from .build import build_site
 
-    items = "\n".join(
-        f'<li><a href="{html_text(p.name)}.html">{html_text(p.title)}</a>'
-        + (f'<br><span class="q">{html_text(p.question)}</span>' if p.question else "")
-        + "</li>"
-        for p in pages
-        if p.kind == "notebook"
-    )
-    doc_pages = [p for p in pages if p.kind == "doc"]
-    docs = ""
-    if doc_pages:
-        docs = "<h2>For teachers</h2>\n<ul>\n" + "\n".join(
-            f'<li><a href="{html_text(p.name)}.html">{html_text(p.title)}</a></li>' for p in doc_pages
-        ) + "\n</ul>"
-    index = out / "index.html"
-    corpus_label = "the bundled corpus" if corpus_path is None else str(corpus_path)
-    index.write_text(
-        INDEX_TEMPLATE.format(
-            title=html_text(site_title(len(loaded.outlets))),
-            story=f" Story: {html_text(story.title)}." if story.title else "",
-            corpus=html_text(corpus_label),
-            n_articles=len(loaded.articles),
-            n_outlets=len(loaded.outlets),
-            outlets=html_text(", ".join(loaded.outlets)),
-            items=items,
-            docs=docs,
-        ),
-        encoding="utf-8",
+    index = build_site(
+        out,
+        loaded,
+        executed,
+        pages,
+        title=site_title(len(loaded.outlets)),
+        story_title=story.title,
+        corpus_label="the bundled corpus" if corpus_path is None else str(corpus_path),
+        render=render_html,
+        say=say,
+        handouts=handouts,
     )
     say(f"Site written: {index}")
     return index

@@ -19,12 +19,19 @@ For each page and width the test checks that:
    may scroll inside their own box, but no box may cut off content the reader cannot scroll to
    (``overflow-x: hidden`` around something wider); on failure the elements are named;
 6. every ``<img>`` has loaded (``naturalWidth > 0``);
-7. a full-page screenshot is saved as ``test-artifacts/screenshots/<page>-<width>.png`` in the
+7. every visible text element has a contrast of at least 4.5:1 against the background it is
+   drawn on (WCAG 2; its colour and the nearest opaque backgrounds behind it, blended);
+8. a full-page screenshot is saved as ``test-artifacts/screenshots/<page>-<width>.png`` in the
    project root, for a human to look at.
 
-Another test checks the links between the pages, and one renders a deliberately broken page to
-show that the checks do report problems (they are not vacuous). The module is skipped when
-chromium or chromedriver is missing.
+Then the reader's site, issue by issue: each analysis page opens with its findings box in the
+first screen at 1280 px and no code above it; the story view lights an element's sentences in each
+article that tells it and names those that leave it out, and shows a quote's speaker; the site
+search finds a word on another page and leads there; a table's filter reduces its rows; every CSV
+link downloads a file. Another test checks the links between the pages, and one renders a
+deliberately broken page to show that the checks do report problems (they are not vacuous). The
+module is skipped when chromium or chromedriver is missing (and fails instead where
+SAMESTORY_REQUIRE_BROWSER is set, as in CI).
 """
 
 from __future__ import annotations
@@ -36,6 +43,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
@@ -45,6 +53,11 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+import nbformat
+
+from analysis.site.build import PAGE_FILES
+from analysis.site.editions import has_answers
+from analysis.site.findings import FINDING_TAG, has_tag
 from analysis.site.report import doc_paths, notebook_paths
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -68,8 +81,15 @@ from selenium.webdriver.chrome.service import Service  # noqa: E402
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 
-NOTEBOOK_PAGES = [f"{p.stem}.html" for p in notebook_paths()] + [f"{p.stem}.html" for p in doc_paths()]
-PAGES = ["index.html", *NOTEBOOK_PAGES]
+STORED = {p.stem: nbformat.read(p, as_version=4) for p in notebook_paths()}
+TEACHER_PAGES = [f"{name}-teacher.html" for name, nb in STORED.items() if has_answers(nb)]
+NOTEBOOK_PAGES = [f"{name}.html" for name in STORED] + [f"{p.stem}.html" for p in doc_paths()]
+SITE_PAGES = sorted(PAGE_FILES.values())
+PAGES = ["index.html", *NOTEBOOK_PAGES, *TEACHER_PAGES, *SITE_PAGES]
+# Analysis pages: notebooks with findings; their code is folded (a first cell tagged show-code shows it).
+ANALYSIS_PAGES = [f"{name}.html" for name, nb in STORED.items()
+                  if any(has_tag(c, FINDING_TAG) for c in nb.cells) and not has_tag(nb.cells[0], "show-code")]
+MIN_CONTRAST = 4.5
 WIDTHS = [1280, 390]
 HEIGHT = 900
 PHONE_MAX_WIDTH = 600  # at or below this width the browser emulates a phone
@@ -145,6 +165,11 @@ def open_page(driver: webdriver.Chrome, url: str) -> None:
     driver.get_log("browser")
     driver.get_log("performance")
     driver.get(url)
+    # On a busy machine chromedriver has been seen to return before the page had loaded.
+    for _ in range(300):
+        if driver.execute_script("return document.readyState") == "complete":
+            break
+        time.sleep(0.1)
 
 
 def save_screenshot(driver: webdriver.Chrome, path: Path) -> None:
@@ -210,6 +235,36 @@ for (const el of clips) {
   }
   const text = (el.innerText || '').replace(/\\s+/g, ' ').trim().slice(0, 60);
   out.push(`${name} shows ${el.clientWidth} of ${el.scrollWidth} px: "${text}"`);
+}
+return out;
+"""
+
+# Every visible element with text of its own: its colour against what is drawn behind it (the
+# background colours of it and its ancestors, blended from the page's white up), WCAG 2 ratio.
+_CONTRAST_JS = """
+const min = arguments[0];
+const rgba = c => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return [0, 0, 0, 0];
+  const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(parseFloat); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+const over = (top, under) => { const a = top[3]; return [0, 1, 2].map(i => top[i] * a + under[i] * (1 - a)).concat([1]); };
+const lum = c => { const l = c.slice(0, 3).map(v => { v /= 255; return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+  return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2]; };
+const backdrop = el => { const layers = [];
+  for (let e = el; e; e = e.parentElement) { const c = rgba(getComputedStyle(e).backgroundColor); if (c[3] > 0) layers.push(c); if (c[3] >= 1) break; }
+  let bg = [255, 255, 255, 1]; for (let i = layers.length - 1; i >= 0; i--) bg = over(layers[i], bg); return bg; };
+const out = [];
+for (const el of document.body.querySelectorAll('*')) {
+  if (!Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+  const cs = getComputedStyle(el);
+  if (!el.checkVisibility({opacityProperty: true, visibilityProperty: true}) || !el.getClientRects().length) continue;
+  if (el.closest('svg')) continue;
+  const bg = backdrop(el), fg = over(rgba(cs.color), bg);
+  const a = lum(fg), b = lum(bg), ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  if (ratio < min) {
+    let name = el.tagName.toLowerCase();
+    if (typeof el.className === 'string' && el.className.trim()) name += '.' + el.className.trim().split(/\\s+/).join('.');
+    out.push(`${name} "${el.textContent.replace(/\\s+/g, ' ').trim().slice(0, 40)}": ${cs.color} on rgb(${bg.slice(0, 3).map(Math.round)}) is ${ratio.toFixed(2)}:1`);
+    if (out.length >= 10) break;
+  }
 }
 return out;
 """
@@ -283,6 +338,9 @@ def page_problems(driver: webdriver.Chrome, url: str) -> list[str]:
 
     for src in state["brokenImages"]:
         problems.append(f"image not loaded: {src}")
+
+    for text in driver.execute_script(_CONTRAST_JS, MIN_CONTRAST):
+        problems.append(f"text contrast below {MIN_CONTRAST}:1: {text}")
     return problems
 
 
@@ -379,9 +437,9 @@ def test_links_between_pages(site):
     assert not missing, f"index.html does not link to {missing}"
     assert not broken_links(site, index), f"index.html: broken links {broken_links(site, index)}"
 
-    for page in NOTEBOOK_PAGES:
+    for page in PAGES:
         links = links_of(site / page)
-        lacking = {"index.html", *NOTEBOOK_PAGES} - {urlsplit(h).path for h in links.nav_hrefs}
+        lacking = set(PAGES) - {urlsplit(h).path for h in links.nav_hrefs}
         assert not lacking, f"{page}: its nav does not link to {sorted(lacking)}"
         assert not broken_links(site, links), f"{page}: broken links {broken_links(site, links)}"
 
@@ -400,6 +458,8 @@ ZeroDivisionError: division by zero</pre></div>
 <div id="too-wide" style="width: 900px">wider than a phone</div>
 <div class="clipper" style="overflow-x: hidden; width: 200px"><div style="width: 300px">cut off</div></div>
 <img src="missing.png" alt="not there">
+<p style="color: #E69F00">orange text on white</p>
+<div style="background: rgba(0, 0, 0, 0.8)"><span style="color: #555">grey on near-black</span></div>
 </body></html>
 """
 
@@ -418,3 +478,261 @@ def test_checks_report_problems(driver, tmp_path):
     assert any(p.startswith("page scrolls sideways") and "div#too-wide" in p for p in problems), report
     assert any(p.startswith("image not loaded:") and "missing.png" in p for p in problems), report
     assert any(p.startswith("content cut off") and "div.clipper" in p for p in problems), report
+    assert any(p.startswith("text contrast") and "orange text" in p for p in problems), report
+    assert any(p.startswith("text contrast") and "grey on near-black" in p for p in problems), report
+    assert not any(p.startswith("text contrast") and "A broken page" in p for p in problems), report
+
+
+# --- the reader's site (issue 15) -----------------------------------------------------------
+
+from selenium.webdriver.common.by import By  # noqa: E402
+
+_FIRST_SCREEN_JS = """
+const box = document.querySelector('.ss-findings');
+if (!box) return null;
+const top = box.getBoundingClientRect().top + window.scrollY;
+const visible = el => el.checkVisibility({opacityProperty: true, visibilityProperty: true}) && el.getClientRects().length > 0;
+const code = [...document.querySelectorAll('.jp-InputArea-editor')].filter(visible);
+return {
+  top: top,
+  height: window.innerHeight,
+  codeAbove: code.filter(el => el.getBoundingClientRect().top + window.scrollY < top).length,
+  codeShown: code.length,
+};
+"""
+
+
+@pytest.mark.parametrize("page", ANALYSIS_PAGES, ids=lambda p: p.removesuffix(".html"))
+def test_findings_box_in_the_first_screen_without_code_above(driver, base_url, page):
+    """Acceptance 1: at 1280 px the findings box starts within the first screen, no code above it,
+    and the page's code is folded."""
+    set_width(driver, 1280)
+    open_page(driver, base_url + page)
+    state = driver.execute_script(_FIRST_SCREEN_JS)
+    assert state is not None, f"{page} has no findings box"
+    assert 0 <= state["top"] < state["height"] - 60, f"{page}: the findings box starts at {state['top']} px, below the first screen"
+    assert state["codeAbove"] == 0, f"{page}: {state['codeAbove']} code cells shown above the findings box"
+    assert state["codeShown"] == 0, f"{page}: {state['codeShown']} code cells shown unfolded on an analysis page"
+
+
+def test_workbooks_show_their_code(driver, base_url):
+    """Where the code is the lesson (first cell tagged show-code), it is shown, not folded."""
+    shown = [name for name, nb in STORED.items() if has_tag(nb.cells[0], "show-code")]
+    assert shown
+    set_width(driver, 1280)
+    for name in shown:
+        open_page(driver, base_url + f"{name}.html")
+        assert driver.execute_script(_FIRST_SCREEN_JS.replace("if (!box) return null;", "if (!box) return {codeShown: "
+                                     "[...document.querySelectorAll('.jp-InputArea-editor')].filter(el => el.checkVisibility()).length};")
+                                     )["codeShown"] > 0, name
+
+
+@pytest.fixture(scope="module")
+def story_expectations(corpus):
+    """From the package itself: an element told by several articles and left out by some, and the quotes."""
+    from analysis.sourcing import extract_quotes
+    from analysis.topics import story_elements
+
+    elements = story_elements(corpus)
+    told = elements.groupby("element")["article_id"].agg(lambda s: sorted(set(map(str, s))))
+    n = len(corpus.articles)
+    candidates = told[told.map(len).between(2, n - 1)]
+    assert len(candidates), "the bundled corpus has an element told by some articles and left out by others"
+    element = sorted(candidates.index, key=lambda e: (-len(candidates[e]), str(e)))[0]
+    return {"element": str(element), "told": candidates[element], "quotes": extract_quotes(corpus)}
+
+
+@pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
+def test_story_view_element_and_quote(driver, base_url, story_expectations, corpus, width):
+    """Acceptance 2: selecting an element lights its sentences in each article shown that tells
+    it and names the articles that leave it out; selecting a quote shows its speaker."""
+    set_width(driver, width)
+    open_page(driver, base_url + PAGE_FILES["story"])
+    shown = [c.get_attribute("data-article") for c in driver.find_elements(By.CSS_SELECTOR, ".ss-col") if c.is_displayed()]
+    assert len(shown) == (2 if width <= PHONE_MAX_WIDTH else len(corpus.articles)), shown
+    element, told = story_expectations["element"], story_expectations["told"]
+    button = driver.find_element(By.CSS_SELECTOR, f'.ss-el[data-el="{element}"]')
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true"
+    for aid in shown:
+        lit = driver.find_elements(By.CSS_SELECTOR, f'#col-{aid} .ss-s.ss-on')
+        status = driver.find_element(By.CSS_SELECTOR, f"#col-{aid} .ss-col-status").text
+        if aid in told:
+            assert lit and all(element in s.get_attribute("data-el").split() for s in lit), aid
+            assert status.startswith("Tells element"), status
+        else:
+            assert not lit, aid
+            assert status.startswith("Leaves element"), status
+    panel = driver.find_element(By.ID, "ss-panel").text
+    left_out = [str(o) for a, o in zip(corpus.articles.index.astype(str), corpus.articles["outlet"]) if a not in told]
+    assert "Left out by: " + ", ".join(left_out) in panel, panel
+
+    # A quote: its speaker, as extract_quotes gives it, in the panel.
+    column = driver.find_element(By.CSS_SELECTOR, f"#col-{shown[0]}")
+    mark = column.find_element(By.CSS_SELECTOR, ".ss-q")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", mark)
+    mark.click()
+    speaker = driver.find_element(By.CSS_SELECTOR, "#ss-panel .ss-speaker").text
+    quoted = driver.find_element(By.CSS_SELECTOR, "#ss-panel blockquote").text.strip("“”")
+    quotes = story_expectations["quotes"]
+    rows = quotes[(quotes["article_id"].astype(str) == shown[0]) & (quotes["quote"] == quoted)]
+    assert len(rows), quoted
+    expected = {s if isinstance(s, str) and s else "not found by the machine" for s in rows["speaker"]}
+    assert speaker in expected, (speaker, expected)
+    assert "ss-sel" in mark.get_attribute("class")
+
+
+def test_story_view_opens_at_an_element_from_a_link(driver, base_url, story_expectations):
+    """Numbers elsewhere link into the story view: story.html#element-N opens with N selected."""
+    set_width(driver, 1280)
+    element = story_expectations["element"]
+    open_page(driver, base_url + f"{PAGE_FILES['story']}#element-{element}")
+    pressed = driver.find_elements(By.CSS_SELECTOR, '.ss-el[aria-pressed="true"]')
+    assert [b.get_attribute("data-el") for b in pressed] == [element]
+
+
+def test_an_offset_in_a_table_opens_its_characters_in_the_story_view(driver, base_url, corpus):
+    """Numbers link to their passages: a table row's offsets open the story view with that sentence lit."""
+    import re
+    from urllib.parse import unquote
+
+    set_width(driver, 1280)
+    open_page(driver, base_url + "03-sourcing.html")
+    links = driver.find_elements(By.CSS_SELECTOR, 'a[href*="story.html#at-"]')
+    assert links, "no table row links its offsets"
+    link = links[0]
+    aid, start, end = re.match(r".*#at-(.+)-(\d+)-(\d+)$", unquote(link.get_attribute("href"))).groups()
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    link.click()
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, f"#col-{aid} .ss-s.ss-on"))
+    lit = driver.find_elements(By.CSS_SELECTOR, f"#col-{aid} .ss-s.ss-on")
+    text = str(corpus.articles.loc[aid, "text"])
+    assert any(int(s.get_attribute("data-a")) <= int(start) < int(s.get_attribute("data-b")) for s in lit)
+    assert text[int(start):int(end)].split()[0] in " ".join(s.text for s in lit)
+
+
+def _search_word(site: Path, page: str) -> tuple[str, str]:
+    """A word that occurs on exactly one other page of the site and not on ``page`` (from the site's index)."""
+    import re
+
+    raw = (site / "_static" / "search-index.js").read_text(encoding="utf-8")
+    rows = json.loads(raw[raw.index("=") + 1 :].strip().rstrip(";"))
+    texts: dict[str, str] = {}
+    for name, title, section, _anchor, text in rows:
+        texts[name] = texts.get(name, "") + f" {title} {section} {text}".lower()
+    here = texts.get(page, "") + (site / page).read_text(encoding="utf-8").lower()
+    for other in sorted(texts):
+        if other == page:
+            continue
+        for word in sorted(set(re.findall(r"[a-z]{9,}", texts[other]))):
+            if word not in here and sum(word in t for t in texts.values()) == 1:
+                return word, other
+    raise AssertionError("no word found on one other page only")
+
+
+@pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
+def test_search_finds_a_word_on_another_page(driver, base_url, site, width):
+    """Acceptance 3a: the site search, from one page, finds a word that is only on another and leads there."""
+    start = "01-framing.html"
+    word, other = _search_word(Path(site), start)
+    set_width(driver, width)
+    open_page(driver, base_url + start)
+    box = driver.find_element(By.ID, "ss-search")
+    box.send_keys(word)
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#ss-results a.ss-hit"))
+    hits = driver.find_elements(By.CSS_SELECTOR, "#ss-results a.ss-hit")
+    targets = [h.get_attribute("href") for h in hits]
+    assert any(urlsplit(t).path.endswith("/" + other) for t in targets), (word, other, targets)
+    hit = next(h for h in hits if urlsplit(h.get_attribute("href")).path.endswith("/" + other))
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", hit)
+    hit.click()
+    WebDriverWait(driver, 10).until(lambda d: urlsplit(d.current_url).path.endswith("/" + other))
+    assert word.lower() in driver.execute_script("return document.body.textContent").lower()
+
+
+def test_a_table_filter_reduces_its_rows(driver, base_url):
+    """Acceptance 3b: typing in a table's filter box leaves only the rows holding the words."""
+    set_width(driver, 1280)
+    open_page(driver, base_url + "00-corpus-tour.html")
+    bars = driver.find_elements(By.CSS_SELECTOR, ".ss-tbar")
+    assert bars, "no table with a filter box"
+    bar = bars[0]
+    table = bar.find_element(By.XPATH, "following-sibling::table[1]")
+    rows = table.find_elements(By.CSS_SELECTOR, "tbody tr")
+    texts = [r.text for r in rows]
+    word = next(w for t in texts for w in t.split() if len(w) > 3 and sum(w.lower() in x.lower() for x in texts) < len(texts))
+    field = bar.find_element(By.TAG_NAME, "input")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", field)
+    field.send_keys(word)
+    visible = [r for r in rows if r.is_displayed()]
+    assert 0 < len(visible) < len(rows), (word, len(visible), len(rows))
+    assert all(word.lower() in r.text.lower() for r in visible)
+    assert f"{len(visible)} of {len(rows)} rows" in bar.text
+
+    # and a heading sorts it
+    buttons = table.find_elements(By.CSS_SELECTOR, "thead button.ss-sort")
+    assert buttons, "no sortable heading"
+    field.clear()
+    field.send_keys(" ")
+    buttons[0].click()
+    assert buttons[0].find_element(By.XPATH, "..").get_attribute("aria-sort") == "ascending"
+
+
+def _csv_links(site: Path) -> list[tuple[str, str]]:
+    out = []
+    for page in PAGES:
+        for href in links_of(site / page).hrefs:
+            if urlsplit(href).path.endswith(".csv"):
+                out.append((page, href))
+    return out
+
+
+def test_every_table_and_figure_has_a_csv_link(site):
+    """Every table and figure shown in a notebook's output has a CSV download link beside it."""
+    import re
+
+    site = Path(site)
+    for page in [*NOTEBOOK_PAGES, *TEACHER_PAGES]:
+        html = (site / page).read_text(encoding="utf-8")
+        for cell in re.split(r'<div\s+id="cell-id=', html)[1:]:
+            has_table = "<table" in cell
+            has_figure = "data:image/png" in cell
+            if (has_table or has_figure) and not re.search(r'href="[^"]+\.csv"', cell):
+                pytest.fail(f"{page}: cell {cell[:40]!r} shows a {'table' if has_table else 'figure'} without a CSV link")
+
+
+def test_each_csv_link_downloads_a_file(driver, base_url, site, tmp_path):
+    """Acceptance 3c: every CSV link of the site answers with a CSV file; one, clicked, downloads."""
+    import csv
+    import io
+    import urllib.request
+
+    links = _csv_links(Path(site))
+    assert len(links) > 20
+    for page, href in sorted(set(links)):
+        with urllib.request.urlopen(base_url + href) as resp:
+            body = resp.read().decode("utf-8")
+        rows = list(csv.reader(io.StringIO(body)))
+        assert len(rows) >= 1 and any(rows[0]), (page, href)  # a table may be empty on another corpus: its header stays
+
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    set_width(driver, 1280)
+    page, href = links[0]
+    open_page(driver, base_url + page)
+    link = driver.find_element(By.CSS_SELECTOR, f'a[href="{href}"]')
+    assert link.get_attribute("download") is not None
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    link.click()
+    name = href.rsplit("/", 1)[-1]
+    for _ in range(50):
+        if (downloads / name).is_file():
+            break
+        time.sleep(0.1)
+    assert (downloads / name).is_file(), list(downloads.iterdir())
