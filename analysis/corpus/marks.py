@@ -295,7 +295,7 @@ def quoted_regions(text: str, paragraphs: Sequence[tuple[int, int]] | None = Non
         ``[(start, end), ...]`` of each top-level quote, in order.
 
     Example:
-        >>> text = "‘We will not surrender,’ Zelensky said."
+        >>> text = "‘We will not surrender,’ Alvarez said."
         >>> [text[a:b] for a, b in quoted_regions(text)]
         ['‘We will not surrender,’']
     """

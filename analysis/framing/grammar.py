@@ -15,7 +15,7 @@ the violence verbs (:mod:`analysis.framing.violence`) and actor salience
   optional apposition, "and X", adverbs or a time phrase).
 
 Limits: word rules, not a parse. A subject is found by what follows the mention, so a subject
-whose verb comes after a relative clause not set off by commas ("Witkoff who met Putin said") is
+whose verb comes after a relative clause not set off by commas ("Alvarez who met Brandt said") is
 missed.
 
 References:
@@ -226,9 +226,9 @@ def is_subject(text: str, start: int, end: int, *, words: Words | None = None) -
         Quirk et al. (1985): the subject precedes the finite verb of a declarative clause.
 
     Example:
-        >>> is_subject("Putin last month rebuffed a US proposal.", 0, 5)
+        >>> is_subject("Brandt last month rebuffed a US proposal.", 0, 6)
         True
-        >>> is_subject("Witkoff met with Putin on Friday.", 17, 22)
+        >>> is_subject("Alvarez met with Brandt on Friday.", 17, 23)
         False
     """
     w = words or load_words()

@@ -8,7 +8,7 @@ passive), the actors of the register each names, and whether the doer is named i
 Trew (1979) found by comparing newspapers' reports of the same event; Fowler (1991, ch. 5) reads
 transitivity in the news the same way.
 
-A form counts as a verb (not a noun such as "the strike on Kyiv") when it is the participle of a
+A form counts as a verb (not a noun such as "the strike on the port") when it is the participle of a
 passive (:mod:`analysis.framing.passives`), a past form not after a determiner or preposition, or a
 base, -s or -ing form after a modal, "to", a pronoun, "do", or (for -ing) "be" or a comma.
 
@@ -254,7 +254,7 @@ def find_violence(text: str, *, offset: int = 0, words: Words | None = None, reg
                   guards: ViolenceGuards | None = None) -> list[dict]:
     """Verbal uses of violence verbs in ``text`` with doer, done-to and voice.
 
-    A form counts as a verb (not a noun such as "the strike on Kyiv" or "a drone attack") when it is
+    A form counts as a verb (not a noun such as "the strike on the port" or "a drone attack") when it is
     the participle of a passive; or a past form not after a determiner or a preposition ("the
     killed", "of killed soldiers" are modifiers); or a base, -s or -ing form after a modal, "to", a
     pronoun, "do", or (for -ing) a form of "be" or a comma ("..., killing three people").
@@ -336,7 +336,7 @@ def find_violence(text: str, *, offset: int = 0, words: Words | None = None, reg
                     if not (nxt is not None and (nxt.norm in DETERMINERS or nxt.text[:1].isdigit() or nxt.text[:1].isupper())):
                         continue
                 elif not (prev_norm in w.modals or prev_norm in _PRONOUNS or prev_norm in w.auxiliaries or (is_ing and prev is not None and is_be(prev, w))):
-                    continue  # "a drone attack", "the strike on Kyiv", "the bombing": nouns
+                    continue  # "a drone attack", "the strike on the port", "the bombing": nouns
                 voice = "active"
                 done_to = _np_after(tokens, last, w)
                 first = verb_group_start(tokens, i, w)
@@ -371,7 +371,7 @@ def find_violence(text: str, *, offset: int = 0, words: Words | None = None, reg
 
 
 def _trailing_name(tokens: list[Token], rng: tuple[int, int]) -> tuple[int, int]:
-    """In "the peninsula Moscow (annexed)", the subject is the capitalised name at the end of the
+    """In "the province Ruritania (annexed)", the subject is the capitalised name at the end of the
     phrase: keep the trailing run of capitalised words when a lower-case word other than a
     determiner comes before it."""
     a, b = rng

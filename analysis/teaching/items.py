@@ -263,7 +263,7 @@ def passage_items(corpus: Corpus, *, n: int = 10) -> pd.DataFrame:
         The item table for the first article of the pair (``article_id``, ``outlet``, ``start``,
         ``end``, ``text``, ``context``, ``mark_start``, ``mark_end``: the sentences around the
         passage), the same for the second with the suffix ``_b``, ``outlet`` naming both
-        ("CGTN / The Independent") and ``outlet_a`` the first, ``words`` (matched words), the
+        ("Outlet A / Outlet B") and ``outlet_a`` the first, ``words`` (matched words), the
         tool's ``kind`` and its ``machine`` label (:data:`WIRE` or :data:`NOT_WIRE`).
     """
     from ..topics import reuse

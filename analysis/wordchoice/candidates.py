@@ -7,7 +7,7 @@ the text for places where outlets write the same thing in different words, and o
 (:func:`story_template`). Two kinds are looked for:
 
 - **spelling**: forms of one word or two-word name that differ only in spelling, case, accents,
-  hyphens or full stops ("Zelensky" / "Zelenskyy", "Kyiv" / "Kiev", "U.S." / "US",
+  hyphens or full stops ("Gaddafi" / "Qaddafi", "Beijing" / "Peking", "U.S." / "US",
   "zero tolerance" / "zero-tolerance", "centers" / "centres"). Forms are the same key once
   lower-cased, stripped of accents and punctuation; or, for words of four letters or more with
   the same first letter, one edit apart once transliteration habits are folded (y as i, doubled
@@ -81,8 +81,8 @@ def spelling_key(form: str) -> str:
 def transliteration_key(form: str) -> str:
     """:func:`spelling_key` with transliteration habits folded: y as i, z as s, ph as f, doubled letters as one.
 
-    >>> transliteration_key("Zelenskyy"), transliteration_key("Zelenskiy"), transliteration_key("Kyiv")
-    ('selenski', 'selenski', 'kiv')
+    >>> transliteration_key("Tchaikovsky"), transliteration_key("Tchaikovskiy"), transliteration_key("Zazzle")
+    ('tchaikovski', 'tchaikovski', 'sasle')
     """
     k = spelling_key(form).replace("ph", "f").replace("y", "i").replace("z", "s")
     return re.sub(r"(.)\1+", r"\1", k)
@@ -115,7 +115,7 @@ def _spelling_edit_ok(a: str, b: str, edit: str | None, proper: set[str]) -> boo
     """Whether one edit between two words makes them spellings of one word.
 
     Names (both words capitalised where a sentence does not start) may differ by any one edit
-    ("Kirstjen" / "Kirstjien"), except by a letter more at the end ("Crimea" / "Crimean"). Other
+    ("Kirstjen" / "Kirstjien"), except by a letter more at the end ("Korea" / "Korean"). Other
     words must be five letters or more and differ by a swap of neighbours ("centers" / "centres")
     or a "u" more or less ("colour" / "color"): a changed, added or dropped letter too often makes
     another word ("policy" / "police", "rally" / "really").
@@ -123,7 +123,7 @@ def _spelling_edit_ok(a: str, b: str, edit: str | None, proper: set[str]) -> boo
     if edit is None:
         return False
     if edit.startswith("indel:") and (a[:-1] == b or b[:-1] == a):
-        return False  # a letter more at the end makes another word ("Crimea" / "Crimean"), not a spelling
+        return False  # a letter more at the end makes another word ("Korea" / "Korean"), not a spelling
     if a in proper and b in proper:
         return True
     if min(len(a), len(b)) < 5:
@@ -444,7 +444,7 @@ def candidates_display(candidates: pd.DataFrame, *, outlets: list[str] | None = 
         outlets: the column order (``corpus.outlets``); the order of first appearance by default.
 
     Returns:
-        DataFrame indexed by ``candidate`` (its number, kind and head, as "1 · spelling · Zelensky")
+        DataFrame indexed by ``candidate`` (its number, kind and head, as "1 · spelling · Gaddafi")
         and ``form``, one column per outlet (in the table's order).
     """
     if candidates.empty:

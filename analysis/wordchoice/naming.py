@@ -1,7 +1,7 @@
 """Contested naming: how each outlet names things that are themselves disputed.
 
 Which things are disputed, and in which words, depends on the story: "war", "invasion" or
-"crisis"; "Kyiv" or "Kiev"; "illegal" or "undocumented" immigrants. So the package holds no
+"crisis"; "Beijing" or "Peking"; "illegal" or "undocumented" immigrants. So the package holds no
 naming lexicon of its own. A corpus gives one in its story file (``story.toml``, read by
 :func:`analysis.corpus.story.load_story`; :func:`naming_lexicon`); a lexicon file in the same
 format can also be read with :func:`load_naming` and passed as ``lexicon=``.
