@@ -207,8 +207,8 @@ def is_finite_verb(tok: Token, w: Words) -> bool:
 def is_subject(text: str, start: int, end: int, *, words: Words | None = None) -> bool:
     """Whether the mention at ``text[start:end]`` is the grammatical subject of a clause (a heuristic).
 
-    The mention must not be a possessive ("Trump’s envoy") or follow a preposition ("met with
-    Putin"), and a finite verb (an auxiliary, a past form, or a common present form such as "says")
+    The mention must not be a possessive ("Alvarez’s envoy") or follow a preposition ("met with
+    Brandt"), and a finite verb (an auxiliary, a past form, or a common present form such as "says")
     must follow it, after an optional apposition (", a former ambassador,"), "and" + a capitalised
     name, adverbs, or a time phrase ("last month", "on Friday"). Passive subjects count: the
     grammatical subject is not always the doer.
