@@ -161,7 +161,7 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
             continue
         if what == "v":
             s = sentences[ref]
-            v = next(v for v in s.verbs if v[0] == extra)
+            v = s.verb_at(extra)
             np = subject_of(s, v[0], lex)
             if np is None or not speakerlike(s.toks, np, lex):
                 continue
@@ -303,7 +303,7 @@ def _is_direct(s: Sentence, qi: int, quote: str) -> bool:
     if qi == 0:
         return True
     prev = toks[qi - 1]
-    return prev.text in ":,;—–-" or any(v[0] + v[1] - 1 == qi - 1 for v in s.verbs) or prev.q >= 0
+    return prev.text in ":,;—–-" or any(v[0] + v[1] == qi for v in s.verbs_before(qi, reach=8, most=8)) or prev.q >= 0
 
 
 def _quote_row(text, p: Passage, qid, who: Who, cue: Cue | None, s: Sentence | None, np, where, lex: Lexicon, scare_max_words: int) -> dict:
