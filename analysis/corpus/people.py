@@ -100,7 +100,7 @@ _TOKEN = rf"(?:[A-Z][a-z]{{1,3}}\.(?=\s)|{_WORD}|{_INITIAL})"
 _CHAIN = re.compile(
     rf"(?<![\w’'.]){_TOKEN}(?:\s+(?:(?:de|van|von|der|al|bin|la|le|du|da|del|di|ibn)\s+)?(?:{_TOKEN}|Jr\.?|Sr\.?|II|III))*"
 )
-_SPEECH_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|told|added|argued|asked|wrote|testified|tweeted|stated|explained|insisted|noted|warned|replied|responded|announced|declared)\b")
+_SPEECH_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|spoke|speaks|told|added|argued|asked|wrote|testified|tweeted|stated|explained|insisted|noted|warned|replied|responded|announced|declared)\b")
 _LOWER = re.compile(r"(?<![\w’'])[a-z][a-z\-]+(?![\w’'])")
 _SUFFIX = frozenset("Jr Jr. Sr Sr. II III".split())
 

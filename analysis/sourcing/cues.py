@@ -29,8 +29,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import AUXILIARIES, CLAUSE_WORDS, INVERTING, NAME_PREFIXES, PREPOSITIONS, PRONOUNS, TIME_WORDS, TITLE_ABBREVIATIONS, Lexicon
-from .phrases import collect_left, collect_right, common_word, skip_adverbials_left, speakerlike
+from .lexicon import AUXILIARIES, CLAUSE_WORDS, DETERMINERS, INVERTING, NAME_PREFIXES, PREPOSITIONS, PRONOUNS, TIME_WORDS, TITLE_ABBREVIATIONS, Lexicon
+from .phrases import np_internal_preposition, collect_left, collect_right, common_word, skip_adverbials_left, speakerlike
 from .sentences import Sentence, Tok
 
 __all__ = [
@@ -266,6 +266,8 @@ def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
     if j < len(toks) and toks[j].text in ",—–-":
         j += 1
         broken = True
+    if j < len(toks) and not broken:
+        broken = _name_and_verb(s, j, lex)  # “... battle of niches” Grubbs said.  “...” said Nick Merrill.
     if j >= len(toks) or not broken:
         return None
     sentence_end = toks[qi].low[-1] in ".!?…"
@@ -312,12 +314,41 @@ def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
                 return None
             if head_end <= j or (toks[j].low in PRONOUNS and head_end > j + 1):
                 return None
-            if not (head_end == j + 1 and toks[j].low in PRONOUNS) and not all(_np_word(toks[x], lex) for x in range(j, head_end)):
+            if not (head_end == j + 1 and toks[j].low in PRONOUNS) and not all(
+                _np_word(toks[x], lex) or (x > j and (np_internal_preposition(toks, x, lex) or toks[x - 1].low in ("with", "to", "of") and toks[x].low in DETERMINERS))
+                for x in range(j, head_end)
+            ):  # "one source familiar with the campaign told"
                 return None
             if any(toks[x].low in ("and", "but") for x in range(j, head_end)) and not speakerlike(toks, (j, head_end), lex):
                 return None
             return Cue(vk, (j, head_end), "after", 3.0)
     return None
+
+
+def _name_and_verb(s: Sentence, j: int, lex: Lexicon) -> bool:
+    """Does a quote that ends with no punctuation of its own still end where its attribution
+    starts: a name of at most four words and a reporting verb (``Grubbs said``), or the verb and
+    a name (``said Nick Merrill``), then the end of the sentence or a comma?"""
+    toks = s.toks
+
+    def name_run(k: int) -> int:
+        start = k
+        while k < len(toks) and k - start < 5 and (toks[k].cap and not common_word(toks[k], lex) or toks[k].text == "." and k > start):
+            k += 1
+        return k if k > start else -1
+
+    def closes(k: int) -> bool:
+        return k >= len(toks) or toks[k].text in ".,;"
+
+    v = s.verb_at(j)
+    if v is not None and v[2] in INVERTING:
+        end = name_run(j + v[1])
+        return end > 0 and closes(end)
+    end = name_run(j)
+    if end < 0:
+        return False
+    v = s.verb_at(end)
+    return v is not None and not toks[end].low.endswith("ing") and closes(end + v[1])
 
 
 def cue_before(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
@@ -332,6 +363,10 @@ def cue_before(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
     for v in nearest:
         if qi - v[0] > 40:
             return None
+        if v[2] == "ask" and v[0] + 1 < qi and toks[v[0] + 1].low == "by":
+            asker = collect_right(toks, v[0] + 2, lex)  # "Asked by Justice Samuel Alito “can the mandate ...?”"
+            if asker and speakerlike(toks, asker, lex) and qi - asker[1] <= 1:
+                return Cue(v, asker, "before", 3.5)
         np = subject_of(s, v[0], lex)
         if np is None:
             return Cue(v, None, "before", 0.5)

@@ -127,6 +127,7 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
 
     # the cue of each passage: the best of the three places it can be
     cues: dict[int, Cue | None] = {}
+    cue_in: dict[int, Sentence] = {}  # the sentence of a cue outside the quote's own (a signature line)
     for qid in range(len(passages)):
         if qid not in where:
             cues[qid] = None
@@ -134,6 +135,10 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
         s, qi = where[qid]
         found = [c for c in (cue_after(s, qi, lex), cue_before(s, qi, lex), cue_parenthetical(s, qi, lex)) if c and c.np]
         cues[qid] = max(found, key=lambda c: c.score) if found else None
+        if cues[qid] is None:
+            signed = _signature(s, qi, sentences, lex)
+            if signed is not None:
+                cue_in[qid], cues[qid] = signed  # the cue's words are in the signature's sentence
     used_verbs = {(where[q][0].index, c.verb[0]) for q, c in cues.items() if c is not None and c.verb}
 
     # everything that can name a speaker, in reading order: sentence subjects (for pronouns),
@@ -157,7 +162,7 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
             np = sentence_subject(s, lex)
             who = art.resolve(s.toks, np, pos)
             if who.kind == "person" and who.via != "pronoun":
-                art.note(pos, who)
+                art.note(pos, who, spoke=False)
             continue
         if what == "v":
             s = sentences[ref]
@@ -180,7 +185,7 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
         cue = cues[qid]
         who, src_cue, src_sent, np = Who("", "unknown", "", "unknown"), None, None, None
         if cue is not None:
-            s, _ = where[qid]
+            s = cue_in.get(qid) or where[qid][0]
             who = art.resolve(s.toks, cue.np, s.toks[cue.np[0]].start)
             src_cue, src_sent, np = cue, s, cue.np
         else:
@@ -197,6 +202,24 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
     _number_quotations(rows, passages)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
+
+
+def _signature(s: Sentence, qi: int, sentences: list[Sentence], lex: Lexicon) -> tuple[Sentence, Cue] | None:
+    """A quote that fills its paragraph, signed by a dash line under it (``“...” / -- President
+    Obama in an interview``): the signature's sentence and its name as a ``label`` cue."""
+    if any(t.word for t in s.toks) or s.index + 1 >= len(sentences):
+        return None
+    nxt = sentences[s.index + 1]
+    toks = nxt.toks
+    if nxt.paragraph != s.paragraph + 1 or len(toks) < 2 or toks[0].text not in "-—–":
+        return None
+    a = 1
+    while a < len(toks) and toks[a].text in "-—–":
+        a += 1
+    np = collect_right(toks, a, lex)
+    if np is None or not toks[np[0]].cap or not speakerlike(toks, np, lex):
+        return None
+    return nxt, Cue(None, np, "label", 2.5)
 
 
 def _merge_attributions(sentences: list[Sentence], lex: Lexicon) -> list[Sentence]:

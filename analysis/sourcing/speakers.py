@@ -52,7 +52,7 @@ _ORG_WORDS = frozenset(
     Television TV Magazine Review Tribune Herald Daily Gazette Globe Telegraph Guardian Reuters Bloomberg
     Politico Breitbart Fox CNN MSNBC NBC ABC CBS NPR PBS Kremlin Pentagon Ministry Embassy Government Cabinet
     Coalition Alliance Movement Front Project Watch Trust Society Fund Club Corporation LLC Ltd Systems Airlines
-    Airways Motors Times Committee""".split()
+    Airways Motors Times Committee Team""".split()
 )
 _NAME_PARTICLES = frozenset("de van von der al bin la le du da del di ibn".split())
 # A run of capitalised words (with particles, initials and suffixes): a name, once its titles are stripped.
@@ -177,11 +177,12 @@ class ArticleSpeakers:
                 self.entity_heads.append((m.start(), words[-1].lower(), name))
         self.person_mentions.sort()
         self.titled = self._titled(m for m in _CAP_NAME.finditer(text) if not self._in_quote(m.start()))
-        self._bearer_of = {surname: _most_named(names) for surname, names in self._bearers.items()}
+        self._bearer_of = {surname: _first_named(names) for surname, names in self._bearers.items()}
         spots = [(a, b, self.bearer(n) if len(n.split()) == 1 else n) for a, b, n in spots]
         spots += [(off, off, c) for off, _, c in self.person_mentions]
         self.gender = _genders(text, spots)
         self.people = self._evidenced(spots, lowercase_words)
+        self.spoke: set[str] = set()  # the names a reporting verb or a quote's cue gave as speakers
 
     def _titled(self, matches) -> list[tuple[int, str, str]]:
         """(offset, role noun, canonical) for each person this article gives a role by name:
@@ -224,16 +225,11 @@ class ArticleSpeakers:
         opens sentences ("Sure", "Footage") or a place ("Iowa") has none, and is never the person a
         later "he" or "she" refers to."""
         people = set(self.gender)
-        first = first_names()
         for start, end, name in spots:
             if name in people or not name:
                 continue
             words = name.split()
-            if len(words) >= 2:
-                if words[0] in first or not _junk_name(words, lowercase_words):
-                    people.add(name)
-                continue
-            if name.lower() in lowercase_words or name.endswith(("ed", "ing", "ly")) or name.isupper():
+            if _junk_name(words, lowercase_words) or len(words) == 1 and name.endswith(("ed", "ing", "ly")):
                 continue
             run = self.text[start:end]
             titled = _TITLE_BEFORE.search(self.text, max(0, start - 24), start) or _TITLE_AT.match(run)
@@ -245,8 +241,18 @@ class ArticleSpeakers:
         """Can ``who`` be the person a later "he" or "she" stands for? A registered person, a name
         this article gives a person's evidence (:meth:`_evidenced`), or a role that is one person."""
         if who.kind == "person":
-            return who.speaker in self.people or self.lex.register.info(who.speaker).get("kind") == "person"
+            return who.speaker in self.people or who.speaker in self.spoke or self.lex.register.info(who.speaker).get("kind") == "person"
         return who.kind == "role" and self._one_person(who.speaker)
+
+    def _is_thing(self, who: Who, *, plural: bool) -> bool:
+        """A role that "it" (a body, a document: "the staff letter", "the company") or "they" (a
+        group: "the protesters", "Republican insiders") can stand for."""
+        if who.kind == "group":
+            return plural
+        if who.kind != "role" or self._one_person(who.speaker):
+            return False
+        head = who.speaker.lower().split()[-1] if who.speaker else ""
+        return not plural and (head in self.lex.organisation_nouns or head in _DOCUMENT_NOUNS)
 
     def _subject_mention(self, start: int, end: int, canonical: str) -> None:
         """A person named at the start of a clause and followed by a verb ("but Christie wasn't
@@ -406,8 +412,8 @@ class ArticleSpeakers:
 
     def bearer(self, surname: str) -> str:
         """Who a bare surname is in this article: of the full names that end in it, the one the
-        article names most often (the first of those on a tie), else the surname itself."""
-        return self._bearer_of.get(surname) or _most_named(self._bearers.get(surname, ())) or surname
+        article names first (:func:`_first_named`), else the surname itself."""
+        return self._bearer_of.get(surname) or _first_named(self._bearers.get(surname, ())) or surname
 
     def _pronoun(self, pronoun: str, pos: int, exclude: set[str] = frozenset()) -> Who:
         kind = PRONOUNS[pronoun]
@@ -423,7 +429,7 @@ class ArticleSpeakers:
                 break
             if not who.speaker or who.speaker in exclude or not agrees(who.speaker):
                 continue
-            if who.kind in want if kind != "person" else self.is_person(who):
+            if self.is_person(who) if kind == "person" else (who.kind in want or self._is_thing(who, plural=kind == "group")):
                 return Who(who.speaker, who.speaker_type, "pronoun", who.kind, who.owner)
         if kind == "person":
             # the person named last: within three paragraphs, else anywhere before
@@ -452,10 +458,12 @@ class ArticleSpeakers:
         words = role.lower().split()
         return bool(words) and words[0] in ("the", "a", "an") and words[-1] in self.lex.person_nouns
 
-    def note(self, pos: int, who: Who) -> None:
-        """Record that ``who`` spoke (or was named as a subject) at offset ``pos``."""
+    def note(self, pos: int, who: Who, *, spoke: bool = True) -> None:
+        """Record that ``who`` spoke (or, with ``spoke=False``, was named as a sentence's subject) at offset ``pos``."""
         if who.speaker:
             self._add_event(pos, who)
+            if spoke and who.kind == "person" and who.via != "pronoun":
+                self.spoke.add(who.speaker)
 
 
 _DOCUMENT_NOUNS = frozenset("statement statements tweet tweets letter email post release memo remarks speech filing op-ed".split())
@@ -488,15 +496,15 @@ def _junk_name(words: list[str], lowercase_words: set[str]) -> bool:
     )
 
 
-def _most_named(names) -> str:
-    """Of a surname's full names in mention order, the one named most often (the first on a tie)."""
+def _first_named(names) -> str:
+    """Of a surname's full names in mention order, the first: news style names a person in full
+    at first reference and by surname after, and names anyone else of that surname in full again
+    ("Donald Trump ... Eric Trump ... Trump said" is Donald Trump). Measured on the hand-made gold
+    (``gold/speakers``, dev corpora): speaker accuracy 0.823 with the most-named full name, 0.844
+    with the first."""
     if not names:
         return ""
-    counts: dict[str, int] = {}
-    for n in names:
-        counts[n] = counts.get(n, 0) + 1
-    best = max(counts.values())
-    return next(n for n in names if counts[n] == best)
+    return names[0]
 
 
 _TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.?\s+$")
@@ -507,8 +515,10 @@ def _genders(text: str, spots: list[tuple[int, int, str]]) -> dict[str, str]:
     """The gender the article gives each person ("m" / "f"), where it gives one.
 
     Evidence, strongest first: an honorific before a mention ("Ms Ford"), a pronoun reporting
-    the person's own words right after a mention ("Ford said she ..."), and the first word of
-    the person's full name in the shipped first-name list. Conflicting evidence gives nothing.
+    the person's own words right after a mention ("Ford said she ..."), and the first word of the
+    person's full name in the shipped first-name list. Conflicting evidence gives nothing. (The
+    first "he" or "she" after a mention was tried as evidence too: on PolNeAR's training articles
+    it made the resolution of pronouns worse, 0.778 -> 0.777.)
     """
     seen: dict[str, dict[str, int]] = {}
     for start, end, canonical in spots:

@@ -145,10 +145,15 @@ def test_a_statement_speaks_for_its_owner():
     assert (rows[0]["speaker"], rows[0]["speaker_type"]) == ("Okafor campaign", "organisation")
 
 
-def test_a_bare_surname_is_the_full_name_the_article_uses_most():
+def test_a_bare_surname_is_the_person_the_article_names_first():
+    """News style names a person in full at first reference and by surname after; anyone else of
+    that surname is named in full again ("Team Farrow" is a body, not a person)."""
     text = ("The campaign chairman resigned. Team Farrow insisted on it. Donna Farrow thanked him. Donna Farrow left.\n\n"
             "“He offered, and I accepted,” Farrow said in a written statement.")
     assert _plain(text)[0]["speaker"] == "Donna Farrow"
+    text = ("Donna Farrow accepted the resignation. Her son Ivo Farrow told a radio host that Ivo Farrow had "
+            "warned of it, and Ivo Farrow said so again.\n\n“He offered, and I accepted,” Farrow said.")
+    assert _plain(text)[-1]["speaker"] == "Donna Farrow"
 
 
 def test_another_role_noun_is_another_person():
