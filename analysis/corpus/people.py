@@ -48,7 +48,7 @@ from .marks import quoted_regions
 if TYPE_CHECKING:
     from .load import Corpus
 
-__all__ = ["PEOPLE_COLUMNS", "discover_people", "people_in_texts"]
+__all__ = ["ORGANISATION_HEADS", "PEOPLE_COLUMNS", "discover_organisations", "discover_people", "organisations_in_texts", "people_in_texts"]
 
 FIRST_NAMES_FILE = DATA_DIR / "first_names.csv"
 NAME_FORMS_FILE = DATA_DIR / "given_name_forms.csv"
@@ -95,7 +95,7 @@ _NOT_PERSON = frozenset(
     North South East West Northern Southern Eastern Western Central New Los San Las Fort Mount Saint St""".split()
 )
 _WORD = r"[A-Z][A-Za-z\-’']*[a-z][A-Za-z\-’']*"
-_INITIAL = r"[A-Z]\."
+_INITIAL = r"(?:[A-Z]\.){1,3}"
 _TOKEN = rf"(?:[A-Z][a-z]{{1,3}}\.(?=\s)|{_WORD}|{_INITIAL})"
 _CHAIN = re.compile(
     rf"(?<![\w’'.]){_TOKEN}(?:\s+(?:(?:de|van|von|der|al|bin|la|le|du|da|del|di|ibn)\s+)?(?:{_TOKEN}|Jr\.?|Sr\.?|II|III))*"
@@ -152,15 +152,20 @@ def _is_name(words: list[str]) -> bool:
     )
 
 
-def _chains(text: str):
-    """(start, end, titles, name words, evidence) of every name-like chain outside quotation marks."""
+def _unquoted(pattern: re.Pattern, text: str):
+    """The matches of ``pattern`` in ``text`` that start outside quotation marks."""
     regions = quoted_regions(text)
     k = 0
-    for m in _CHAIN.finditer(text):
+    for m in pattern.finditer(text):
         while k < len(regions) and regions[k][1] <= m.start():
             k += 1
-        if k < len(regions) and regions[k][0] <= m.start() < regions[k][1]:
-            continue
+        if not (k < len(regions) and regions[k][0] <= m.start() < regions[k][1]):
+            yield m
+
+
+def _chains(text: str):
+    """(start, end, titles, name words, evidence) of every name-like chain outside quotation marks."""
+    for m in _unquoted(_CHAIN, text):
         words = m.group(0).split()
         for j, w in enumerate(words):
             if w.endswith(".") and not (w.rstrip(".") in TITLES or w in _SUFFIX or re.fullmatch(_INITIAL, w)):
@@ -257,11 +262,97 @@ def people_in_texts(texts: Sequence[str], outlets: Sequence[str] | None = None, 
     return pd.DataFrame(people, columns=PEOPLE_COLUMNS).sort_values("canonical", ignore_index=True)
 
 
-def discover_people(corpus: "Corpus") -> pd.DataFrame:
-    """The people of a loaded corpus, found in its text (:func:`people_in_texts`); cached on the corpus."""
-    cached = corpus.__dict__.get("_people")
+ORGANISATION_HEADS = frozenset(
+    """Committee Department Ministry Party House Senate Congress Parliament Agency Administration Office Council
+    Commission Court University College Institute Foundation Association Union Bank Fund Corporation Company
+    Campaign Center Centre Police Army Navy Force Forces Command Guard Organization Organisation Federation League
+    Board Bureau Authority Reserve Pentagon Kremlin Cabinet Coalition Alliance Caucus Chamber Assembly Legislature
+    Government Service Services Commission Society Trust Network Group""".split()
+)
+"""Words that make a capitalised name a body's when it ends with one ("the Labor Department", "the Supreme
+Court") or starts with one followed by "of" ("the Bureau of Labor Statistics")."""
+_ORG_CHAIN = re.compile(r"(?<![\w’'.])[A-Z][\w&’'\-]*(?: (?:[A-Z][\w&’'\-.]*|of the|of|for|on))*")
+_ORG_TAIL = frozenset("of for on the".split())
+
+
+def organisations_in_texts(texts: Sequence[str], outlets: Sequence[str] | None = None, ids: Sequence[str] | None = None) -> pd.DataFrame:
+    """The organisations a set of texts names, one row per body (the columns of :func:`people_in_texts`).
+
+    A body is a capitalised name outside quotation marks that ends with a word of
+    :data:`ORGANISATION_HEADS` ("the Labor Department", "the Republican National Committee",
+    "the White House") or starts with one and goes on with "of" ("the Bureau of Labor Statistics"),
+    or one of those words alone in the middle of a sentence ("Congress", "the Pentagon"). A name
+    that ends with a person's name is a title, not a body ("Senate Majority Leader Ann Kerr").
+    The same name written with or without its article is one body; an acronym in brackets right
+    after a name is its variant ("the Bureau of Labor Statistics (BLS)").
+
+    Returns:
+        DataFrame with :data:`PEOPLE_COLUMNS` (``kind`` "organisation", ``roles`` empty), sorted by name.
+    """
+    outlets = list(outlets) if outlets is not None else [""] * len(texts)
+    ids = list(ids) if ids is not None else [str(i) for i in range(len(texts))]
+    found: dict[str, dict] = {}
+    for i, text in enumerate(texts):
+        for m in _unquoted(_ORG_CHAIN, text):
+            words = m.group(0).split()
+            stop = next((j for j, w in enumerate(words) if w.endswith(".") and len(w) > 2 and w.count(".") == 1), None)
+            if stop is not None:
+                words = words[: stop + 1]
+                words[-1] = words[-1][:-1]
+            while words and (words[0] in _NOT_NAME or re.search(r"-[a-z]", words[0])):
+                words = words[1:]  # "the GOP-majority House" is the House
+            while words and words[-1] in _ORG_TAIL:
+                words.pop()
+            if not words:
+                continue
+            words[-1] = re.sub(r"[’']s?$", "", words[-1])
+            heads = [j for j, w in enumerate(words) if w in ORGANISATION_HEADS]
+            if not heads:
+                continue
+            if words[-1] in ORGANISATION_HEADS:
+                name_words = words
+            elif heads[0] + 1 < len(words) and words[heads[0] + 1] == "of":
+                name_words = words
+            else:
+                continue  # "Senate Majority Leader Ann Kerr", "House Speaker": a title before a name
+            name = " ".join(name_words)
+            start = m.start() + m.group(0).find(name_words[0])
+            if len(name_words) == 1:
+                before = text[max(0, start - 2) : start]
+                if start == 0 or not before.strip(" ") or before.rstrip()[-1:] in ".!?\n“\"":
+                    continue  # a lone capitalised word opening a sentence may be an ordinary word
+            rec = found.setdefault(name, {"variants": {name}, "mentions": 0, "articles": set(), "outlets": set(), "first": (i, start)})
+            rec["mentions"] += 1
+            rec["articles"].add(i)
+            if outlets[i]:
+                rec["outlets"].add(outlets[i])
+            acronym = re.match(r"\s*\(([A-Z]{2,6})\)", text[m.end() :])
+            if acronym:
+                rec["variants"].add(acronym.group(1))
+    rows = [
+        {"canonical": name, "kind": "organisation", "variants": "|".join(sorted(r["variants"], key=lambda v: (-len(v), v))),
+         "roles": "", "mentions": r["mentions"], "articles": len(r["articles"]), "outlets": "; ".join(sorted(r["outlets"])),
+         "first_article": ids[r["first"][0]], "first_offset": r["first"][1]}
+        for name, r in found.items()
+    ]
+    return pd.DataFrame(rows, columns=PEOPLE_COLUMNS).sort_values("canonical", ignore_index=True)
+
+
+def _cached(corpus: "Corpus", key: str, find) -> pd.DataFrame:
+    """``find(texts, outlets, ids)`` over a loaded corpus's articles, computed once and kept on the corpus."""
+    cached = corpus.__dict__.get(key)
     if cached is None:
         arts = corpus.articles
-        cached = people_in_texts(list(arts["text"]), list(arts["outlet"]), list(arts.index))
-        corpus.__dict__["_people"] = cached
+        cached = find(list(arts["text"]), list(arts["outlet"]), list(arts.index))
+        corpus.__dict__[key] = cached
     return cached.copy()
+
+
+def discover_organisations(corpus: "Corpus") -> pd.DataFrame:
+    """The organisations of a loaded corpus, found in its text (:func:`organisations_in_texts`); cached on the corpus."""
+    return _cached(corpus, "_organisations", organisations_in_texts)
+
+
+def discover_people(corpus: "Corpus") -> pd.DataFrame:
+    """The people of a loaded corpus, found in its text (:func:`people_in_texts`); cached on the corpus."""
+    return _cached(corpus, "_people", people_in_texts)

@@ -66,3 +66,19 @@ def test_forms_of_one_given_name_are_one_person():
 def test_different_given_names_stay_apart():
     people = _people("Mara Jessup said she would run.", "Owen Jessup said he would not.")
     assert set(people) == {"Mara Jessup", "Owen Jessup"}
+
+
+def test_bodies_found_in_the_text_with_their_acronym_and_not_titles():
+    from analysis.corpus.people import organisations_in_texts
+
+    t = organisations_in_texts([
+        "The Labor Department said the Bureau of Labor Statistics (BLS) counted. Senate Majority Leader Ann Kerr "
+        "and the White House agreed. We asked Congress. House Speaker Tom Reyes spoke. The GOP-majority House voted.",
+        "Party members met. The Supreme Court ruled; the Republican National Committee said so.",
+    ])
+    assert dict(zip(t["canonical"], t["variants"])) == {
+        "Bureau of Labor Statistics": "Bureau of Labor Statistics|BLS", "Congress": "Congress", "House": "House",
+        "Labor Department": "Labor Department", "Republican National Committee": "Republican National Committee",
+        "Supreme Court": "Supreme Court", "White House": "White House",
+    }
+    assert set(t["kind"]) == {"organisation"}
