@@ -48,7 +48,7 @@ from .marks import quoted_regions
 if TYPE_CHECKING:
     from .load import Corpus
 
-__all__ = ["ORGANISATION_HEADS", "PEOPLE_COLUMNS", "discover_organisations", "discover_people", "organisations_in_texts", "people_in_texts"]
+__all__ = ["ORGANISATION_HEADS", "PEOPLE_COLUMNS", "discover_organisations", "discover_people", "organisations_in_texts", "people_in_texts", "role_type_of"]
 
 FIRST_NAMES_FILE = DATA_DIR / "first_names.csv"
 NAME_FORMS_FILE = DATA_DIR / "given_name_forms.csv"
@@ -59,7 +59,7 @@ TITLES = frozenset(
     """Mr Mrs Ms Mx Miss Dr Prof Professor Sen Senator Rep Representative Gov Governor President Vice Prime Minister
     Secretary Chairman Chairwoman Chair Judge Justice Attorney General Gen Lt Col Maj Capt Sgt Adm Admiral Commander
     Colonel Major Captain Sergeant Lieutenant Mayor Speaker Leader Ambassador Envoy Director Chief Commissioner
-    Deputy Acting Former Congressman Congresswoman Councilman Councilwoman Sheriff Officer Detective Agent Rev
+    Deputy Acting Former Associate Assistant Congressman Congresswoman Councilman Councilwoman Sheriff Officer Detective Agent Rev
     Reverend Father Pope King Queen Prince Princess Sir Dame Lord Lady Sheikh Nominee Candidate Spokesman
     Spokeswoman Spokesperson Coach Chancellor Premier Minority Majority Whip House Senate Press Foreign Defense
     Defence Interior Finance Health Homeland Security Treasury State Justice""".split()
@@ -336,6 +336,38 @@ def organisations_in_texts(texts: Sequence[str], outlets: Sequence[str] | None =
         for name, r in found.items()
     ]
     return pd.DataFrame(rows, columns=PEOPLE_COLUMNS).sort_values("canonical", ignore_index=True)
+
+
+_TITLE_TYPES = {
+    **dict.fromkeys("Sen Senator Rep Representative Gov Governor President Vice Prime Minister Secretary Mayor Speaker "
+                    "Leader Whip Chancellor Premier Commissioner Congressman Congresswoman Councilman Councilwoman Sheriff "
+                    "Judge Justice Attorney Spokesman Spokeswoman Spokesperson King Queen Prince Princess".split(), "government"),
+    **dict.fromkeys("Gen Lt Col Maj Capt Sgt Adm Admiral Commander Colonel Major Captain Sergeant Lieutenant".split(), "military"),
+    **dict.fromkeys("Ambassador Envoy".split(), "diplomat"),
+    **dict.fromkeys("Dr Prof Professor".split(), "expert"),
+}
+_BODY_TYPES = {
+    **dict.fromkeys("Department Ministry Administration Agency Bureau Office Commission Court Senate House Congress Parliament "
+                    "Government Cabinet Legislature Assembly Pentagon Kremlin Police Authority Reserve".split(), "government"),
+    **dict.fromkeys("Army Navy Force Forces Command Guard".split(), "military"),
+    **dict.fromkeys("University College Institute Foundation Center Centre Society".split(), "expert"),
+}
+
+
+def role_type_of(kind: str, name: str, roles: str = "") -> str:
+    """The ``role_type`` of a person or body found in the text, from its titles ("Sen.", "Gen.",
+    "Ambassador") or its head word ("Department", "Army", "Institute"); empty when neither says.
+    A person's titles vote; the most frequent type wins, the first on a tie."""
+    if kind == "organisation":
+        words = name.split()
+        return next((_BODY_TYPES[w] for w in reversed(words) if w in _BODY_TYPES), "")
+    votes: dict[str, int] = {}
+    for title in filter(None, roles.split("|")):
+        for w in title.split():
+            t = _TITLE_TYPES.get(w.rstrip("."))
+            if t:
+                votes[t] = votes.get(t, 0) + 1
+    return max(votes, key=votes.get) if votes else ""
 
 
 def _cached(corpus: "Corpus", key: str, find) -> pd.DataFrame:

@@ -244,7 +244,7 @@ def corpus_register(corpus: "Corpus | str | Path | None") -> Register:
 def _with_people(register: Register, corpus: "Corpus") -> Register:
     """The register with the people and organisations found in the corpus's text
     (:mod:`analysis.corpus.people`) that it does not list under any of their names."""
-    from .people import discover_organisations, discover_people
+    from .people import discover_organisations, discover_people, role_type_of
 
     found = pd.concat([discover_people(corpus), discover_organisations(corpus)], ignore_index=True)
     if found.empty:
@@ -259,7 +259,7 @@ def _with_people(register: Register, corpus: "Corpus") -> Register:
             continue
         known.update(p.variants.split("|"))
         new.append({"canonical": p.canonical, "kind": p.kind, "variants": p.variants, "role_variants": "",
-                    "affiliation": "", "country": "", "role_type": ""})
+                    "affiliation": "", "country": "", "role_type": role_type_of(p.kind, p.canonical, p.roles)})
     if not new:
         return register
     return Register(pd.concat([table[list(REGISTER_COLUMNS)], pd.DataFrame(new)], ignore_index=True))

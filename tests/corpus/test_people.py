@@ -82,3 +82,14 @@ def test_bodies_found_in_the_text_with_their_acronym_and_not_titles():
         "Supreme Court": "Supreme Court", "White House": "White House",
     }
     assert set(t["kind"]) == {"organisation"}
+
+
+def test_the_type_of_a_person_or_body_comes_from_its_titles_or_head_word():
+    from analysis.corpus.people import role_type_of
+
+    assert role_type_of("person", "Tomas Ruiz", "Sen.|Sen.") == "government"
+    assert role_type_of("person", "Ana Vey", "Gen.|Dr.|Gen.") == "military"
+    assert role_type_of("person", "Ana Vey", "") == ""
+    assert role_type_of("organisation", "Bureau of Labor Statistics") == "government"
+    assert role_type_of("organisation", "Economic Policy Institute") == "expert"
+    assert role_type_of("organisation", "Republican National Committee") == ""
