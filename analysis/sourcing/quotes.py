@@ -334,8 +334,12 @@ def _quote_row(text, p: Passage, qid, who: Who, cue: Cue | None, s: Sentence | N
     quote = text[p.start : p.end]
     words = len(quote.split())
     qs, qi = where.get(qid, (None, 0))
-    if not who.speaker:
+    if not who.speaker and (cue is None or cue.verb is None or not speakerlike(s.toks, np, lex)):
         kind = "scare" if words <= scare_max_words else "direct"
+    elif not who.speaker:
+        # a reporting verb with a subject that can speak frames the words, but the subject names
+        # nobody we can tell ("it said", a pronoun with no antecedent): somebody's words, speaker unknown
+        kind = "direct" if (qs is not None and _is_direct(qs, qi, quote)) or p.continues >= 0 else "partial"
     else:
         kind = "direct" if (qs is not None and _is_direct(qs, qi, quote)) or p.continues >= 0 else "partial"
         if kind == "partial" and words <= scare_max_words and _thing_not_speaker(who):
