@@ -48,7 +48,17 @@ from .marks import quoted_regions
 if TYPE_CHECKING:
     from .load import Corpus
 
-__all__ = ["ORGANISATION_HEADS", "PEOPLE_COLUMNS", "discover_organisations", "discover_people", "organisations_in_texts", "people_in_texts", "role_type_of"]
+__all__ = [
+    "ORGANISATION_HEADS",
+    "PEOPLE_COLUMNS",
+    "discover_organisations",
+    "discover_people",
+    "found_actors",
+    "found_actors_finding",
+    "organisations_in_texts",
+    "people_in_texts",
+    "role_type_of",
+]
 
 FIRST_NAMES_FILE = DATA_DIR / "first_names.csv"
 NAME_FORMS_FILE = DATA_DIR / "given_name_forms.csv"
@@ -342,7 +352,7 @@ _TITLE_TYPES = {
     **dict.fromkeys("Sen Senator Rep Representative Gov Governor President Vice Prime Minister Secretary Mayor Speaker "
                     "Leader Whip Chancellor Premier Commissioner Congressman Congresswoman Councilman Councilwoman Sheriff "
                     "Judge Justice Attorney Spokesman Spokeswoman Spokesperson King Queen Prince Princess".split(), "government"),
-    **dict.fromkeys("Gen Lt Col Maj Capt Sgt Adm Admiral Commander Colonel Major Captain Sergeant Lieutenant".split(), "military"),
+    **dict.fromkeys("Gen General Lt Col Maj Capt Sgt Adm Admiral Commander Colonel Major Captain Sergeant Lieutenant".split(), "military"),
     **dict.fromkeys("Ambassador Envoy".split(), "diplomat"),
     **dict.fromkeys("Dr Prof Professor".split(), "expert"),
 }
@@ -388,3 +398,58 @@ def discover_organisations(corpus: "Corpus") -> pd.DataFrame:
 def discover_people(corpus: "Corpus") -> pd.DataFrame:
     """The people of a loaded corpus, found in its text (:func:`people_in_texts`); cached on the corpus."""
     return _cached(corpus, "_people", people_in_texts)
+
+
+def found_actors(corpus: "Corpus", *, top: int | None = None) -> pd.DataFrame:
+    """The people and organisations the corpus is read with, most mentioned first: those of its
+    folder's ``register.csv`` (``found`` "register") and those found in its text (``found``
+    "text"), as actor salience, ledes and speakers name them.
+
+    Args:
+        corpus: a loaded corpus.
+        top: keep the ``top`` most mentioned (None: all).
+
+    Returns:
+        One row per person or body mentioned: ``canonical``, ``kind``, ``variants`` ("|"-joined),
+        ``role_type``, ``found``, ``mentions`` (names and the register's role descriptions, outside
+        quotation marks or not), ``outlets`` ("; "-joined), ``n_outlets``; sorted by mentions,
+        then outlets, then name.
+    """
+    from .register import corpus_register, mentions
+
+    reg = corpus_register(corpus)
+    m = mentions(corpus, register=reg)
+    m = m[m["kind"].isin(["person", "organisation"])]
+    files = corpus_register(getattr(corpus, "path", None)) if getattr(corpus, "path", None) else None
+    rows = []
+    for canonical, g in m.groupby("canonical"):
+        info = reg.info(canonical)
+        outlets = [o for o in corpus.outlets if o in set(g["outlet"])]
+        rows.append({"canonical": canonical, "kind": info["kind"], "variants": info.get("variants", ""),
+                     "role_type": info.get("role_type", ""), "found": "register" if files is not None and canonical in files else "text",
+                     "mentions": len(g), "outlets": "; ".join(outlets), "n_outlets": len(outlets)})
+    t = pd.DataFrame(rows, columns=["canonical", "kind", "variants", "role_type", "found", "mentions", "outlets", "n_outlets"])
+    t = t.sort_values(["mentions", "n_outlets", "canonical"], ascending=[False, False, True]).reset_index(drop=True)
+    return t.head(top) if top else t
+
+
+def found_actors_finding(table: pd.DataFrame, corpus: "Corpus") -> str:
+    """A sentence on the actors found in the text: how many, and the most named, with their variants (computed)."""
+    from ..safe import md_text
+
+    if table.empty:
+        return "The text names no person or body the rules can tell apart from other capitalised words."
+    people = table[table["kind"] == "person"]
+    bodies = table[table["kind"] == "organisation"]
+    parts = []
+    for r in table.head(3).itertuples(index=False):
+        forms = [v for v in r.variants.split("|") if v != r.canonical]
+        also = f", also written {', '.join(md_text(v) for v in forms[:3])}" if forms else ""
+        parts.append(f"{md_text(r.canonical)} ({r.mentions} mentions in {r.n_outlets} of {len(corpus.outlets)} outlets{also})")
+    own = int((table["found"] == "text").sum())
+    n_people = f"{len(people)} {'person' if len(people) == 1 else 'people'}"
+    n_bodies = f"{len(bodies)} {'organisation' if len(bodies) == 1 else 'organisations'}"
+    return (f"The articles name {n_people} and {n_bodies} ({own} of them found in the text "
+            f"itself, the rest listed in the corpus's register), each under one name however the outlets write it. "
+            f"Most named: " + "; ".join(parts) + ".")
+

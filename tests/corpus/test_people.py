@@ -93,3 +93,20 @@ def test_the_type_of_a_person_or_body_comes_from_its_titles_or_head_word():
     assert role_type_of("organisation", "Bureau of Labor Statistics") == "government"
     assert role_type_of("organisation", "Economic Policy Institute") == "expert"
     assert role_type_of("organisation", "Republican National Committee") == ""
+
+
+def test_found_actors_name_each_person_and_body_once_with_their_outlets():
+    import pandas as pd
+
+    from analysis.corpus import corpus_from_frame
+    from analysis.corpus.people import found_actors, found_actors_finding
+
+    corpus = corpus_from_frame(pd.DataFrame({
+        "article_id": ["a", "b"], "outlet": ["Alpha", "Beta"],
+        "text": ["Sen. Tomas Ruiz said the Labor Department erred. Ruiz left.", "Tomas Ruiz said no. The Labor Department agreed."],
+    }))
+    t = found_actors(corpus)
+    assert t[["canonical", "kind", "mentions", "n_outlets", "found"]].values.tolist() == [
+        ["Tomas Ruiz", "person", 3, 2, "text"], ["Labor Department", "organisation", 2, 2, "text"]]
+    assert t.loc[0, "role_type"] == "government"
+    assert found_actors_finding(t, corpus).startswith("The articles name 1 person and 1 organisation (2 of them found in the text")
