@@ -198,7 +198,11 @@ def media_in_text(text: str, *, register=None, people: set[str] | frozenset[str]
             candidates.append((start, start + len(name), name))
     for start, end, name in sorted(candidates):
         hit = reg.head(name, roles=False)
-        add(start, end, hit.canonical if hit is not None and reg.info(hit.canonical).get("kind") == "media" else name, "pattern")
+        if hit is not None and reg.info(hit.canonical).get("kind") != "media":
+            continue  # a person, body or country the register lists ("Russia reported")
+        if re.search(r"\b(?:in|from|across|to|of)\s+" + re.escape(name) + r"\b", text):
+            continue  # a place the article also writes as one ("in Iowa", "from Russia")
+        add(start, end, hit.canonical if hit is not None else name, "pattern")
     found.sort(key=lambda r: r["start"])
     for m in _SHORT_FORM.finditer(text):  # "the Journal" after "The Wall Street Journal"
         word = m.group("name")

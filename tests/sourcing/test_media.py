@@ -25,7 +25,7 @@ def test_media_found_by_pattern_in_any_story():
 
     text = ("The Millbrook Gazette reported on Friday that the plant would close. The Gazette said 200 jobs would go, "
             "according to the Fenwick Tribune. State broadcaster Radiovox carried the news, and Newsbeat reported it too. "
-            "The Labor Department reported the figures. A Gold Star family spoke. Dana Whitcombe reported to the board. "
+            "The Labor Department reported the figures. Vostania reported talks in Vostania. A Gold Star family spoke. Dana Whitcombe reported to the board. "
             "“The Fenwick Tribune is wrong,” a union leader said.")
     found = {(r["mention"], r["medium"], r["found"]) for r in media_in_text(text, people=frozenset({"Dana Whitcombe"}))}
     assert found == {
