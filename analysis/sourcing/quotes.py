@@ -329,6 +329,36 @@ def _is_direct(s: Sentence, qi: int, quote: str) -> bool:
     return prev.text in ":,;—–-" or any(v[0] + v[1] == qi for v in s.verbs_before(qi, reach=8, most=8)) or prev.q >= 0
 
 
+_TITLE_SMALL = frozenset("a an the of and or in on at to for with from by".split())
+_TITLE_BEFORE = re.compile(r"\b(?:on|in|titled|entitled|called|dubbed|named|of)\s+(?:[A-Z][\w’'.]*\s+){0,2}$")
+
+
+def _title(text: str, p: Passage, quote: str) -> bool:
+    """A title in quotation marks rather than anyone's words: a few words all capitalised but the
+    small ones, after "on", "in", "titled" ... (told CNN on “At This Hour.”, his book “The Art of the Deal”)."""
+    words = quote.strip(" .,!?").split()
+    if not 1 < len(words) <= 7 or not _TITLE_BEFORE.search(text, max(0, p.open_at - 40), p.open_at):
+        return False
+    return words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
+
+
+_FROM_TO = re.compile(r"\bfrom\s+$")
+
+
+def _words_as_words(text: str, p: Passage, words: int) -> bool:
+    """One or two words quoted as words in "from “A” to “B”" (a change of wording, not a quotation)."""
+    if words > 2 or p.close_at < 0:
+        return False
+    before = text[max(0, p.open_at - 8) : p.open_at]
+    after = text[p.region_end : p.region_end + 6]
+    if _FROM_TO.search(before) and re.match(r"\s+to\s+[“\"]", after):
+        return True
+    if re.search(r"\bto\s+$", before):
+        k = text.rfind("from", max(0, p.open_at - 40), p.open_at)
+        return k >= 0 and re.match(r"from\s+[“\"][^”\"]{1,30}[”\"]\s+to\s+$", text[k : p.open_at]) is not None
+    return False
+
+
 def _quote_row(text, p: Passage, qid, who: Who, cue: Cue | None, s: Sentence | None, np, where, lex: Lexicon, scare_max_words: int) -> dict:
     """One passage's row: its kind (step 5 of the module docstring), speaker, cue and offsets."""
     quote = text[p.start : p.end]
@@ -344,6 +374,8 @@ def _quote_row(text, p: Passage, qid, who: Who, cue: Cue | None, s: Sentence | N
         kind = "direct" if (qs is not None and _is_direct(qs, qi, quote)) or p.continues >= 0 else "partial"
         if kind == "partial" and words <= scare_max_words and _thing_not_speaker(who):
             kind = "scare"  # "the report said the “fiscal cliff” would ...": the reporter's marks, nobody's words
+        elif kind == "partial" and (_title(text, p, quote) or _words_as_words(text, p, words)):
+            kind = "scare"  # told CNN on “At This Hour.”; a reversal from “penalty” to “tax”
     row = {
         "field": "text", "kind": kind, "quote": quote, "start": p.start, "end": p.end,
         "paragraph": p.paragraph, "sentence": qs.index if qs is not None else -1, "quotation": qid,

@@ -253,3 +253,12 @@ def test_work_on_one_endless_sentence_is_linear(monkeypatch, unit):
     verbs = 8_000 / len(unit)
     assert counts[1] <= 6 * verbs, counts
     assert counts[1] <= 5 * max(counts[0], 1), counts
+
+
+def test_titles_and_words_quoted_as_words_are_nobody_s_words():
+    rows = only("“We tried,” Ana Reyes told Radio Nine on “Morning With Ted Hall.” Now, Ana Reyes said, the switch "
+                "from “levy” to “fee” raises the question of “who pays for it.”")
+    kinds = {r["quote"]: r["kind"] for r in rows}
+    assert kinds["Morning With Ted Hall."] == "scare"
+    assert kinds["levy"] == "scare" and kinds["fee"] == "scare"
+    assert kinds["who pays for it."] == "partial"
