@@ -183,7 +183,8 @@ def _fallback_subject(s: Sentence, vi: int, lex: Lexicon, depth: int) -> tuple[i
         if t.q >= 0:
             break
         clause_start = w == 0 or toks[w - 1].text in ",:;(—–" or toks[w - 1].q >= 0 or (toks[w - 1].low in CLAUSE_WORDS and toks[w - 1].low not in ("and", "or", "but", "nor"))
-        if clause_start and (t.low in ("he", "she", "they") or (t.cap and not common_word(t, lex) and t.text not in NAME_PREFIXES)):
+        opener = t.low in _INTRO_WORDS or t.low in TIME_WORDS or t.low in ("hours", "minutes") or t.low.endswith(("ly", "ing", "ed"))  # "Hastily ...", "Asked whether ...", "Outside the arena"
+        if clause_start and (t.low in ("he", "she", "they") or (t.cap and not opener and not common_word(t, lex) and t.text not in NAME_PREFIXES)):
             np = (w, w + 1) if t.low in PRONOUNS else collect_right(toks, w, lex)
             if np and speakerlike(toks, np, lex):
                 return np

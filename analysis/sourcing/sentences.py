@@ -187,7 +187,8 @@ _NOUN_LIKE_FORMS = frozenset(
     "posts reports claims notes calls attacks comments remarks demands answers replies tweets quotes charges "
     "questions pledges promises vows appeals orders blasts jokes quips boasts laments statements warnings "
     "post report claim note call attack comment remark demand answer reply tweet quote charge question pledge "
-    "promise vow appeal order blast joke quip boast lament warning echo echoes chant chants states".split()
+    "promise vow appeal order blast joke quip boast lament warning echo echoes chant chants states "
+    "email emails challenge challenges credit credits mention mentions".split()
 )
 
 

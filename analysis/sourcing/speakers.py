@@ -291,7 +291,7 @@ class ArticleSpeakers:
         if low in PRONOUNS:
             return self._pronoun(low, pos)
         head_i = head_index(toks, np, lex)
-        if not _NAMING.search(phrase) or toks[head_i].low in DETERMINERS:
+        if not _NAMING.search(phrase) or toks[head_i].low in DETERMINERS or toks[head_i].low in TIME_WORDS or toks[head_i].low in ("percent", "%"):
             return Who("", "unknown", "", "unknown")  # "000" of "80,000", a lone "the"
         if b - a == 1 and not toks[a].cap and not speakerlike(toks, np, lex):
             return Who("", "unknown", "", "unknown")  # a bare lower-case word no one is: "contradicts", "statement"
