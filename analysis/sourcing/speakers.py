@@ -202,8 +202,8 @@ class ArticleSpeakers:
             hit = reg.head(name, roles=False)
             if hit is not None and reg.info(hit.canonical).get("kind") == "person":
                 canonical = hit.canonical
-            elif len(name.split()) >= 2 and not _is_org_name(name):
-                canonical = name
+            elif len(name.split()) >= 2 and (not _is_org_name(name) or (name.split()[0] in first_names() and not any(w in _ORG_WORDS for w in name.split()))):
+                canonical = name  # "Lena Park, the nominee,": a first name makes "Park" a surname
             elif len(name.split()) == 1 and name in self.names:
                 canonical = self.names[name]
             else:

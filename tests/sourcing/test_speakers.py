@@ -105,7 +105,6 @@ def test_a_role_noun_is_the_person_this_article_gives_that_role():
     assert _speakers("“We will be fair,” the chairman said.") == ["the chairman"]
 
 
-@pytest.mark.xfail(strict=True, reason="known gap (issue 12): an apposition after a quoted speaker's name is not yet read as a role")
 def test_an_apposition_gives_a_role_after_another_quote():
     text = ("“We will be fair,” Omar Reyes said. Lena Park, the nominee, sat down.\n\n"
             "“I am innocent,” the nominee said.")
