@@ -4,7 +4,6 @@ pronouns left empty when nobody fits, and the register's head lookup they rely o
 
 from __future__ import annotations
 
-
 from analysis.corpus.register import corpus_register, load_register
 from analysis.paths import BUNDLED_CORPUS
 from tests.sourcing.helpers import one, only
