@@ -136,9 +136,9 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
         found = [c for c in (cue_after(s, qi, lex), cue_before(s, qi, lex), cue_parenthetical(s, qi, lex)) if c and c.np]
         cues[qid] = max(found, key=lambda c: c.score) if found else None
         if cues[qid] is None:
-            signed = _signature(s, qi, sentences, lex)
+            signed = _signature(s, qi, sentences, lex) or _colon(s, qi, sentences, lex)
             if signed is not None:
-                cue_in[qid], cues[qid] = signed  # the cue's words are in the signature's sentence
+                cue_in[qid], cues[qid] = signed  # the cue's words are in that sentence
     used_verbs = {(where[q][0].index, c.verb[0]) for q, c in cues.items() if c is not None and c.verb}
 
     # everything that can name a speaker, in reading order: sentence subjects (for pronouns),
@@ -220,6 +220,30 @@ def _signature(s: Sentence, qi: int, sentences: list[Sentence], lex: Lexicon) ->
     if np is None or not toks[np[0]].cap or not speakerlike(toks, np, lex):
         return None
     return nxt, Cue(None, np, "label", 2.5)
+
+
+def _colon(s: Sentence, qi: int, sentences: list[Sentence], lex: Lexicon) -> tuple[Sentence, Cue] | None:
+    """A quote after a colon that closes a clause with no verb of speech (``Shaw: “...``, ``She
+    then addressed the supporters again: “...``, or a paragraph ending with a colon above the
+    quote): the clause's subject is the speaker."""
+    toks = s.toks
+    if qi >= 2 and toks[qi - 1].text == ":":
+        host = s
+        np = sentence_subject(s, lex)
+        if np is None or np[1] >= qi - 1 or any(t.q >= 0 for t in toks[: np[0]]):
+            return None
+    elif all(not t.word for t in toks[:qi]) and s.index > 0:
+        host = sentences[s.index - 1]
+        if host.paragraph != s.paragraph - 1 or not host.toks or host.toks[-1].text != ":" or any(t.q >= 0 for t in host.toks):
+            return None
+        np = sentence_subject(host, lex)
+        if np is None:
+            return None
+    else:
+        return None
+    if not speakerlike(host.toks, np, lex) or host.toks[np[0]].low in ("it", "i", "we"):
+        return None
+    return host, Cue(None, np, "colon", 2.0)
 
 
 def _merge_attributions(sentences: list[Sentence], lex: Lexicon) -> list[Sentence]:

@@ -160,3 +160,9 @@ def test_another_role_noun_is_another_person():
             "time. Speaking from New Hampshire Friday, the Republican candidate said Corrigan does not “have a plan”.")
     rows = _plain(text)
     assert rows[-1]["speaker"] == "Wendell Ashby", rows
+
+
+def test_a_colon_gives_the_speaker_of_the_clause_it_closes():
+    rows = _plain("The timing does not surprise pollster Dana Whitcombe. Senator Ana Reyes then addressed the crowd again: "
+                  "“Here is what I regret.”\n\nTom Hale, the clerk, listed the rules:\n\n“Nobody leaves before noon.”")
+    assert [(r["speaker"], r["cue_position"]) for r in rows] == [("Ana Reyes", "colon"), ("Tom Hale", "colon")]
