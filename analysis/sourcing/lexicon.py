@@ -121,7 +121,8 @@ INVERTING = frozenset({"say", "add", "write", "post", "ask", "reply", "continue"
                         "observe", "concede", "admit", "acknowledge", "agree", "suggest", "exclaim", "joke", "quip",
                         "boast", "complain", "lament", "predict", "repeat", "reiterate", "report", "caution", "counter",
                         "maintain", "contend", "assert", "confirm", "announce", "recall", "demand", "urge", "plead",
-                        "promise", "vow", "scoff", "snap", "shout", "yell", "fume", "mention", "emphasise", "stress"})
+                        "promise", "vow", "scoff", "snap", "shout", "yell", "fume", "mention", "emphasise", "stress",
+                        "conclude", "muse", "read", "remember", "recommend", "gloat", "riff", "chime"})
 
 
 # ---------------------------------------------------------------------------------------------
