@@ -97,7 +97,7 @@ def measured_elsewhere_sentence(path: str | Path | None = None) -> str:
     u = table.loc["unseen"]
     return (
         f"On {int(u['articles'])} articles of a news story nobody looked at while the rules were written (hand-made gold, "
-        f"{int(u['gold quotes'])} quotes), the speaker is right for {u["speaker accuracy"]:.1%} of the quotes found "
+        f"{int(u['gold quotes'])} quotes), the speaker is right for {u['speaker accuracy']:.1%} of the quotes found "
         f"(span F1 {u['span F1']:.2f}); every person is named one way across the corpus ({u['people under one name']}), "
         f"and {'no' if u['absent people'] == 0 else int(u['absent people'])} speaker or actor is a person absent from it."
     )
