@@ -12,6 +12,10 @@ Prints a table: articles, characters, quotes found by kind, seconds spent in the
 (reading and decompressing the file excluded, and counted separately), articles and quotes per
 second, and the slowest article. One process, one core: the function is pure, so a Dask or
 multiprocessing map over articles scales it across cores.
+
+Last, the guard on pathological text: one "sentence" of 25 KB and of 100 KB with no full stop and
+no quotation mark, made of clauses full of names and reporting verbs, timed through the same
+function. Linear work gives a time ratio near 4; the acceptance bound is 5 (issue 17).
 """
 
 from __future__ import annotations
@@ -28,6 +32,30 @@ from analysis.paths import DATASETS_DIR
 from analysis.sourcing.quotes import load_lexicon, quotes_in_text
 
 DEFAULT = DATASETS_DIR / "allsides_articles" / "articles.jsonl.gz"
+
+
+LONG_SENTENCE_UNIT = (
+    "the officials met and said things, Alpha Beta said and Smith, who said, told reporters that he "
+    "and the senator added and insisted on a deal while Jane Doe, a spokeswoman, argued "
+)
+
+
+def long_sentence_rows(lex, sizes: tuple[int, int] = (25_000, 100_000)) -> list[tuple[str, str]]:
+    """The time of one endless sentence at two sizes (best of three runs each), and their ratio."""
+    times = []
+    for n in sizes:
+        text = (LONG_SENTENCE_UNIT * (n // len(LONG_SENTENCE_UNIT) + 1))[:n]
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            quotes_in_text(text, lexicon=lex)
+            best = min(best, time.perf_counter() - t0)
+        times.append(best)
+    return [
+        (f"one sentence, {sizes[0] // 1000} KB, no quote marks (s)", f"{times[0]:.2f}"),
+        (f"one sentence, {sizes[1] // 1000} KB, no quote marks (s)", f"{times[1]:.2f}"),
+        ("  time ratio (linear: ~4; bound: 5)", f"{times[1] / times[0]:.1f}"),
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         ("quotes per second", f"{quotes / work:,.0f}" if work else "-"),
         ("slowest article", f"{slowest[1]} ({slowest[0] * 1000:.0f} ms)"),
     ]
+    rows += long_sentence_rows(lex)
     width = max(len(k) for k, _ in rows)
     print("Quote extraction benchmark (one process; the machine may be shared, so times are pessimistic)")
     for k, v in rows:

@@ -48,7 +48,17 @@ from .marks import quoted_regions
 if TYPE_CHECKING:
     from .load import Corpus
 
-__all__ = ["PEOPLE_COLUMNS", "discover_people", "people_in_texts"]
+__all__ = [
+    "ORGANISATION_HEADS",
+    "PEOPLE_COLUMNS",
+    "discover_organisations",
+    "discover_people",
+    "found_actors",
+    "found_actors_finding",
+    "organisations_in_texts",
+    "people_in_texts",
+    "role_type_of",
+]
 
 FIRST_NAMES_FILE = DATA_DIR / "first_names.csv"
 NAME_FORMS_FILE = DATA_DIR / "given_name_forms.csv"
@@ -59,7 +69,7 @@ TITLES = frozenset(
     """Mr Mrs Ms Mx Miss Dr Prof Professor Sen Senator Rep Representative Gov Governor President Vice Prime Minister
     Secretary Chairman Chairwoman Chair Judge Justice Attorney General Gen Lt Col Maj Capt Sgt Adm Admiral Commander
     Colonel Major Captain Sergeant Lieutenant Mayor Speaker Leader Ambassador Envoy Director Chief Commissioner
-    Deputy Acting Former Congressman Congresswoman Councilman Councilwoman Sheriff Officer Detective Agent Rev
+    Deputy Acting Former Associate Assistant Congressman Congresswoman Councilman Councilwoman Sheriff Officer Detective Agent Rev
     Reverend Father Pope King Queen Prince Princess Sir Dame Lord Lady Sheikh Nominee Candidate Spokesman
     Spokeswoman Spokesperson Coach Chancellor Premier Minority Majority Whip House Senate Press Foreign Defense
     Defence Interior Finance Health Homeland Security Treasury State Justice""".split()
@@ -95,12 +105,12 @@ _NOT_PERSON = frozenset(
     North South East West Northern Southern Eastern Western Central New Los San Las Fort Mount Saint St""".split()
 )
 _WORD = r"[A-Z][A-Za-z\-’']*[a-z][A-Za-z\-’']*"
-_INITIAL = r"[A-Z]\."
+_INITIAL = r"(?:[A-Z]\.){1,3}"
 _TOKEN = rf"(?:[A-Z][a-z]{{1,3}}\.(?=\s)|{_WORD}|{_INITIAL})"
 _CHAIN = re.compile(
     rf"(?<![\w’'.]){_TOKEN}(?:\s+(?:(?:de|van|von|der|al|bin|la|le|du|da|del|di|ibn)\s+)?(?:{_TOKEN}|Jr\.?|Sr\.?|II|III))*"
 )
-_SPEECH_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|told|added|argued|asked|wrote|testified|tweeted|stated|explained|insisted|noted|warned|replied|responded|announced|declared)\b")
+_SPEECH_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|spoke|speaks|told|added|argued|asked|wrote|testified|tweeted|stated|explained|insisted|noted|warned|replied|responded|announced|declared)\b")
 _LOWER = re.compile(r"(?<![\w’'])[a-z][a-z\-]+(?![\w’'])")
 _SUFFIX = frozenset("Jr Jr. Sr Sr. II III".split())
 
@@ -152,15 +162,20 @@ def _is_name(words: list[str]) -> bool:
     )
 
 
-def _chains(text: str):
-    """(start, end, titles, name words, evidence) of every name-like chain outside quotation marks."""
+def _unquoted(pattern: re.Pattern, text: str):
+    """The matches of ``pattern`` in ``text`` that start outside quotation marks."""
     regions = quoted_regions(text)
     k = 0
-    for m in _CHAIN.finditer(text):
+    for m in pattern.finditer(text):
         while k < len(regions) and regions[k][1] <= m.start():
             k += 1
-        if k < len(regions) and regions[k][0] <= m.start() < regions[k][1]:
-            continue
+        if not (k < len(regions) and regions[k][0] <= m.start() < regions[k][1]):
+            yield m
+
+
+def _chains(text: str):
+    """(start, end, titles, name words, evidence) of every name-like chain outside quotation marks."""
+    for m in _unquoted(_CHAIN, text):
         words = m.group(0).split()
         for j, w in enumerate(words):
             if w.endswith(".") and not (w.rstrip(".") in TITLES or w in _SUFFIX or re.fullmatch(_INITIAL, w)):
@@ -257,11 +272,184 @@ def people_in_texts(texts: Sequence[str], outlets: Sequence[str] | None = None, 
     return pd.DataFrame(people, columns=PEOPLE_COLUMNS).sort_values("canonical", ignore_index=True)
 
 
-def discover_people(corpus: "Corpus") -> pd.DataFrame:
-    """The people of a loaded corpus, found in its text (:func:`people_in_texts`); cached on the corpus."""
-    cached = corpus.__dict__.get("_people")
+ORGANISATION_HEADS = frozenset(
+    """Committee Department Ministry Party House Senate Congress Parliament Agency Administration Office Council
+    Commission Court University College Institute Foundation Association Union Bank Fund Corporation Company
+    Campaign Center Centre Police Army Navy Force Forces Command Guard Organization Organisation Federation League
+    Board Bureau Authority Reserve Pentagon Kremlin Cabinet Coalition Alliance Caucus Chamber Assembly Legislature
+    Government Service Services Commission Society Trust Network Group""".split()
+)
+"""Words that make a capitalised name a body's when it ends with one ("the Labor Department", "the Supreme
+Court") or starts with one followed by "of" ("the Bureau of Labor Statistics")."""
+_ORG_CHAIN = re.compile(r"(?<![\w’'.])[A-Z][\w&’'\-]*(?: (?:[A-Z][\w&’'\-.]*|of the|of|for|on))*")
+_ORG_TAIL = frozenset("of for on the".split())
+
+
+def organisations_in_texts(texts: Sequence[str], outlets: Sequence[str] | None = None, ids: Sequence[str] | None = None) -> pd.DataFrame:
+    """The organisations a set of texts names, one row per body (the columns of :func:`people_in_texts`).
+
+    A body is a capitalised name outside quotation marks that ends with a word of
+    :data:`ORGANISATION_HEADS` ("the Labor Department", "the Republican National Committee",
+    "the White House") or starts with one and goes on with "of" ("the Bureau of Labor Statistics"),
+    or one of those words alone in the middle of a sentence ("Congress", "the Pentagon"). A name
+    that ends with a person's name is a title, not a body ("Senate Majority Leader Ann Kerr").
+    The same name written with or without its article is one body; an acronym in brackets right
+    after a name is its variant ("the Bureau of Labor Statistics (BLS)").
+
+    Returns:
+        DataFrame with :data:`PEOPLE_COLUMNS` (``kind`` "organisation", ``roles`` empty), sorted by name.
+    """
+    outlets = list(outlets) if outlets is not None else [""] * len(texts)
+    ids = list(ids) if ids is not None else [str(i) for i in range(len(texts))]
+    found: dict[str, dict] = {}
+    for i, text in enumerate(texts):
+        for m in _unquoted(_ORG_CHAIN, text):
+            words = m.group(0).split()
+            stop = next((j for j, w in enumerate(words) if w.endswith(".") and len(w) > 2 and w.count(".") == 1), None)
+            if stop is not None:
+                words = words[: stop + 1]
+                words[-1] = words[-1][:-1]
+            while words and (words[0] in _NOT_NAME or re.search(r"-[a-z]", words[0])):
+                words = words[1:]  # "the GOP-majority House" is the House
+            while words and words[-1] in _ORG_TAIL:
+                words.pop()
+            if not words:
+                continue
+            words[-1] = re.sub(r"[’']s?$", "", words[-1])
+            heads = [j for j, w in enumerate(words) if w in ORGANISATION_HEADS]
+            if not heads:
+                continue
+            if words[-1] in ORGANISATION_HEADS:
+                name_words = words
+            elif heads[0] + 1 < len(words) and words[heads[0] + 1] == "of":
+                name_words = words
+            else:
+                continue  # "Senate Majority Leader Ann Kerr", "House Speaker": a title before a name
+            name = " ".join(name_words)
+            start = m.start() + m.group(0).find(name_words[0])
+            if len(name_words) == 1:
+                before = text[max(0, start - 2) : start]
+                if start == 0 or not before.strip(" ") or before.rstrip()[-1:] in ".!?\n“\"":
+                    continue  # a lone capitalised word opening a sentence may be an ordinary word
+            rec = found.setdefault(name, {"variants": {name}, "mentions": 0, "articles": set(), "outlets": set(), "first": (i, start)})
+            rec["mentions"] += 1
+            rec["articles"].add(i)
+            if outlets[i]:
+                rec["outlets"].add(outlets[i])
+            acronym = re.match(r"\s*\(([A-Z]{2,6})\)", text[m.end() :])
+            if acronym:
+                rec["variants"].add(acronym.group(1))
+    rows = [
+        {"canonical": name, "kind": "organisation", "variants": "|".join(sorted(r["variants"], key=lambda v: (-len(v), v))),
+         "roles": "", "mentions": r["mentions"], "articles": len(r["articles"]), "outlets": "; ".join(sorted(r["outlets"])),
+         "first_article": ids[r["first"][0]], "first_offset": r["first"][1]}
+        for name, r in found.items()
+    ]
+    return pd.DataFrame(rows, columns=PEOPLE_COLUMNS).sort_values("canonical", ignore_index=True)
+
+
+_TITLE_TYPES = {
+    **dict.fromkeys("Sen Senator Rep Representative Gov Governor President Vice Prime Minister Secretary Mayor Speaker "
+                    "Leader Whip Chancellor Premier Commissioner Congressman Congresswoman Councilman Councilwoman Sheriff "
+                    "Judge Justice Attorney Spokesman Spokeswoman Spokesperson King Queen Prince Princess".split(), "government"),
+    **dict.fromkeys("Gen General Lt Col Maj Capt Sgt Adm Admiral Commander Colonel Major Captain Sergeant Lieutenant".split(), "military"),
+    **dict.fromkeys("Ambassador Envoy".split(), "diplomat"),
+    **dict.fromkeys("Dr Prof Professor".split(), "expert"),
+}
+_BODY_TYPES = {
+    **dict.fromkeys("Department Ministry Administration Agency Bureau Office Commission Court Senate House Congress Parliament "
+                    "Government Cabinet Legislature Assembly Pentagon Kremlin Police Authority Reserve".split(), "government"),
+    **dict.fromkeys("Army Navy Force Forces Command Guard".split(), "military"),
+    **dict.fromkeys("University College Institute Foundation Center Centre Society".split(), "expert"),
+}
+
+
+def role_type_of(kind: str, name: str, roles: str = "") -> str:
+    """The ``role_type`` of a person or body found in the text, from its titles ("Sen.", "Gen.",
+    "Ambassador") or its head word ("Department", "Army", "Institute"); empty when neither says.
+    A person's titles vote; the most frequent type wins, the first on a tie."""
+    if kind == "organisation":
+        words = name.split()
+        return next((_BODY_TYPES[w] for w in reversed(words) if w in _BODY_TYPES), "")
+    votes: dict[str, int] = {}
+    for title in filter(None, roles.split("|")):
+        for w in title.split():
+            t = _TITLE_TYPES.get(w.rstrip("."))
+            if t:
+                votes[t] = votes.get(t, 0) + 1
+    return max(votes, key=votes.get) if votes else ""
+
+
+def _cached(corpus: "Corpus", key: str, find) -> pd.DataFrame:
+    """``find(texts, outlets, ids)`` over a loaded corpus's articles, computed once and kept on the corpus."""
+    cached = corpus.__dict__.get(key)
     if cached is None:
         arts = corpus.articles
-        cached = people_in_texts(list(arts["text"]), list(arts["outlet"]), list(arts.index))
-        corpus.__dict__["_people"] = cached
+        cached = find(list(arts["text"]), list(arts["outlet"]), list(arts.index))
+        corpus.__dict__[key] = cached
     return cached.copy()
+
+
+def discover_organisations(corpus: "Corpus") -> pd.DataFrame:
+    """The organisations of a loaded corpus, found in its text (:func:`organisations_in_texts`); cached on the corpus."""
+    return _cached(corpus, "_organisations", organisations_in_texts)
+
+
+def discover_people(corpus: "Corpus") -> pd.DataFrame:
+    """The people of a loaded corpus, found in its text (:func:`people_in_texts`); cached on the corpus."""
+    return _cached(corpus, "_people", people_in_texts)
+
+
+def found_actors(corpus: "Corpus", *, top: int | None = None) -> pd.DataFrame:
+    """The people and organisations the corpus is read with, most mentioned first: those of its
+    folder's ``register.csv`` (``found`` "register") and those found in its text (``found``
+    "text"), as actor salience, ledes and speakers name them.
+
+    Args:
+        corpus: a loaded corpus.
+        top: keep the ``top`` most mentioned (None: all).
+
+    Returns:
+        One row per person or body mentioned: ``canonical``, ``kind``, ``variants`` ("|"-joined),
+        ``role_type``, ``found``, ``mentions`` (names and the register's role descriptions, outside
+        quotation marks or not), ``outlets`` ("; "-joined), ``n_outlets``; sorted by mentions,
+        then outlets, then name.
+    """
+    from .register import corpus_register, mentions
+
+    reg = corpus_register(corpus)
+    m = mentions(corpus, register=reg)
+    m = m[m["kind"].isin(["person", "organisation"])]
+    files = corpus_register(getattr(corpus, "path", None)) if getattr(corpus, "path", None) else None
+    rows = []
+    for canonical, g in m.groupby("canonical"):
+        info = reg.info(canonical)
+        outlets = [o for o in corpus.outlets if o in set(g["outlet"])]
+        rows.append({"canonical": canonical, "kind": info["kind"], "variants": info.get("variants", ""),
+                     "role_type": info.get("role_type", ""), "found": "register" if files is not None and canonical in files else "text",
+                     "mentions": len(g), "outlets": "; ".join(outlets), "n_outlets": len(outlets)})
+    t = pd.DataFrame(rows, columns=["canonical", "kind", "variants", "role_type", "found", "mentions", "outlets", "n_outlets"])
+    t = t.sort_values(["mentions", "n_outlets", "canonical"], ascending=[False, False, True]).reset_index(drop=True)
+    return t.head(top) if top else t
+
+
+def found_actors_finding(table: pd.DataFrame, corpus: "Corpus") -> str:
+    """A sentence on the actors found in the text: how many, and the most named, with their variants (computed)."""
+    from ..safe import md_text
+
+    if table.empty:
+        return "The text names no person or body the rules can tell apart from other capitalised words."
+    people = table[table["kind"] == "person"]
+    bodies = table[table["kind"] == "organisation"]
+    parts = []
+    for r in table.head(3).itertuples(index=False):
+        forms = [v for v in r.variants.split("|") if v != r.canonical]
+        also = f", also written {', '.join(md_text(v) for v in forms[:3])}" if forms else ""
+        parts.append(f"{md_text(r.canonical)} ({r.mentions} mentions in {r.n_outlets} of {len(corpus.outlets)} outlets{also})")
+    own = int((table["found"] == "text").sum())
+    n_people = f"{len(people)} {'person' if len(people) == 1 else 'people'}"
+    n_bodies = f"{len(bodies)} {'organisation' if len(bodies) == 1 else 'organisations'}"
+    return (f"The articles name {n_people} and {n_bodies} ({own} of them found in the text "
+            f"itself, the rest listed in the corpus's register), each under one name however the outlets write it. "
+            f"Most named: " + "; ".join(parts) + ".")
+

@@ -216,8 +216,9 @@ def _merged(file: str, stamp: float) -> Register:
 
 def corpus_register(corpus: "Corpus | str | Path | None") -> Register:
     """The register a corpus is read with: its folder's ``register.csv`` (or the file its story file names,
-    ``register = "..."`` in ``story.toml``) over the package's, and,
-    for a loaded corpus, the people its own text names (:func:`analysis.corpus.people.discover_people`)
+    ``register = "..."`` in ``story.toml``) over the package's, and, for a loaded corpus, the people and
+    organisations its own text names (:func:`analysis.corpus.people.discover_people`,
+    :func:`~analysis.corpus.people.discover_organisations`)
     that neither lists.
 
     Args:
@@ -249,23 +250,24 @@ def _story_register(folder: Path) -> Path | None:
 
 
 def _with_people(register: Register, corpus: "Corpus") -> Register:
-    """The register with the people found in the corpus's text (:mod:`analysis.corpus.people`)
-    that it does not list under any of their names."""
-    from .people import discover_people
+    """The register with the people and organisations found in the corpus's text
+    (:mod:`analysis.corpus.people`) that it does not list under any of their names."""
+    from .people import discover_organisations, discover_people, role_type_of
 
-    people = discover_people(corpus)
-    if people.empty:
+    found = pd.concat([discover_people(corpus), discover_organisations(corpus)], ignore_index=True)
+    if found.empty:
         return register
     table = register.table.reset_index(drop=True)
     known = set(table["canonical"])
     for v in table["variants"]:
         known.update(x.strip() for x in str(v).split("|") if x.strip())
-    new = [
-        {"canonical": p.canonical, "kind": "person", "variants": p.variants, "role_variants": "",
-         "affiliation": "", "country": "", "role_type": ""}
-        for p in people.itertuples(index=False)
-        if p.canonical not in known and not any(v in known for v in p.variants.split("|"))
-    ]
+    new = []
+    for p in found.itertuples(index=False):
+        if p.canonical in known or any(v in known for v in p.variants.split("|")):
+            continue
+        known.update(p.variants.split("|"))
+        new.append({"canonical": p.canonical, "kind": p.kind, "variants": p.variants, "role_variants": "",
+                    "affiliation": "", "country": "", "role_type": role_type_of(p.kind, p.canonical, p.roles)})
     if not new:
         return register
     return Register(pd.concat([table[list(REGISTER_COLUMNS)], pd.DataFrame(new)], ignore_index=True))

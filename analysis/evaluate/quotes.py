@@ -30,10 +30,17 @@ antecedent, since PolNeAR has no coreference layer). The report gives how many e
 decided.
 
 **Pronouns.** Rule (a) accepts "he" when our "he" is the annotator's "he", whoever we took it
-to be. How well the pronoun is resolved is reported on its own: for matched quotes whose gold
-Source is "he" or "she", the share whose canonical speaker's last word is a word of the
-annotator's nearest earlier named Source (a proxy for the antecedent, since PolNeAR has no
-coreference layer).
+to be. How well the pronoun is resolved is measured on its own, against a proxy for its
+antecedent (PolNeAR has no coreference layer): the annotator's nearest earlier Source that names
+someone, that is whose head word (its last word before a comma or a relative clause) is
+capitalised: "Sen. Ted Cruz" and "Mr. Burman of the Tax Policy Center" name someone, "the
+senator", "an Iowa voter" and "Mrs. Clinton's campaign" do not. Two figures come of it: the share
+of matched quotes with a gold "he" or "she" whose canonical speaker's last word is a word of that
+named Source (``pronoun_named_agreement``), and the **strict speaker accuracy**, where such a
+quote counts as right only on that condition (``speaker_accuracy_strict``; the issue's "when a
+pronoun must resolve to the annotators' nearest named source"). The older proxy, the nearest
+earlier Source that is not a pronoun whether or not it names anyone, is still reported
+(``pronoun_resolution_agreement``).
 
 **Cue rule** (matched quotes): correct when every word of our verb ("said", "quoted as
 saying") is a word of the gold Cue ("said in a statement").
@@ -75,6 +82,7 @@ __all__ = [
     "load_polnear",
     "main",
     "match",
+    "names_someone",
     "score_article",
     "speaker_rule",
 ]
@@ -96,6 +104,7 @@ class GoldQuote:
     source_text: str
     cue_text: str
     antecedent: str = ""  # the nearest earlier non-pronoun Source of the annotator (for a pronoun Source)
+    named: str = ""  # the nearest earlier Source of the annotator that names someone (for "he" / "she")
     open_start: bool = False
     open_end: bool = False
 
@@ -110,10 +119,14 @@ class Counts:
     cue_correct: float = 0.0
     pronoun_scored: float = 0.0  # matched quotes whose gold Source is "he" or "she", with an earlier named Source
     pronoun_resolved: float = 0.0  # ... whose speaker we named is that earlier Source
+    named_scored: float = 0.0  # matched quotes whose gold Source is "he" or "she", with an earlier Source that names someone
+    named_resolved: float = 0.0  # ... whose speaker we named is that named Source
+    strict_correct: float = 0.0  # speaker right, a gold "he" / "she" only when it names the named Source
     by_rule: dict = field(default_factory=lambda: defaultdict(float))
 
     def add(self, other: "Counts", weight: float) -> None:
-        for name in ("gold", "predicted", "matched", "speaker_scored", "speaker_correct", "cue_correct", "pronoun_scored", "pronoun_resolved"):
+        for name in ("gold", "predicted", "matched", "speaker_scored", "speaker_correct", "cue_correct", "pronoun_scored", "pronoun_resolved",
+                     "named_scored", "named_resolved", "strict_correct"):
             setattr(self, name, getattr(self, name) + weight * getattr(other, name))
         for k, v in other.by_rule.items():
             self.by_rule[k] += weight * v
@@ -131,15 +144,35 @@ class Counts:
             "span_f1": round(f, 3),
             "speaker_scored": round(self.speaker_scored, 1),
             "speaker_accuracy": round(self.speaker_correct / self.speaker_scored, 3) if self.speaker_scored else None,
+            "speaker_accuracy_strict": round(self.strict_correct / self.speaker_scored, 3) if self.speaker_scored else None,
             "cue_accuracy": round(self.cue_correct / self.matched, 3) if self.matched else None,
             "pronoun_sources": round(self.pronoun_scored, 1),
             "pronoun_resolution_agreement": round(self.pronoun_resolved / self.pronoun_scored, 3) if self.pronoun_scored else None,
+            "pronoun_named_sources": round(self.named_scored, 1),
+            "pronoun_named_agreement": round(self.named_resolved / self.named_scored, 3) if self.named_scored else None,
             "speaker_rule_counts": {k: round(v, 1) for k, v in sorted(self.by_rule.items())},
         }
 
 
 def _words(s: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(s)]
+
+
+def _name_words(s: str) -> list[str]:
+    """The words of a Source with possessive endings dropped ("Clinton's" -> "clinton")."""
+    return _words(re.sub(r"[’']s\b", "", s))
+
+
+_NOT_NAME_HEADS = frozenset("the a an his her their its our my this that these those he she they it we i you".split())
+
+
+def names_someone(source: str) -> bool:
+    """Does a gold Source name someone: is its head word (the last word before a comma or a
+    relative clause) capitalised and not a determiner or a pronoun? "Sen. Ted Cruz", "Mr. Burman
+    of the Tax Policy Center": yes; "the senator", "an Iowa voter", "Mrs. Clinton's campaign": no."""
+    head = re.split(r",|\s(?:who|which|that|whose)\s", source.strip(), maxsplit=1)[0]
+    words = _WORD.findall(re.sub(r"[’']s\b", "", head))
+    return bool(words) and words[-1][:1].isupper() and words[-1].lower() not in _NOT_NAME_HEADS
 
 
 def _last_word(s: str) -> str:
@@ -172,6 +205,7 @@ def gold_quotes(text: str, attributions: list[dict], *, join_cut_quotes: bool = 
     """
     out: dict[tuple[int, int], GoldQuote] = {}
     last_named = ""
+    last_naming = ""
     ordered = sorted(
         (a for a in attributions if a.get("content")),
         key=lambda a: min(s[0] for s in a["content"]["spans"]),
@@ -184,13 +218,16 @@ def gold_quotes(text: str, attributions: list[dict], *, join_cut_quotes: bool = 
         passages = [q for a, b in content["spans"] for q in _passages_in_piece(text, a, b)]
         if passages:
             antecedent = last_named if stext.strip().lower() in _PRONOUNS else ""
+            named = last_naming if stext.strip().lower() in ("he", "she") else ""
             if stext.strip().lower() in ("who", "which", "that") and sspans:
                 antecedent = text[max(0, sspans[0][0] - 60) : sspans[0][0]]  # a relative pronoun's antecedent stands just before it
             for s, e, open_start, open_end in passages:
-                g = GoldQuote(s, e, sspans, stext, (att.get("cue") or {}).get("text", "") or "", antecedent, open_start, open_end)
+                g = GoldQuote(s, e, sspans, stext, (att.get("cue") or {}).get("text", "") or "", antecedent, named, open_start, open_end)
                 out.setdefault((s, e), g)
         if stext and stext.strip().lower() not in _PRONOUNS:
             last_named = stext
+            if names_someone(stext):
+                last_naming = stext
     gold = sorted(out.values(), key=lambda g: (g.start, g.end))
     if not join_cut_quotes:
         return gold
@@ -200,7 +237,7 @@ def gold_quotes(text: str, attributions: list[dict], *, join_cut_quotes: bool = 
         if prev is not None and prev.open_end and g.open_start and prev.end <= g.start and not text[prev.end : g.start].strip():
             joined[-1] = GoldQuote(
                 prev.start, g.end, prev.source_spans + g.source_spans, f"{prev.source_text} | {g.source_text}",
-                f"{prev.cue_text} | {g.cue_text}", prev.antecedent or g.antecedent, prev.open_start, g.open_end,
+                f"{prev.cue_text} | {g.cue_text}", prev.antecedent or g.antecedent, prev.named or g.named, prev.open_start, g.open_end,
             )
         else:
             joined.append(g)
@@ -239,7 +276,7 @@ def speaker_rule(g: GoldQuote, row: dict) -> str | None:
     last = _last_word(row["speaker"]) if row["speaker"] else ""
     if last and last in _words(g.source_text):
         return "b: speaker's last word in the gold Source"
-    if last and g.antecedent and last in _words(g.antecedent):
+    if last and g.antecedent and last in _name_words(g.antecedent):
         return "c: gold pronoun's antecedent"
     return None
 
@@ -259,13 +296,21 @@ def score_article(text: str, attributions: list[dict], rows: list[dict], errors:
         g, r = gold[i], pred[j]
         if cue_correct(g, r):
             c.cue_correct += 1
+        last = _last_word(r["speaker"]) if r["speaker"] else ""
         if g.source_text.strip().lower() in ("he", "she") and g.antecedent:
-            c.pronoun_scored += 1  # does the name we give "he" agree with the annotator's previous named Source?
-            last = _last_word(r["speaker"]) if r["speaker"] else ""
-            c.pronoun_resolved += bool(last) and last in _words(g.antecedent)
+            c.pronoun_scored += 1  # does the name we give "he" agree with the annotator's previous Source?
+            c.pronoun_resolved += bool(last) and last in _name_words(g.antecedent)
+        resolved = None
+        if g.named:
+            c.named_scored += 1  # ... with the annotator's previous Source that names someone?
+            resolved = bool(last) and last in _name_words(g.named)
+            c.named_resolved += resolved
+            if not resolved and errors is not None:
+                errors.append({**(meta or {}), "error": "pronoun", "quote": r["quote"][:120], "gold_source": g.source_text, "named": g.named, "speaker": r["speaker"], "mention": r["speaker_mention"], "verb": r["verb"], "via": r["via"], "start": g.start})
         if g.source_text.strip():
             c.speaker_scored += 1
             rule = speaker_rule(g, r)
+            c.strict_correct += bool(rule) if resolved is None else resolved
             if rule:
                 c.speaker_correct += 1
                 c.by_rule[rule] += 1
@@ -355,7 +400,8 @@ def main(argv: list[str] | None = None) -> int:
     print(_table(results))
     for split, r in results.items():
         print(f"{split}: speaker rules {r['speaker_rule_counts']}; annotator agreement (span F1) {r['annotator_agreement_span_f1']}")
-        print(f"{split}: pronoun sources (he/she) {r['pronoun_sources']}: the name we give agrees with the annotator's previous named Source in {r['pronoun_resolution_agreement']}")
+        print(f"{split}: pronoun sources (he/she) {r['pronoun_sources']}: the name we give agrees with the annotator's previous Source in {r['pronoun_resolution_agreement']}; "
+              f"with the previous Source that names someone ({r['pronoun_named_sources']}) in {r['pronoun_named_agreement']}; strict speaker accuracy {r['speaker_accuracy_strict']}")
     print("anchors: " + "; ".join(f"{a['system']}: F1 {a['span_f1']}" + (f", speaker {a['speaker_accuracy']}" if a["speaker_accuracy"] else "") for a in ANCHORS))
     print(f"({seconds:.1f} s)")
     if errors is not None:
@@ -373,6 +419,7 @@ def main(argv: list[str] | None = None) -> int:
                 "predicted": "rows of kind direct or partial",
                 "span": "match when shared characters >= 50% of the longer span; one-to-one, largest overlap first",
                 "speaker": "mention overlaps gold Source, or canonical speaker's last word in gold Source, or (gold pronoun) in its nearest earlier non-pronoun gold Source, or (gold relative pronoun) in the words just before it; an empty speaker is always wrong",
+                "speaker_strict": "as speaker, but a gold he/she counts only when the canonical speaker's last word is a word of the annotator's nearest earlier Source that names someone (its head word capitalised)",
                 "cue": "every word of our verb is a word of the gold Cue",
                 "annotators": "each article counted once, averaged over its annotators",
             },

@@ -24,8 +24,9 @@ Measured, per split:
   speaker the text does not give when the prediction is empty as well;
 - **one name per person**: of the gold people the tool names correctly, those it names with one
   string across the corpus;
-- **absent people**: predicted person speakers whose every word is missing from the corpus's text
-  (a name from another story);
+- **absent people**: predicted person speakers, the people roles speak for, and the person actors
+  of actor salience and ledes (:func:`analysis.framing.actors.actor_mentions`) whose every word is
+  missing from the corpus's text (a name from another story);
 - **scare quotes given a speaker**: gold scare quotes predicted as a voice with a speaker.
 """
 
@@ -215,7 +216,12 @@ def evaluate_corpus(name: str, gold: Gold, articles: dict[str, dict]) -> dict:
         counts["scare_given_a_speaker"] += len(hit)
     split_people = _people_split(corpus, variants)
     text_words = set(re.findall(r"[^\W\d_]+", " ".join(texts).lower()))
-    people = quotes.loc[quotes["speaker_type"].eq("person") & quotes["speaker"].ne(""), "speaker"].unique()
+    people = set(quotes.loc[quotes["speaker_type"].eq("person") & quotes["speaker"].ne(""), "speaker"])
+    people |= set(quotes.loc[quotes["speaks_for"].ne(""), "speaks_for"])
+    from ..framing.actors import actor_mentions
+
+    actors = actor_mentions(corpus)
+    people |= set(actors.loc[actors["kind"].eq("person"), "canonical"])
     absent = sorted(p for p in people if not set(re.findall(r"[^\W\d_]+", p.lower())) & text_words)
     one_name = sum(len(v) == 1 for v in by_person.values())
     return {

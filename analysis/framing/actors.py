@@ -2,8 +2,12 @@
 
 Salience is making a piece of information "more noticeable, meaningful, or memorable" (Entman
 1993): an actor named often, early and as the one who acts is put forward. Actors here are the
-people, organisations and countries of the register (:mod:`analysis.corpus.register`), so "Mr
-Zelensky" and "Ukraine's president" count as one actor.
+people, organisations and countries of the corpus's register (:func:`analysis.corpus.register.corpus_register`):
+its folder's ``register.csv`` where it has one ("Mr Zelensky" and "Ukraine's president" count as
+one actor there), and the people and organisations found in the corpus's own text
+(:mod:`analysis.corpus.people`: "Christine Blasey Ford", "Blasey Ford" and "Ford" are one person;
+"the Labor Department", "the Bureau of Labor Statistics (BLS)" are bodies), so any corpus has its
+actors with no register written for it.
 
 - :func:`actor_mentions`: every mention, role and name side by side merged ("Russian president
   Vladimir Putin" counts once), capitals named as places left out, each flagged when it is the
@@ -15,8 +19,10 @@ Zelensky" and "Ukraine's president" count as one actor.
 - :func:`key_actors` (the actors named by at least two outlets) and :func:`actors_in` (the actors
   a text names), for the headline, lede and first mentions (:mod:`analysis.framing.lede`).
 
-Limits: only the register's actors are seen; a person it does not list is not counted, and a
-role it lists is read as its holder in every story (issue 12 finds actors in the corpus itself).
+Limits: a person the text names only by role ("the chairman") counts here only where the
+corpus's register lists that role; the quote finder resolves such roles per article
+(:mod:`analysis.sourcing.speakers`). A body written in lower case ("the Romney campaign") is not
+found.
 
 References:
     Entman, R. M. (1993). Framing: Toward clarification of a fractured paradigm. Journal of

@@ -38,7 +38,7 @@ from .figures import (
     voices_figure,
     voices_shares,
 )
-from .measured import error_rate_reminder, error_rate_sentence, measured_error
+from .measured import error_rate_reminder, error_rate_sentence, measured_elsewhere, measured_elsewhere_sentence, measured_error
 from .media import media_cited, media_finding, media_summary
 from .profiles import (
     QUOTE_COLUMNS,
@@ -65,6 +65,8 @@ __all__ = [
     "extract_quotes",
     "highlight_quotes_html",
     "indirect_attributions",
+    "measured_elsewhere",
+    "measured_elsewhere_sentence",
     "measured_error",
     "media_cited",
     "media_finding",

@@ -29,8 +29,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import AUXILIARIES, CLAUSE_WORDS, INVERTING, NAME_PREFIXES, PREPOSITIONS, PRONOUNS, TIME_WORDS, TITLE_ABBREVIATIONS, Lexicon
-from .phrases import collect_left, collect_right, common_word, skip_adverbials_left, speakerlike
+from .lexicon import AUXILIARIES, CLAUSE_WORDS, DETERMINERS, INVERTING, NAME_PREFIXES, PREPOSITIONS, PRONOUNS, TIME_WORDS, TITLE_ABBREVIATIONS, Lexicon
+from .phrases import np_internal_preposition, collect_left, collect_right, common_word, skip_adverbials_left, speakerlike
 from .sentences import Sentence, Tok
 
 __all__ = [
@@ -56,11 +56,10 @@ class Cue:
 def subject_of(s: Sentence, vi: int, lex: Lexicon, depth: int = 0) -> tuple[int, int] | None:
     """The subject noun phrase of the verb at token ``vi``."""
     toks = s.toks
-    vidx = [v for v in s.verbs if v[0] == vi]
-    lemma = vidx[0][2] if vidx else ""
+    verb = s.verb_at(vi)
+    lemma = verb[2] if verb else ""
     if lemma == "according to":
-        n = vidx[0][1]
-        return collect_right(toks, vi + n, lex)
+        return collect_right(toks, vi + verb[1], lex)
     if lemma == "quote":  # "was quoted as saying": the subject of "was"
         j = skip_adverbials_left(toks, vi - 1)
         np = collect_left(toks, j, lex)
@@ -68,7 +67,7 @@ def subject_of(s: Sentence, vi: int, lex: Lexicon, depth: int = 0) -> tuple[int,
             return np
     if lemma in INVERTING and (vi == 0 or toks[vi - 1].text in ",—–"):
         # "The paradox of Nancy, says Carl Anthony, historian ..., is that ..."
-        np = collect_right(toks, vi + (vidx[0][1] if vidx else 1), lex)
+        np = collect_right(toks, vi + (verb[1] if verb else 1), lex)
         if np and toks[np[0]].cap and speakerlike(toks, np, lex) and (np[1] >= len(toks) or toks[np[1]].text in ",.;"):
             return np
     i = skip_adverbials_left(toks, vi - 1)
@@ -97,8 +96,7 @@ def subject_of(s: Sentence, vi: int, lex: Lexicon, depth: int = 0) -> tuple[int,
         j = i - 1
         while j >= 0 and i - j < 16 and toks[j].text != "," and toks[j].q < 0 and (toks[j].low not in CLAUSE_WORDS or toks[j].low in ("who", "which", "and")):
             j -= 1
-        verb_at = {v[0] for v in s.verbs}
-        middle_ok = j >= 0 and i - j > 1 and not any(x in verb_at or toks[x].q >= 0 for x in range(j + 1, i)) and (
+        middle_ok = j >= 0 and i - j > 1 and not any(s.verb_at(x) or toks[x].q >= 0 for x in range(j + 1, i)) and (
             toks[j + 1].low not in CLAUSE_WORDS or toks[j + 1].low in ("who", "which")
         )
         first = 0
@@ -108,7 +106,7 @@ def subject_of(s: Sentence, vi: int, lex: Lexicon, depth: int = 0) -> tuple[int,
         if (
             initial and initial[1] < i and toks[initial[1]].text == "," and speakerlike(toks, initial, lex)
             and any(toks[x].cap and not common_word(toks[x], lex) for x in range(*initial))
-            and not any(v[0] < vi for v in s.verbs)
+            and not (s.verbs and s.verbs[0][0] < vi)
         ):
             return initial  # "Clinton, during a town hall meeting in Columbus, Ohio, said"
         head = None  # "Sean Spicer, chief strategist for the RNC, said": the name before the apposition
@@ -180,21 +178,28 @@ def _fallback_subject(s: Sentence, vi: int, lex: Lexicon, depth: int) -> tuple[i
     toks = s.toks
     before = skip_adverbials_left(toks, vi - 1)
     coordinated = before >= 0 and toks[before].low in ("and", "but", "or")
-    for w in range(vi - 1, -1, -1) if coordinated else ():
+    for w in range(vi - 1, max(vi - 1 - _REACH, -1), -1) if coordinated else ():
         t = toks[w]
         if t.q >= 0:
             break
         clause_start = w == 0 or toks[w - 1].text in ",:;(—–" or toks[w - 1].q >= 0 or (toks[w - 1].low in CLAUSE_WORDS and toks[w - 1].low not in ("and", "or", "but", "nor"))
-        if clause_start and (t.low in ("he", "she", "they") or (t.cap and not common_word(t, lex) and t.text not in NAME_PREFIXES)):
+        opener = t.low in _INTRO_WORDS or t.low in TIME_WORDS or t.low in ("hours", "minutes") or t.low.endswith(("ly", "ing", "ed"))  # "Hastily ...", "Asked whether ...", "Outside the arena"
+        if clause_start and (t.low in ("he", "she", "they") or (t.cap and not opener and not common_word(t, lex) and t.text not in NAME_PREFIXES)):
             np = (w, w + 1) if t.low in PRONOUNS else collect_right(toks, w, lex)
             if np and speakerlike(toks, np, lex):
                 return np
-    for v in reversed(s.verbs):
-        if v[0] < vi:
-            np = subject_of(s, v[0], lex, depth + 1)
-            if np and speakerlike(s.toks, np, lex):
-                return np
+    for v in s.verbs_before(vi, reach=_REACH, most=_EARLIER_VERBS):
+        np = subject_of(s, v[0], lex, depth + 1)
+        if np and speakerlike(s.toks, np, lex):
+            return np
     return sentence_subject(s, lex, before=vi)
+
+
+# How far back the subject of a coordinated verb or a participle is looked for: tokens, and earlier
+# reporting verbs whose subject it may share. News sentences stay well inside these bounds; they keep
+# the work linear on pathological text (one "sentence" of thousands of tokens and verbs).
+_REACH = 80
+_EARLIER_VERBS = 4
 
 
 _INTRO_WORDS = frozenset(
@@ -262,12 +267,13 @@ def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
     if j < len(toks) and toks[j].text in ",—–-":
         j += 1
         broken = True
+    if j < len(toks) and not broken:
+        broken = _name_and_verb(s, j, lex)  # “... battle of niches” Grubbs said.  “...” said Nick Merrill.
     if j >= len(toks) or not broken:
         return None
     sentence_end = toks[qi].low[-1] in ".!?…"
-    verbs = {v[0]: v for v in s.verbs}
-    if j in verbs and verbs[j][2] in INVERTING:
-        v = verbs[j]
+    v = s.verb_at(j)
+    if v is not None and v[2] in INVERTING:
         np = collect_right(toks, j + v[1], lex)
         if np and (toks[np[0]].cap or toks[np[0]].low in _NP_OPENERS or speakerlike(toks, np, lex)):
             return Cue(v, np, "after", 3.0)  # "” said the designer, who ..."
@@ -288,10 +294,11 @@ def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
         abbreviation = toks[k - 1].low in TITLE_ABBREVIATIONS or len(toks[k - 1].text) <= 2 or (k + 1 < len(toks) and toks[k + 1].text == ",")
         if t.q >= 0 or t.text in ";:!?()" or (t.text == "." and not abbreviation):
             return None
-        if k in verbs:
+        vk = s.verb_at(k)
+        if vk is not None:
             if toks[k].low.endswith("ing"):
                 return None
-            after = k + verbs[k][1]
+            after = k + vk[1]
             if sentence_end and after + 1 < len(toks) and toks[after].text in ",:" and toks[after + 1].q >= 0:
                 return None  # “...” Trump replied, “...”: the verb introduces the next quote
             end = skip_adverbials_left(toks, k - 1) + 1
@@ -303,17 +310,46 @@ def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
                     tail[1] > tail[0] and all(toks[x].cap and not common_word(toks[x], lex) or toks[x].text == "." for x in range(*tail))
                     and not all(toks[x].cap for x in range(j, head_end))
                 ):
-                    return Cue(verbs[k], tail, "parenthetical", 3.0)  # "good" job, he said
+                    return Cue(vk, tail, "parenthetical", 3.0)  # "good" job, he said
             if toks[j].low.endswith("ing") and not toks[j].cap:
                 return None
             if head_end <= j or (toks[j].low in PRONOUNS and head_end > j + 1):
                 return None
-            if not (head_end == j + 1 and toks[j].low in PRONOUNS) and not all(_np_word(toks[x], lex) for x in range(j, head_end)):
+            if not (head_end == j + 1 and toks[j].low in PRONOUNS) and not all(
+                _np_word(toks[x], lex) or (x > j and (np_internal_preposition(toks, x, lex) or toks[x - 1].low in ("with", "to", "of") and toks[x].low in DETERMINERS))
+                for x in range(j, head_end)
+            ):  # "one source familiar with the campaign told"
                 return None
             if any(toks[x].low in ("and", "but") for x in range(j, head_end)) and not speakerlike(toks, (j, head_end), lex):
                 return None
-            return Cue(verbs[k], (j, head_end), "after", 3.0)
+            return Cue(vk, (j, head_end), "after", 3.0)
     return None
+
+
+def _name_and_verb(s: Sentence, j: int, lex: Lexicon) -> bool:
+    """Does a quote that ends with no punctuation of its own still end where its attribution
+    starts: a name of at most four words and a reporting verb (``Grubbs said``), or the verb and
+    a name (``said Nick Merrill``), then the end of the sentence or a comma?"""
+    toks = s.toks
+
+    def name_run(k: int) -> int:
+        start = k
+        while k < len(toks) and k - start < 5 and (toks[k].cap and not common_word(toks[k], lex) or toks[k].text == "." and k > start):
+            k += 1
+        return k if k > start else -1
+
+    def closes(k: int) -> bool:
+        return k >= len(toks) or toks[k].text in ".,;"
+
+    v = s.verb_at(j)
+    if v is not None and v[2] in INVERTING:
+        end = name_run(j + v[1])
+        return end > 0 and closes(end)
+    end = name_run(j)
+    if end < 0:
+        return False
+    v = s.verb_at(end)
+    return v is not None and not toks[end].low.endswith("ing") and closes(end + v[1])
 
 
 def cue_before(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
@@ -324,11 +360,14 @@ def cue_before(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
     (``Mark Blumenthal and Jon Cohen: “...”``, a transcript's ``PENCE: “...``) is a cue too.
     """
     toks = s.toks
-    for v in reversed(s.verbs):
-        if v[0] >= qi:
-            continue
+    nearest = s.verbs_before(qi, reach=10**9, most=1)
+    for v in nearest:
         if qi - v[0] > 40:
             return None
+        if v[2] == "ask" and v[0] + 1 < qi and toks[v[0] + 1].low == "by":
+            asker = collect_right(toks, v[0] + 2, lex)  # "Asked by Justice Samuel Alito “can the mandate ...?”"
+            if asker and speakerlike(toks, asker, lex) and qi - asker[1] <= 1:
+                return Cue(v, asker, "before", 3.5)
         np = subject_of(s, v[0], lex)
         if np is None:
             return Cue(v, None, "before", 0.5)

@@ -109,7 +109,7 @@ NAME_PREFIXES = frozenset(
     Vice Prime Minister Foreign Defence Defense Interior Finance Justice Health Secretary State Senator Governor
     Speaker House Senate Majority Minority Leader Chairman Chairwoman Chair Director Chief Judge Attorney General
     Press Spokesman Spokeswoman Spokesperson Ambassador Envoy Special Pope King Queen Prince Princess Sheikh
-    Father Sister Professor Mayor Commissioner Deputy Acting Former Republican Democratic Democrat Independent
+    Father Sister Professor Mayor Commissioner Deputy Acting Former Associate Assistant Republican Democratic Democrat Independent
     GOP Representative Congressman Congresswoman Lieutenant Colonel Major Captain Sergeant Admiral Commander
     Homeland Security National Adviser Advisor Counsel Candidate Nominee Presidential Officer Executive CEO
     Russian Ukrainian American British English French German Chinese Israeli Iranian European Palestinian
@@ -122,7 +122,8 @@ INVERTING = frozenset({"say", "add", "write", "post", "ask", "reply", "continue"
                         "observe", "concede", "admit", "acknowledge", "agree", "suggest", "exclaim", "joke", "quip",
                         "boast", "complain", "lament", "predict", "repeat", "reiterate", "report", "caution", "counter",
                         "maintain", "contend", "assert", "confirm", "announce", "recall", "demand", "urge", "plead",
-                        "promise", "vow", "scoff", "snap", "shout", "yell", "fume", "mention", "emphasise", "stress"})
+                        "promise", "vow", "scoff", "snap", "shout", "yell", "fume", "mention", "emphasise", "stress",
+                        "conclude", "muse", "read", "remember", "recommend", "gloat", "riff", "chime"})
 
 
 # ---------------------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ __all__ = [
     "collect_right",
     "common_word",
     "head_index",
+    "np_internal_preposition",
     "skip_adverbials_left",
     "speakerlike",
 ]
@@ -63,7 +64,7 @@ def skip_adverbials_left(toks: list[Tok], i: int) -> int:
     return i
 
 
-def _np_internal_preposition(toks: list[Tok], j: int, lex: Lexicon) -> bool:
+def np_internal_preposition(toks: list[Tok], j: int, lex: Lexicon) -> bool:
     """Is ``toks[j]`` (of, for, to, with) inside a noun phrase: "the mayor of Kyiv", "adviser to"."""
     if j == 0:
         return False
@@ -89,7 +90,7 @@ def collect_left(toks: list[Tok], i: int, lex: Lexicon, limit: int = 12) -> tupl
             break
         if t.word:
             if t.low in PREPOSITIONS:
-                if j < i and _np_internal_preposition(toks, j, lex):
+                if j < i and np_internal_preposition(toks, j, lex):
                     j -= 1
                     continue
                 break
@@ -126,7 +127,7 @@ def collect_right(toks: list[Tok], i: int, lex: Lexicon, limit: int = 10) -> tup
             break
         if t.word:
             if t.low in PREPOSITIONS:
-                if j > i and t.low in ("of", "for", "to") and j + 1 < len(toks) and (toks[j + 1].cap or toks[j + 1].low in DETERMINERS) and _np_internal_preposition(toks, j, lex):
+                if j > i and t.low in ("of", "for", "to") and j + 1 < len(toks) and (toks[j + 1].cap or toks[j + 1].low in DETERMINERS) and np_internal_preposition(toks, j, lex):
                     j += 1
                     continue
                 break

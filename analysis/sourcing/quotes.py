@@ -127,6 +127,7 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
 
     # the cue of each passage: the best of the three places it can be
     cues: dict[int, Cue | None] = {}
+    cue_in: dict[int, Sentence] = {}  # the sentence of a cue outside the quote's own (a signature line)
     for qid in range(len(passages)):
         if qid not in where:
             cues[qid] = None
@@ -134,6 +135,10 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
         s, qi = where[qid]
         found = [c for c in (cue_after(s, qi, lex), cue_before(s, qi, lex), cue_parenthetical(s, qi, lex)) if c and c.np]
         cues[qid] = max(found, key=lambda c: c.score) if found else None
+        if cues[qid] is None:
+            signed = _signature(s, qi, sentences, lex) or _colon(s, qi, sentences, lex)
+            if signed is not None:
+                cue_in[qid], cues[qid] = signed  # the cue's words are in that sentence
     used_verbs = {(where[q][0].index, c.verb[0]) for q, c in cues.items() if c is not None and c.verb}
 
     # everything that can name a speaker, in reading order: sentence subjects (for pronouns),
@@ -157,11 +162,11 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
             np = sentence_subject(s, lex)
             who = art.resolve(s.toks, np, pos)
             if who.kind == "person" and who.via != "pronoun":
-                art.note(pos, who)
+                art.note(pos, who, spoke=False)
             continue
         if what == "v":
             s = sentences[ref]
-            v = next(v for v in s.verbs if v[0] == extra)
+            v = s.verb_at(extra)
             np = subject_of(s, v[0], lex)
             if np is None or not speakerlike(s.toks, np, lex):
                 continue
@@ -180,7 +185,7 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
         cue = cues[qid]
         who, src_cue, src_sent, np = Who("", "unknown", "", "unknown"), None, None, None
         if cue is not None:
-            s, _ = where[qid]
+            s = cue_in.get(qid) or where[qid][0]
             who = art.resolve(s.toks, cue.np, s.toks[cue.np[0]].start)
             src_cue, src_sent, np = cue, s, cue.np
         else:
@@ -197,6 +202,48 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
     _number_quotations(rows, passages)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
+
+
+def _signature(s: Sentence, qi: int, sentences: list[Sentence], lex: Lexicon) -> tuple[Sentence, Cue] | None:
+    """A quote that fills its paragraph, signed by a dash line under it (``“...” / -- President
+    Obama in an interview``): the signature's sentence and its name as a ``label`` cue."""
+    if any(t.word for t in s.toks) or s.index + 1 >= len(sentences):
+        return None
+    nxt = sentences[s.index + 1]
+    toks = nxt.toks
+    if nxt.paragraph != s.paragraph + 1 or len(toks) < 2 or toks[0].text not in "-—–":
+        return None
+    a = 1
+    while a < len(toks) and toks[a].text in "-—–":
+        a += 1
+    np = collect_right(toks, a, lex)
+    if np is None or not toks[np[0]].cap or not speakerlike(toks, np, lex):
+        return None
+    return nxt, Cue(None, np, "label", 2.5)
+
+
+def _colon(s: Sentence, qi: int, sentences: list[Sentence], lex: Lexicon) -> tuple[Sentence, Cue] | None:
+    """A quote after a colon that closes a clause with no verb of speech (``Shaw: “...``, ``She
+    then addressed the supporters again: “...``, or a paragraph ending with a colon above the
+    quote): the clause's subject is the speaker."""
+    toks = s.toks
+    if qi >= 2 and toks[qi - 1].text == ":":
+        host = s
+        np = sentence_subject(s, lex)
+        if np is None or np[1] >= qi - 1 or any(t.q >= 0 for t in toks[: np[0]]):
+            return None
+    elif all(not t.word for t in toks[:qi]) and s.index > 0:
+        host = sentences[s.index - 1]
+        if host.paragraph != s.paragraph - 1 or not host.toks or host.toks[-1].text != ":" or any(t.q >= 0 for t in host.toks):
+            return None
+        np = sentence_subject(host, lex)
+        if np is None:
+            return None
+    else:
+        return None
+    if not speakerlike(host.toks, np, lex) or host.toks[np[0]].low in ("it", "i", "we"):
+        return None
+    return host, Cue(None, np, "colon", 2.0)
 
 
 def _merge_attributions(sentences: list[Sentence], lex: Lexicon) -> list[Sentence]:
@@ -303,7 +350,37 @@ def _is_direct(s: Sentence, qi: int, quote: str) -> bool:
     if qi == 0:
         return True
     prev = toks[qi - 1]
-    return prev.text in ":,;—–-" or any(v[0] + v[1] - 1 == qi - 1 for v in s.verbs) or prev.q >= 0
+    return prev.text in ":,;—–-" or any(v[0] + v[1] == qi for v in s.verbs_before(qi, reach=8, most=8)) or prev.q >= 0
+
+
+_TITLE_SMALL = frozenset("a an the of and or in on at to for with from by".split())
+_TITLE_BEFORE = re.compile(r"\b(?:on|in|titled|entitled|called|dubbed|named|of)\s+(?:[A-Z][\w’'.]*\s+){0,2}$")
+
+
+def _title(text: str, p: Passage, quote: str) -> bool:
+    """A title in quotation marks rather than anyone's words: a few words all capitalised but the
+    small ones, after "on", "in", "titled" ... (told CNN on “At This Hour.”, his book “The Art of the Deal”)."""
+    words = quote.strip(" .,!?").split()
+    if not 1 < len(words) <= 7 or not _TITLE_BEFORE.search(text, max(0, p.open_at - 40), p.open_at):
+        return False
+    return words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
+
+
+_FROM_TO = re.compile(r"\bfrom\s+$")
+
+
+def _words_as_words(text: str, p: Passage, words: int) -> bool:
+    """One or two words quoted as words in "from “A” to “B”" (a change of wording, not a quotation)."""
+    if words > 2 or p.close_at < 0:
+        return False
+    before = text[max(0, p.open_at - 8) : p.open_at]
+    after = text[p.region_end : p.region_end + 6]
+    if _FROM_TO.search(before) and re.match(r"\s+to\s+[“\"]", after):
+        return True
+    if re.search(r"\bto\s+$", before):
+        k = text.rfind("from", max(0, p.open_at - 40), p.open_at)
+        return k >= 0 and re.match(r"from\s+[“\"][^”\"]{1,30}[”\"]\s+to\s+$", text[k : p.open_at]) is not None
+    return False
 
 
 def _quote_row(text, p: Passage, qid, who: Who, cue: Cue | None, s: Sentence | None, np, where, lex: Lexicon, scare_max_words: int) -> dict:
@@ -311,12 +388,18 @@ def _quote_row(text, p: Passage, qid, who: Who, cue: Cue | None, s: Sentence | N
     quote = text[p.start : p.end]
     words = len(quote.split())
     qs, qi = where.get(qid, (None, 0))
-    if not who.speaker:
+    if not who.speaker and (cue is None or cue.verb is None or not speakerlike(s.toks, np, lex)):
         kind = "scare" if words <= scare_max_words else "direct"
+    elif not who.speaker:
+        # a reporting verb with a subject that can speak frames the words, but the subject names
+        # nobody we can tell ("it said", a pronoun with no antecedent): somebody's words, speaker unknown
+        kind = "direct" if (qs is not None and _is_direct(qs, qi, quote)) or p.continues >= 0 else "partial"
     else:
         kind = "direct" if (qs is not None and _is_direct(qs, qi, quote)) or p.continues >= 0 else "partial"
         if kind == "partial" and words <= scare_max_words and _thing_not_speaker(who):
             kind = "scare"  # "the report said the “fiscal cliff” would ...": the reporter's marks, nobody's words
+        elif kind == "partial" and (_title(text, p, quote) or _words_as_words(text, p, words)):
+            kind = "scare"  # told CNN on “At This Hour.”; a reversal from “penalty” to “tax”
     row = {
         "field": "text", "kind": kind, "quote": quote, "start": p.start, "end": p.end,
         "paragraph": p.paragraph, "sentence": qs.index if qs is not None else -1, "quotation": qid,

@@ -15,6 +15,7 @@ References:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -65,6 +66,32 @@ class Sentence:
     index: int
     toks: list[Tok]
     verbs: list[tuple[int, int, str]] = field(default_factory=list)  # (token index, length, lemma)
+    _at: dict[int, tuple[int, int, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _starts: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
+
+    def verb_at(self, i: int) -> tuple[int, int, str] | None:
+        """The reporting verb that starts at token ``i``, or None (a lookup, not a scan)."""
+        self._index()
+        return self._at.get(i)
+
+    def verbs_before(self, i: int, *, reach: int, most: int) -> list[tuple[int, int, str]]:
+        """The reporting verbs that start before token ``i`` and at most ``reach`` tokens from it,
+        nearest first, at most ``most`` of them: the bounded look-back that keeps the subject
+        search linear on a sentence of thousands of tokens."""
+        self._index()
+        k = bisect.bisect_left(self._starts, i)
+        out = []
+        while k > 0 and len(out) < most:
+            k -= 1
+            if i - self._starts[k] > reach:
+                break
+            out.append(self.verbs[k])
+        return out
+
+    def _index(self) -> None:
+        if len(self._starts) != len(self.verbs):
+            self._at = {v[0]: v for v in self.verbs}
+            self._starts = [v[0] for v in self.verbs]
 
 
 def _masked(text: str, lo: int, hi: int, passages: list[Passage]) -> str:
@@ -160,7 +187,8 @@ _NOUN_LIKE_FORMS = frozenset(
     "posts reports claims notes calls attacks comments remarks demands answers replies tweets quotes charges "
     "questions pledges promises vows appeals orders blasts jokes quips boasts laments statements warnings "
     "post report claim note call attack comment remark demand answer reply tweet quote charge question pledge "
-    "promise vow appeal order blast joke quip boast lament warning echo echoes chant chants states".split()
+    "promise vow appeal order blast joke quip boast lament warning echo echoes chant chants states "
+    "email emails challenge challenges credit credits mention mentions".split()
 )
 
 

@@ -66,3 +66,47 @@ def test_forms_of_one_given_name_are_one_person():
 def test_different_given_names_stay_apart():
     people = _people("Mara Jessup said she would run.", "Owen Jessup said he would not.")
     assert set(people) == {"Mara Jessup", "Owen Jessup"}
+
+
+def test_bodies_found_in_the_text_with_their_acronym_and_not_titles():
+    from analysis.corpus.people import organisations_in_texts
+
+    t = organisations_in_texts([
+        "The Labor Department said the Bureau of Labor Statistics (BLS) counted. Senate Majority Leader Ann Kerr "
+        "and the White House agreed. We asked Congress. House Speaker Tom Reyes spoke. The GOP-majority House voted.",
+        "Party members met. The Supreme Court ruled; the Republican National Committee said so.",
+    ])
+    assert dict(zip(t["canonical"], t["variants"])) == {
+        "Bureau of Labor Statistics": "Bureau of Labor Statistics|BLS", "Congress": "Congress", "House": "House",
+        "Labor Department": "Labor Department", "Republican National Committee": "Republican National Committee",
+        "Supreme Court": "Supreme Court", "White House": "White House",
+    }
+    assert set(t["kind"]) == {"organisation"}
+
+
+def test_the_type_of_a_person_or_body_comes_from_its_titles_or_head_word():
+    from analysis.corpus.people import role_type_of
+
+    assert role_type_of("person", "Tomas Ruiz", "Sen.|Sen.") == "government"
+    assert role_type_of("person", "Ana Vey", "Gen.|Dr.|Gen.") == "military"
+    assert role_type_of("person", "Ana Vey", "") == ""
+    assert role_type_of("organisation", "Bureau of Labor Statistics") == "government"
+    assert role_type_of("organisation", "Economic Policy Institute") == "expert"
+    assert role_type_of("organisation", "Republican National Committee") == ""
+
+
+def test_found_actors_name_each_person_and_body_once_with_their_outlets():
+    import pandas as pd
+
+    from analysis.corpus import corpus_from_frame
+    from analysis.corpus.people import found_actors, found_actors_finding
+
+    corpus = corpus_from_frame(pd.DataFrame({
+        "article_id": ["a", "b"], "outlet": ["Alpha", "Beta"],
+        "text": ["Sen. Tomas Ruiz said the Labor Department erred. Ruiz left.", "Tomas Ruiz said no. The Labor Department agreed."],
+    }))
+    t = found_actors(corpus)
+    assert t[["canonical", "kind", "mentions", "n_outlets", "found"]].values.tolist() == [
+        ["Tomas Ruiz", "person", 3, 2, "text"], ["Labor Department", "organisation", 2, 2, "text"]]
+    assert t.loc[0, "role_type"] == "government"
+    assert found_actors_finding(t, corpus).startswith("The articles name 1 person and 1 organisation (2 of them found in the text")

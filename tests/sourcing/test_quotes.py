@@ -227,3 +227,38 @@ def test_seeds_at_most_three_missed_or_wrong_speaker(corpus):
     assert len(spurious) <= 3, spurious[["article_id", "quote", "speaker"]].to_string()
     kinds_wrong = [r for r in report if r[0] == "other kind"]
     assert len(kinds_wrong) <= 0.15 * len(expected), "\n".join(map(str, kinds_wrong))
+
+
+@pytest.mark.parametrize("unit", ["the officials met and said things ", "Alpha Beta said ", "Smith, who said, and told reporters that "])
+def test_work_on_one_endless_sentence_is_linear(monkeypatch, unit):
+    """A "sentence" of thousands of tokens and reporting verbs (no full stop, no quote mark): the
+    subject of each verb is looked for a bounded distance back, so the calls grow with the verbs,
+    not with their square (before the bound, 294 verbs cost 43,365 calls)."""
+    from analysis.sourcing import cues
+
+    calls = {"n": 0}
+    real = cues.subject_of
+
+    def counted(*args, **kw):
+        calls["n"] += 1
+        return real(*args, **kw)
+
+    monkeypatch.setattr(cues, "subject_of", counted)
+    lex = load_lexicon()
+    counts = []
+    for n in (2_000, 8_000):
+        calls["n"] = 0
+        quotes_in_text((unit * (n // len(unit) + 1))[:n], lexicon=lex)
+        counts.append(calls["n"])
+    verbs = 8_000 / len(unit)
+    assert counts[1] <= 6 * verbs, counts
+    assert counts[1] <= 5 * max(counts[0], 1), counts
+
+
+def test_titles_and_words_quoted_as_words_are_nobody_s_words():
+    rows = only("“We tried,” Ana Reyes told Radio Nine on “Morning With Ted Hall.” Now, Ana Reyes said, the switch "
+                "from “levy” to “fee” raises the question of “who pays for it.”")
+    kinds = {r["quote"]: r["kind"] for r in rows}
+    assert kinds["Morning With Ted Hall."] == "scare"
+    assert kinds["levy"] == "scare" and kinds["fee"] == "scare"
+    assert kinds["who pays for it."] == "partial"
