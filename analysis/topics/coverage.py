@@ -37,6 +37,7 @@ __all__ = [
     "coverage_wide",
     "element_table",
     "omission_finding",
+    "most_of",
     "omissions",
     "single_outlet_elements",
 ]
@@ -55,19 +56,23 @@ def element_table(elements: pd.DataFrame, outlets: Sequence[str]) -> pd.DataFram
 
     Returns:
         Indexed by ``element``: ``label``, ``n_outlets``, ``outlets`` (comma-separated, in
-        corpus order), ``sentences``, ``representative`` (its text), ``outlet`` (of the
-        representative), ``start``, ``end`` (its offsets).
+        corpus order), ``sentences`` (that tell it), ``representative`` (its text), ``outlet``
+        (of the representative), ``article_id``, ``start``, ``end`` (its offsets),
+        ``near_outlets`` (outlets that do not tell it but have a clause close to it).
     """
     e = _clustered(elements)
-    cols = ["label", "n_outlets", "outlets", "sentences", "representative", "outlet", "article_id", "start", "end"]
+    cols = ["label", "n_outlets", "outlets", "sentences", "representative", "outlet", "article_id", "start", "end", "near_outlets"]
     if e.empty:
         return pd.DataFrame(columns=cols).rename_axis("element")
     rank = {o: i for i, o in enumerate(outlets)}
     rows = []
     for el, g in e.groupby("element", sort=True):
-        rep = g[g["representative"]].iloc[0]
+        reps = g[g["representative"]]
+        rep = (reps if len(reps) else g).iloc[0]
         names = sorted(g["outlet"].unique(), key=lambda o: rank.get(o, len(rank)))
-        rows.append((el, rep["element_label"], len(names), ", ".join(names), len(g), rep["text"], rep["outlet"], rep["article_id"], rep["start"], rep["end"]))
+        near = rep["near_outlets"] if "near_outlets" in g.columns else ""
+        rows.append((el, rep["element_label"], len(names), ", ".join(names), int(g.drop_duplicates(["article_id", "sentence"]).shape[0]),
+                     rep["text"], rep["outlet"], rep["article_id"], rep["start"], rep["end"], near))
     return pd.DataFrame(rows, columns=["element", *cols]).set_index("element")
 
 
@@ -130,20 +135,28 @@ def coverage_wide(coverage: pd.DataFrame, *, min_outlets: int = 2) -> pd.DataFra
     return wide[[o for o in outlets if o in wide.columns]].rename_axis(columns=None)
 
 
-def single_outlet_elements(elements: pd.DataFrame, outlets: Sequence[str]) -> pd.DataFrame:
+def single_outlet_elements(elements: pd.DataFrame, outlets: Sequence[str], *, strict: bool = True, min_sentences: int = 2) -> pd.DataFrame:
     """Elements reported by one outlet only ("only X reports ..."), one row per element.
 
     Args:
         elements: from :func:`analysis.topics.story_elements`.
         outlets: the corpus's outlets, in order (``corpus.outlets``).
+        strict: keep only the elements no other outlet comes near (``near_outlets`` empty: no
+            clause of another outlet is even loosely like one of its clauses). An element one
+            outlet tells in words no other outlet shares may still be told by another in other
+            words; the strict list is the one whose claims were measured right (see the README).
+        min_sentences: with ``strict``, the fewest sentences the outlet gives the element: a
+            passage of its own, not one sentence another outlet may have put in other words.
 
     Returns:
         ``outlet``, ``element``, ``label``, ``sentences``, ``first_sentence``, ``text`` (the
-        representative sentence), ``start``, ``end``; sorted by outlet (corpus order) and by
-        where the element first appears in its article.
+        representative sentence), ``start``, ``end``, ``near_outlets``; sorted by outlet (corpus
+        order) and by where the element first appears in its article.
     """
     table = element_table(elements, outlets)
     one = table[table["n_outlets"] == 1]
+    if strict:
+        one = one[(one["near_outlets"].fillna("") == "") & (one["sentences"] >= min_sentences)]
     e = _clustered(elements)
     first = e.groupby("element")["sentence"].min()
     rank = {o: i for i, o in enumerate(outlets)}
@@ -157,39 +170,51 @@ def single_outlet_elements(elements: pd.DataFrame, outlets: Sequence[str]) -> pd
             "text": one["representative"].to_numpy(),
             "start": one["start"].to_numpy(),
             "end": one["end"].to_numpy(),
+            "near_outlets": one["near_outlets"].to_numpy(),
         }
     )
     out["_r"] = out["outlet"].map(rank)
     return out.sort_values(["_r", "first_sentence", "element"]).drop(columns="_r").reset_index(drop=True)
 
 
-def omissions(elements: pd.DataFrame, outlets: Sequence[str], *, min_share: float = 1.0) -> pd.DataFrame:
-    """Elements that the other outlets report and one leaves out.
+def most_of(n_others: int) -> int:
+    """How many of ``n_others`` outlets are "most of" them: more than half (1 of 1, 2 of 2, 2 of 3, 3 of 4, 3 of 5)."""
+    return n_others // 2 + 1
+
+
+def omissions(elements: pd.DataFrame, outlets: Sequence[str], *, min_others: int | None = None) -> pd.DataFrame:
+    """Elements that most of the other outlets tell and one leaves out.
+
+    An outlet leaves out an element when at least ``min_others`` of the other outlets tell it
+    (by default most of them: :func:`most_of`), it does not, and none of its clauses comes near
+    the element (``near_outlets``: a clause of its own loosely like one of the element's would
+    make the omission a guess: it may tell the fact in other words).
 
     Args:
         elements: from :func:`analysis.topics.story_elements`.
         outlets: the corpus's outlets.
-        min_share: the share of the *other* outlets that must cover an element for its
-            absence from one outlet to count; 1.0 (the default) means all of the others.
+        min_others: the fewest other outlets that must tell the element; None: most of them.
 
     Returns:
         One row per outlet and element it leaves out: ``left out by``, ``element``, ``label``,
-        ``covered by``, ``text`` (the representative sentence), ``outlet`` (of that sentence).
-        Empty when the corpus has fewer than two outlets.
+        ``covered by``, ``told by`` (how many outlets tell it), ``others`` (how many other outlets
+        there are), ``text`` (the representative sentence), ``outlet`` (of that sentence). Empty
+        when the corpus has fewer than two outlets.
     """
-    cols = ["left out by", "element", "label", "covered by", "text", "outlet"]
+    cols = ["left out by", "element", "label", "covered by", "told by", "others", "text", "outlet"]
     if len(outlets) < 2:
         return pd.DataFrame(columns=cols)
     table = element_table(elements, outlets)
+    others = len(outlets) - 1
+    need = most_of(others) if min_others is None else max(1, int(min_others))
     rows = []
     for o in outlets:
-        others = len(outlets) - 1
         for el, r in table.iterrows():
             covered = r["outlets"].split(", ")
-            if o in covered:
+            near = [x for x in str(r["near_outlets"] or "").split(", ") if x]
+            if o in covered or o in near or len(covered) < need:
                 continue
-            if len(covered) >= max(1, int(np.ceil(min_share * others))):
-                rows.append((o, el, r["label"], r["outlets"], r["representative"], r["outlet"]))
+            rows.append((o, el, r["label"], r["outlets"], len(covered), others, r["representative"], r["outlet"]))
     return pd.DataFrame(rows, columns=cols)
 
 
