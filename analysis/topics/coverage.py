@@ -14,7 +14,7 @@ Example:
     >>> corpus = load_corpus()
     >>> cov = coverage_matrix(story_elements(corpus), corpus)
     >>> list(cov.columns)
-    ['element', 'label', 'outlet', 'present', 'sentences', 'first_sentence', 'position']
+    ['element', 'label', 'outlet', 'present', 'sentences', 'first_sentence', 'position', 'near']
 """
 
 from __future__ import annotations
@@ -87,23 +87,26 @@ def coverage_matrix(elements: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
         ``element``, ``label``, ``outlet``, ``present`` (bool), ``sentences`` (the outlet's
         sentences in the element), ``first_sentence`` (0-based number of its first such
         sentence in its article; empty when absent), ``position`` (``first_sentence`` divided
-        by the article's number of sentences, in [0, 1); empty when absent).
+        by the article's number of sentences, in [0, 1); empty when absent), ``near`` (absent, but
+        a clause of the outlet comes near the element: it may tell it in other words).
     """
     e = _clustered(elements)
     n_sent = corpus.articles["n_sentences"]
-    labels = e.drop_duplicates("element").set_index("element")["element_label"]
+    first = e.drop_duplicates("element").set_index("element")
+    labels = first["element_label"]
+    near = first["near_outlets"] if "near_outlets" in first.columns else pd.Series("", index=first.index)
     rows = []
-    for el in sorted(labels.index):
-        g = e[e["element"] == el]
+    for el, g in e.groupby("element", sort=True):
+        close = set(str(near[el] or "").split(", "))
         for o in corpus.outlets:
             h = g[g["outlet"] == o]
             if h.empty:
-                rows.append((el, labels[el], o, False, 0, pd.NA, np.nan))
+                rows.append((el, labels[el], o, False, 0, pd.NA, np.nan, o in close))
                 continue
             pos = [(s / n_sent[a], s) for a, s in zip(h["article_id"], h["sentence"])]
             p, s = min(pos)
-            rows.append((el, labels[el], o, True, len(h), int(s), float(p)))
-    out = pd.DataFrame(rows, columns=["element", "label", "outlet", "present", "sentences", "first_sentence", "position"])
+            rows.append((el, labels[el], o, True, len(h), int(s), float(p), False))
+    out = pd.DataFrame(rows, columns=["element", "label", "outlet", "present", "sentences", "first_sentence", "position", "near"])
     out["first_sentence"] = out["first_sentence"].astype("Int64")
     return out
 
@@ -265,6 +268,8 @@ def coverage_figure(coverage: pd.DataFrame, *, min_outlets: int = 2, label_width
                 ax.text(x, y, f"{r['position']:.0%}", ha="center", va="center", fontsize=8, color=_ink(colors[o]))
             else:
                 ax.add_patch(Rectangle((x - 0.42, y - 0.4), 0.84, 0.8, fill=False, edgecolor="#cccccc", linestyle=":"))
+                if r["near"]:
+                    ax.text(x, y, "≈", ha="center", va="center", fontsize=10, color="#555555")
     ax.set_xlim(-0.6, len(outlets) - 0.4)
     ax.set_ylim(len(keep) - 0.5, -0.5)
     ax.set_xticks(range(len(outlets)))
@@ -281,8 +286,9 @@ def coverage_figure(coverage: pd.DataFrame, *, min_outlets: int = 2, label_width
         if len(outlets) > 2
         else f"{len(keep)} elements of the story are told by both outlets"
     )
-    ax.set_title(title + "\n(number: where the element first appears, % of the way through the article; empty: left out)", loc="left", fontsize=10)
-    ax.set_ylabel("Story element (the words its sentences share)")
+    ax.set_title(title + "\n(number: where the element first appears, % of the way through the article; ≈: not told, but a "
+                 "clause of the outlet comes near; empty: not told)", loc="left", fontsize=10)
+    ax.set_ylabel("Story element (a clause that tells it)")
     fig.tight_layout()
     plt.close(fig)
     return fig
@@ -313,11 +319,13 @@ def coverage_finding(elements: pd.DataFrame, outlets: Sequence[str]) -> str:
     shared = table[table["n_outlets"] > 1]
     e = _clustered(elements)
     in_shared = e["element"].isin(shared.index)
-    per = e.assign(shared=in_shared).groupby("outlet")["shared"].mean()
+    per = e.assign(shared=in_shared).groupby(["outlet", "article_id", "sentence"])["shared"].any().groupby("outlet").mean()
     hi, lo = per.idxmax(), per.idxmin()
     everyone = int((table["n_outlets"] == len(outlets)).sum())
+    several = int((e.groupby(["article_id", "sentence"])["element"].nunique() > 1).sum())
+    n_sent = e.drop_duplicates(["article_id", "sentence"]).shape[0]
     text = (
-        f"The {len(e)} sentences form {n} elements. "
+        f"The {n_sent} sentences tell {n} elements ({several} sentences tell more than one). "
         + (
             f"{len(shared)} are told by both outlets. "
             if len(outlets) == 2
@@ -330,7 +338,11 @@ def coverage_finding(elements: pd.DataFrame, outlets: Sequence[str]) -> str:
 
 
 def omission_finding(elements: pd.DataFrame, outlets: Sequence[str], *, max_items: int = 5) -> str:
-    """Sentences naming, for each outlet, how many elements only it reports and which elements all others report but it leaves out.
+    """Sentences naming, for each outlet, the passages only it tells and the elements most others tell but it leaves out.
+
+    Only the claims the strict rules allow are stated (:func:`single_outlet_elements` with
+    ``strict``, :func:`omissions`): no other outlet's clause comes near what one tells alone, and
+    no clause of the outlet comes near what it leaves out. A claim about an empty set is not made.
 
     Args:
         elements: from :func:`analysis.topics.story_elements`.
@@ -338,24 +350,30 @@ def omission_finding(elements: pd.DataFrame, outlets: Sequence[str], *, max_item
         max_items: the most left-out elements named per outlet (the rest are counted).
 
     Returns:
-        The sentences (Markdown, outlet names escaped).
+        The sentences (Markdown, outlet names and text escaped).
     """
     if len(outlets) < 2:
         return "What an outlet leaves out can only be seen against another outlet; this corpus has one."
     only = single_outlet_elements(elements, outlets)
+    loose = single_outlet_elements(elements, outlets, strict=False)
     om = omissions(elements, outlets)
-    counts = only.groupby("outlet").size().reindex(outlets, fill_value=0)
-    parts = [f"{_esc(o)} {counts[o]}" for o in outlets]
-    text = f"Elements told by one outlet only: {', '.join(parts)}."
-    if len(outlets) == 2:
-        return text + (
-            " With two outlets, what one leaves out is exactly what only the other tells: the list of "
-            "elements told by one outlet only is also the list of omissions."
-        )
+    others = len(outlets) - 1
+    need = most_of(others)
+    table = element_table(elements, outlets)
+    widely = int((table["n_outlets"] >= need).sum())
+    text = (f"{len(loose)} elements are told by one outlet only, in words no other outlet shares; in {len(only)} of them the "
+            "outlet gives the element a passage of two sentences or more and no other outlet's sentence comes near it"
+            + (": " + ", ".join(f"{_esc(o)} {n}" for o, n in only.groupby("outlet", sort=False).size().items()) if len(only) else "")
+            + ".")
+    if widely == 0:
+        return text + (f" No element is told by {'the other outlet' if others == 1 else f'at least {need} of the outlets'}, "
+                       "so no outlet can be said to leave one out.")
     if om.empty:
-        return text + " No element told by all the other outlets is left out by any one of them."
+        return text + (f" Of the {widely} elements told by at least {need} outlets, no outlet clearly leaves one out: where one "
+                       "does not tell an element, a clause of its own comes near it.")
     for o, g in om.groupby("left out by", sort=False):
-        items = [f"element {r.element} ({r.label})" for r in g.itertuples()]
+        items = [f"element {r['element']} (“{_esc(r['label'])}”, told by {r['told by']} of the {r['others']} others)"
+                 for r in g.to_dict("records")]
         more = f"; and {len(items) - max_items} more" if len(items) > max_items else ""
-        text += f" {_esc(o)} leaves out what all the other outlets tell: {'; '.join(items[:max_items])}{more}."
+        text += f" {_esc(o)} leaves out, with no sentence of its own near: {'; '.join(items[:max_items])}{more}."
     return text

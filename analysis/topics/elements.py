@@ -143,7 +143,7 @@ def unit_terms(text: str) -> list[str]:
 
     Example:
         >>> unit_terms("Unemployment fell to 7.7 percent as 146,000 jobs were added in three weeks")
-        ['unemploy', 'fell', 'job', 'ad', 'week', '#7.7%', '#146000', '#3']
+        ['unemploy', 'fell', 'percent', 'job', 'week', '#7.7%', '#146000', '#3']
     """
     terms = [s for s, _ in content_words(text)]
     for m in _NUMBER.finditer(text):
