@@ -315,7 +315,8 @@ def _coverage_claims(corpus: Corpus, elements: pd.DataFrame, only: pd.DataFrame,
         if not widely:
             continue
         left = omitted[omitted["left out by"] == o]
-        most = "the other outlet tells" if n_others == 1 else f"at least {need} of the {n_others} other outlets tell"
+        most = ("the other outlet tells" if n_others == 1 else f"both other outlets tell" if n_others == 2
+                else f"all {n_others} other outlets tell" if need == n_others else f"at least {need} of the {n_others} other outlets tell")
         if left.empty:
             told = sum(1 for el in widely if el in set(mine["element"]))
             text = (f"Of the {_plural(len(widely), 'story element')} that {most}, it tells {told}"
