@@ -629,5 +629,6 @@ def threshold_finding(elements: pd.DataFrame, outlets: Sequence[str]) -> str:
         text += f", {most} by most of the {n_out} outlets (more than half)"
         top = per.idxmax()
         label = e.loc[e["element"] == top, "element_label"].iloc[0]
-        text += f". The most widely told, by {int(per.max())} of the {n_out}: “{md_text(label)}”"
+        shown = md_text(label) if label[:1] in "“\"‘'" else f"“{md_text(label)}”"
+        text += f". The most widely told, by {int(per.max())} of the {n_out}: {shown}"
     return text + "."
