@@ -69,6 +69,7 @@ from ..plots import finish_figure, outlet_colors
 __all__ = [
     "align_pair",
     "candidate_pairs",
+    "ngram_index",
     "rare_word_count",
     "RARE_ZIPF",
     "Kind",
@@ -177,7 +178,16 @@ class Match:
     pairs: tuple[tuple[int, int], ...]
 
 
-def align_pair(a: Sequence[str], b: Sequence[str], *, ngram: int = 3, max_gap: int = 4, min_words: int = 8) -> list[Match]:
+def ngram_index(words: Sequence[str], ngram: int = 3) -> dict[tuple[str, ...], list[int]]:
+    """Where each word n-gram of a text starts (made once per article, used for every pair it is in)."""
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for j in range(len(words) - ngram + 1):
+        index[tuple(words[j : j + ngram])].append(j)
+    return index
+
+
+def align_pair(a: Sequence[str], b: Sequence[str], *, ngram: int = 3, max_gap: int = 4, min_words: int = 8,
+               index_b: dict[tuple[str, ...], list[int]] | None = None) -> list[Match]:
     """Passages two word sequences share: shared n-gram seeds, chained, then aligned word by word.
 
     Args:
@@ -187,15 +197,14 @@ def align_pair(a: Sequence[str], b: Sequence[str], *, ngram: int = 3, max_gap: i
         max_gap: the most words that may separate two runs of seeds, in either text, for them
             to join one passage.
         min_words: the fewest matched words a passage must have.
+        index_b: :func:`ngram_index` of ``b`` with the same ``ngram``, if already made.
 
     Returns:
         One :class:`Match` per passage, in the order of ``a``.
     """
     if len(a) < ngram or len(b) < ngram:
         return []
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for j in range(len(b) - ngram + 1):
-        index[tuple(b[j : j + ngram])].append(j)
+    index = index_b if index_b is not None else ngram_index(b, ngram)
     diagonals: dict[int, list[int]] = defaultdict(list)
     for i in range(len(a) - ngram + 1):
         for j in index.get(tuple(a[i : i + ngram]), ()):
@@ -212,14 +221,18 @@ def align_pair(a: Sequence[str], b: Sequence[str], *, ngram: int = 3, max_gap: i
         runs.append((r0, prev + ngram, r0 + d, prev + ngram + d))
     runs.sort()
     chains: list[list[int]] = []
+    active: list[list[int]] = []  # chains a later run can still join (runs come in order of a0)
     for a0, a1, b0, b1 in runs:
-        for c in chains:
+        active = [c for c in active if a0 - c[1] <= max_gap]
+        for c in active:
             if -ngram < a0 - c[1] <= max_gap and -ngram < b0 - c[3] <= max_gap:
                 c[1], c[3] = max(c[1], a1), max(c[3], b1)
                 c[2] = min(c[2], b0)
                 break
         else:
-            chains.append([a0, a1, b0, b1])
+            chain = [a0, a1, b0, b1]
+            chains.append(chain)
+            active.append(chain)
     candidates = []
     for a0, a1, b0, b1 in sorted(chains):
         sm = SequenceMatcher(None, list(a[a0:a1]), list(b[b0:b1]), autojunk=False)
@@ -275,8 +288,8 @@ def _prepared(corpus: Corpus) -> dict[str, tuple[Words, np.ndarray]]:
     return out
 
 
-def candidate_pairs(prepared: dict[str, Words], outlets: dict[str, str], *, ngram: int = 3, min_shared: int = 3,
-                    max_df: int | None = None) -> list[tuple[str, str]]:
+def candidate_pairs(prepared: dict[str, Words], outlets: dict[str, str], *, ngram: int = 5, min_shared: int = 1,
+                    max_df: int | None = None, max_partners: int = 30) -> list[tuple[str, str]]:
     """Pairs of articles of different outlets worth aligning: those that share ``min_shared`` word n-grams.
 
     Through an inverted index of n-grams; an n-gram printed in more than ``max_df`` articles makes
@@ -286,9 +299,14 @@ def candidate_pairs(prepared: dict[str, Words], outlets: dict[str, str], *, ngra
     Args:
         prepared: article id -> :class:`Words`, in corpus order.
         outlets: article id -> outlet.
-        ngram: n-gram length in words.
-        min_shared: the fewest distinct n-grams a pair must share (a passage of eight words holds six).
-        max_df: None: the larger of 50 and the square root of the number of articles times 5.
+        ngram: n-gram length in words (five: a shared quotation has at least five words).
+        min_shared: the fewest distinct n-grams a pair must share.
+        max_df: None: the larger of 20 and twice the square root of the number of articles (63
+            of 1,000): an n-gram printed in more articles than that is the genre's, not a copy's.
+        max_partners: each article keeps the partners it shares the most n-grams with, this many
+            at most (a pair stays when either article keeps it), so the pairs grow with the
+            articles, not with their square; exact for an article that shares text with this
+            many others or fewer.
 
     Returns:
         ``[(article_a, article_b), ...]``.
@@ -298,7 +316,7 @@ def candidate_pairs(prepared: dict[str, Words], outlets: dict[str, str], *, ngra
     """
     ids = list(prepared)
     pos = {a: k for k, a in enumerate(ids)}
-    cap = max_df if max_df is not None else max(50, int(5 * len(ids) ** 0.5))
+    cap = max_df if max_df is not None else max(20, int(2 * len(ids) ** 0.5))
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for k, aid in enumerate(ids):
         w = prepared[aid].norm
@@ -310,8 +328,16 @@ def candidate_pairs(prepared: dict[str, Words], outlets: dict[str, str], *, ngra
             continue
         for x, y in combinations(arts, 2):
             shared[(x, y)] += 1
-    out = [(ids[x], ids[y]) for (x, y), n in shared.items() if n >= min_shared and outlets[ids[x]] != outlets[ids[y]]]
-    return sorted(out, key=lambda p: (pos[p[0]], pos[p[1]]))
+    mates: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for (x, y), n in shared.items():
+        if n >= min_shared and outlets[ids[x]] != outlets[ids[y]]:
+            mates[x].append((-n, y))
+            mates[y].append((-n, x))
+    kept = set()
+    for x, m in mates.items():
+        for _, y in sorted(m)[:max_partners]:
+            kept.add((min(x, y), max(x, y)))
+    return [(ids[x], ids[y]) for x, y in sorted(kept)]
 
 
 def shared_passages(
@@ -350,11 +376,14 @@ def shared_passages(
     outlet = arts["outlet"].to_dict()
     texts = arts["text"].to_dict()
     seed_words = min(min_words, min_quote_words)
-    pairs = candidate_pairs({a: prep[a][0] for a in arts.index}, outlet, ngram=ngram, min_shared=max(1, seed_words - ngram + 1))
+    pairs = candidate_pairs({a: prep[a][0] for a in arts.index}, outlet, ngram=seed_words)
+    indexes: dict[str, dict] = {}
     rows = []
     for ia, ib in pairs:
         (wa, qa), (wb, qb) = prep[ia], prep[ib]
-        for m in align_pair(wa.norm, wb.norm, ngram=ngram, max_gap=max_gap, min_words=min(min_words, min_quote_words)):
+        if ib not in indexes:
+            indexes[ib] = ngram_index(wb.norm, ngram)
+        for m in align_pair(wa.norm, wb.norm, ngram=ngram, max_gap=max_gap, min_words=seed_words, index_b=indexes[ib]):
             ai = np.array([p[0] for p in m.pairs])
             bi = np.array([p[1] for p in m.pairs])
             share_a, share_b = float(qa[ai].mean()), float(qb[bi].mean())
