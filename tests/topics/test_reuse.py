@@ -192,7 +192,7 @@ def test_candidate_pairs_skip_ngrams_every_article_prints():
     words = {a: reuse.word_tokens(t) for a, t in {
         "a": "one of the things we know is that the sky is blue over Lisbon today",
         "b": "one of the things we know is that the rivers of Lisbon run fast",
-        "c": "one of the things we know is that our harbour cranes are idle",
+        "c": "one of the things we know is that the harbour cranes are idle",
     }.items()}
     outlets = {"a": "A", "b": "B", "c": "C"}
     assert reuse.candidate_pairs(words, outlets) == [("a", "b"), ("a", "c"), ("b", "c")]
