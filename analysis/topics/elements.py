@@ -64,7 +64,7 @@ from matplotlib.figure import Figure
 
 from ..corpus import Corpus
 from ..errors import TopicError
-from .words import content_words
+from .words import content_word_count, content_words
 
 __all__ = [
     "clause_spans",
@@ -120,7 +120,7 @@ def clause_spans(text: str, *, min_words: int = 4) -> list[tuple[int, int]]:
     cuts = sorted({0, len(text), *(m.end() for m in _CUT.finditer(text))})
     pieces: list[list[int]] = []
     for a, b in zip(cuts, cuts[1:]):
-        n = len(content_words(text[a:b]))
+        n = content_word_count(text[a:b])
         if pieces and (n < min_words or pieces[-1][2] < min_words):
             pieces[-1][1], pieces[-1][2] = b, pieces[-1][2] + n
         else:
@@ -268,8 +268,9 @@ def element_graph(
         min_similarity: the lowest cosine similarity an edge keeps.
         max_neighbours: the most neighbours each clause keeps (its closest).
         max_df: terms in more clauses than this make no candidate pairs by themselves (they
-            still add to the similarity of the pairs found); None: the larger of 200 and four
-            times the square root of the number of clauses, which keeps small corpora exact.
+            still add to the similarity of the pairs found); None: 200, which keeps corpora
+            of a few hundred clauses exact and makes the pairs grow with the clauses, not
+            with their square.
         include_subheads: cut the crossheads into clauses too.
 
     Returns:
@@ -292,7 +293,7 @@ def element_graph(
         raise TopicError("the sentences hold no content words or numbers to compare")
     X, terms, idf, df = _vectors(tokens)
     n = X.shape[0]
-    cap = max_df if max_df is not None else max(200, int(4 * math.sqrt(n)))
+    cap = max_df if max_df is not None else 200
     edges = _neighbours(X, df, units["sentence_row"].to_numpy(), min_similarity=min_similarity,
                         max_neighbours=max_neighbours, max_df=cap)
     return ElementGraph(sentences=s, units=units, matrix=X, terms=terms, idf=idf, edges=edges)
@@ -363,49 +364,47 @@ def cluster_graph(n: int, edges: pd.DataFrame, *, threshold: float) -> np.ndarra
 def _core_joins(graph: ElementGraph, labels: np.ndarray, *, join: float, core_share: float = 0.5) -> list[tuple[int, int]]:
     """(sentence row, label) pairs: sentences whose terms hold ``join`` of a multi-outlet group's core weight.
 
-    Found through a prefix index (Chaudhuri et al. 2006): a sentence can reach the share only if
-    it holds one of the core's heaviest terms, those whose weight is more than ``1 - join`` of the
-    core's; only those terms are indexed.
+    One sparse product, sentences' term sets times the groups' core-term weights, gives each
+    sentence the core weight it holds of every group it shares a core term with.
     """
+    from scipy import sparse
+
     X = graph.matrix
+    n_terms = X.shape[1]
     outlets = graph.units["outlet"].to_numpy(dtype=object)
     srow = graph.units["sentence_row"].to_numpy()
-    # Sentence term sets (the union of their clauses').
-    sent_terms: dict[int, set[int]] = defaultdict(set)
-    indptr, indices = X.indptr, X.indices
-    for u in range(X.shape[0]):
-        sent_terms[int(srow[u])].update(indices[indptr[u]:indptr[u + 1]].tolist())
+    n_sent = len(graph.sentences)
+    # Sentence x term, 1 where one of the sentence's clauses holds the term.
+    U = X.copy()
+    U.data[:] = 1.0
+    S = sparse.csr_matrix((np.ones(len(srow)), (srow, np.arange(len(srow)))), shape=(n_sent, X.shape[0])) @ U
+    S.data[:] = 1.0
     groups: dict[int, list[int]] = defaultdict(list)
     for u, lab in enumerate(labels):
         groups[int(lab)].append(u)
-    cores: dict[int, tuple[set[int], float]] = {}
-    index: dict[int, list[int]] = defaultdict(list)
+    cols, rows_t, vals, totals, names = [], [], [], [], []
+    indptr, indices = X.indptr, X.indices
     for lab in sorted(groups):
         mem = groups[lab]
         if len(mem) < 2 or len(set(outlets[mem])) < 2:
             continue
         counts = Counter(t for u in mem for t in indices[indptr[u]:indptr[u + 1]].tolist())
-        core = {t for t, c in counts.items() if c >= core_share * len(mem)}
+        core = sorted(t for t, c in counts.items() if c >= core_share * len(mem))
         if len(core) < 2:
             continue
-        weights = sorted(((graph.idf[t], t) for t in core), reverse=True)
-        total = sum(w for w, _ in weights)
-        cores[lab] = (core, total)
-        rest = total
-        for w, t in weights:
-            index[t].append(lab)
-            rest -= w
-            if rest < join * total:
-                break
-    out = []
-    for row in sorted(sent_terms):
-        terms = sent_terms[row]
-        cand = sorted({lab for t in terms for lab in index.get(t, ())})
-        for lab in cand:
-            core, total = cores[lab]
-            if sum(graph.idf[t] for t in core & terms) >= join * total - 1e-12:
-                out.append((row, lab))
-    return out
+        k = len(names)
+        names.append(lab)
+        totals.append(float(graph.idf[core].sum()))
+        rows_t += core
+        cols += [k] * len(core)
+        vals += graph.idf[core].tolist()
+    if not names:
+        return []
+    K = sparse.csr_matrix((vals, (rows_t, cols)), shape=(n_terms, len(names)))
+    held = (S @ K).tocoo()
+    ok = held.data >= join * np.asarray(totals)[held.col] - 1e-9
+    out = sorted(zip(held.row[ok].tolist(), held.col[ok].tolist()))
+    return [(int(r), int(names[c])) for r, c in out]
 
 
 def story_elements(
@@ -477,9 +476,10 @@ def story_elements(
     # Who tells what: clauses, then sentences holding a core.
     told = {(int(r), int(lab)): ("clause", int(a), int(b))
             for r, lab, a, b in zip(units["sentence_row"], raw, units["start"], units["end"])}
+    s_start, s_end = s["start"].to_numpy(), s["end"].to_numpy()
     if join is not None:
         for row, lab in _core_joins(g, raw, join=join):
-            told.setdefault((row, lab), ("core", int(s["start"].iloc[row]), int(s["end"].iloc[row])))
+            told.setdefault((row, lab), ("core", int(s_start[row]), int(s_end[row])))
     outlet_of_row = s["outlet"].to_numpy(dtype=object)
     by_label: dict[int, set] = defaultdict(set)
     rows_of: dict[int, list[int]] = defaultdict(list)
@@ -503,9 +503,10 @@ def story_elements(
     near: dict[int, set] = defaultdict(set)
     uo = units["outlet"].to_numpy(dtype=object)
     loose_edges = edges[edges["similarity"] >= loose]
-    for i, j in zip(loose_edges["i"].to_numpy(), loose_edges["j"].to_numpy()):
-        near[int(raw[i])].add(uo[j])
-        near[int(raw[j])].add(uo[i])
+    li, lj = loose_edges["i"].to_numpy(), loose_edges["j"].to_numpy()
+    pairs = pd.DataFrame({"lab": np.r_[raw[li], raw[lj]], "outlet": np.r_[uo[lj], uo[li]]}).drop_duplicates()
+    for lab, o in zip(pairs["lab"].to_numpy(), pairs["outlet"].to_numpy()):
+        near[int(lab)].add(o)
     order = {o: k for k, o in enumerate(corpus.outlets)}
 
     out = []
@@ -513,8 +514,10 @@ def story_elements(
         out.append((row, number[lab], via, a, b))
     t = pd.DataFrame(out, columns=["row", "element", "via", "clause_start", "clause_end"])
     inv = {v: k for k, v in number.items()}
-    rep_row = {e: int(units["sentence_row"].iloc[int(rep_unit[inv[e]])]) for e in number.values()}
-    labels = {e: _phrase(units["text"].iloc[int(rep_unit[inv[e]])], label_width) for e in number.values()}
+    u_row, u_text = units["sentence_row"].to_numpy(), units["text"].to_numpy(dtype=object)
+    rep_of = rep_unit.to_dict()
+    rep_row = {e: int(u_row[int(rep_of[inv[e]])]) for e in number.values()}
+    labels = {e: _phrase(u_text[int(rep_of[inv[e]])], label_width) for e in number.values()}
     t["element_label"] = t["element"].map(labels)
     t["representative"] = [rep_row[e] == r for e, r in zip(t["element"], t["row"])]
     t["n_outlets"] = t["element"].map({number[lab]: len(v) for lab, v in by_label.items()})
