@@ -547,7 +547,7 @@ def _phrase(text: str, width: int) -> str:
     t = " ".join(str(text).split()).rstrip(",;:—– ")
     if len(t) <= width:
         return t
-    cut = t[: width - 1].rsplit(" ", 1)[0].rstrip(",;:—– ")
+    cut = t[: width - 1].rsplit(" ", 1)[0].rstrip(",;:—–.… ")
     return cut + "…"
 
 
