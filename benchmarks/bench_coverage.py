@@ -7,9 +7,10 @@ The articles of one topic are sorted by date and ID, and the first N make a corp
 file would (:func:`analysis.evaluate.speakers.corpus_of`). Each stage runs in a fresh process on
 a corpus already cleaned and split into sentences: :func:`analysis.topics.story_elements`,
 :func:`analysis.topics.reuse.shared_passages`, and :func:`analysis.synthesis.synthesize` (which
-runs all four analyses, the elements and reuse included). The table gives seconds, the peak
+runs all four analyses, the elements and reuse included). The table gives CPU seconds (the
+process's own time, which other work on a shared machine does not inflate), wall seconds, the peak
 resident memory of the process (``ru_maxrss``: everything, the loaded corpus included) and, per
-stage, the growth exponent b of time = a x articles^b fitted by least squares on the log-log
+stage, the growth exponent b of CPU time = a x articles^b fitted by least squares on the log-log
 points (1 is linear, 2 quadratic).
 
 Results vary with the machine's load; the README gives one run on the project machine.
@@ -37,7 +38,7 @@ import pickle, resource, sys, time
 corpus = pickle.load(open(sys.argv[1], "rb"))
 stage = sys.argv[2]
 corpus.sentences(); corpus.paragraphs()
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 if stage == "elements":
     from analysis.topics import story_elements
     out = story_elements(corpus)
@@ -50,8 +51,8 @@ else:
     from analysis import synthesis
     out = synthesis.synthesize(corpus)
     extra = len(out.claims)
-seconds = time.perf_counter() - t0
-print(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, extra)
+seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+print(seconds, cpu, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, extra)
 """
 
 
@@ -93,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     if len(pool) < max(sizes):
         print(f"Error: topic {args.topic!r} has {len(pool)} articles, fewer than {max(sizes)}.", file=sys.stderr)
         return 2
-    results: dict[str, list[tuple[int, float, float, int]]] = {s: [] for s in stages}
+    results: dict[str, list[tuple[int, float, float, float, int]]] = {s: [] for s in stages}
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             corpus = corpus_of(pool[:n])
@@ -104,14 +105,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{n} articles, {corpus.articles['outlet'].nunique()} outlets, {n_sent:,} sentences", flush=True)
             for stage in stages:
                 out = subprocess.run([sys.executable, "-c", _CHILD, str(f), stage], capture_output=True, text=True, check=True)
-                sec, rss_kb, extra = out.stdout.split()
-                results[stage].append((n, float(sec), int(rss_kb) / 1024, int(extra)))
-                print(f"  {stage}: {float(sec):.1f} s, peak {int(rss_kb) / 1024:,.0f} MB", flush=True)
+                sec, cpu, rss_kb, extra = out.stdout.split()
+                results[stage].append((n, float(cpu), float(sec), int(rss_kb) / 1024, int(extra)))
+                print(f"  {stage}: {float(cpu):.1f} s CPU, {float(sec):.1f} s wall, peak {int(rss_kb) / 1024:,.0f} MB", flush=True)
     print()
     print(f"| stage | {' | '.join(f'{n:,} articles' for n in sizes)} | growth exponent |")
     print("|---|" + "---|" * len(sizes) + "---|")
     for stage in stages:
-        cells = [f"{sec:.1f} s, {mb:,.0f} MB" for _, sec, mb, _ in results[stage]]
+        cells = [f"{cpu:.1f} s CPU ({sec:.0f} s wall), {mb:,.0f} MB" for _, cpu, sec, mb, _ in results[stage]]
         b = exponent([r[0] for r in results[stage]], [r[1] for r in results[stage]]) if len(sizes) > 1 else float("nan")
         print(f"| {stage} | {' | '.join(cells)} | {b:.2f} |")
     return 0

@@ -31,6 +31,7 @@ References:
 
 from __future__ import annotations
 
+import re
 import numpy as np
 import pandas as pd
 
@@ -133,16 +134,26 @@ def _frame_claims(corpus: Corpus, scores: pd.DataFrame, ranks: pd.DataFrame, pas
 # Words (notebook 02)
 
 
+def _term_core(term: str) -> str:
+    """The longest run of letters and digits of a term's first word: counting terms only folds case and
+    makes apostrophes and hyphens plain, so an article whose lower-cased text lacks it cannot hold the term."""
+    return max(re.findall(r"[^\W_]+", term.split(" ")[0]) or [""], key=len)
+
+
 def _distinctive_claim(o: str, corpus: Corpus, terms: pd.DataFrame, top: pd.DataFrame, ctx: _Contexts) -> dict:
     t = top[(top["outlet"] == o) & (top["z"] > 0)].head(3)
     if t.empty:
         return _claim(o, "distinctive terms", "No term it uses twice or more stands out against the other outlets.", np.nan)
     arts = corpus.articles
+    mine = arts.loc[arts["outlet"] == o, "text"]
+    folded = {aid: text.lower() for aid, text in mine.items()}  # a quick test before reading word by word
     parts, ev = [], []
     for r in t.itertuples(index=False):
         parts.append(f"“{r.term}” ({r.count} times; {r.count_other} in all the others; z = {r.z:.2f})")
-        for aid in arts.index[arts["outlet"] == o]:
-            ev += [_evidence(ctx, aid, a, b, f"“{r.term}”, z = {r.z:.2f}") for a, b in term_spans(arts.loc[aid, "text"], r.term)]
+        first = _term_core(r.term)
+        for aid, text in mine.items():
+            if first in folded[aid]:
+                ev += [_evidence(ctx, aid, a, b, f"“{r.term}”, z = {r.z:.2f}") for a, b in term_spans(text, r.term)]
     counts = significance_counts(t["z"], n_tests=len(terms))
     n_pass, n_bonf, z_bonf = counts["usual"], counts["bonferroni"], counts["z_bonferroni"]
     if n_pass == 0:
@@ -311,14 +322,15 @@ def _coverage_claims(corpus: Corpus, elements: pd.DataFrame, only: pd.DataFrame,
             rows.append(_claim(o, "told by it alone", text, len(alone), ev))
 
         # The elements most of the others tell: the set a "left out" claim is about.
-        widely = [el for el, n in per_element.items() if n - int(el in set(mine["element"])) >= need]
+        mine_set = set(mine["element"])
+        widely = [el for el, n in per_element.items() if n - int(el in mine_set) >= need]
         if not widely:
             continue
         left = omitted[omitted["left out by"] == o]
         most = ("the other outlet tells" if n_others == 1 else f"both other outlets tell" if n_others == 2
                 else f"all {n_others} other outlets tell" if need == n_others else f"at least {need} of the {n_others} other outlets tell")
         if left.empty:
-            told = sum(1 for el in widely if el in set(mine["element"]))
+            told = sum(1 for el in widely if el in mine_set)
             text = (f"Of the {_plural(len(widely), 'story element')} that {most}, it tells {told}"
                     + (f"; the other {len(widely) - told} it may tell in other words (a sentence of its own comes near each)."
                        if told < len(widely) else "."))

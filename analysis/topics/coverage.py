@@ -65,15 +65,22 @@ def element_table(elements: pd.DataFrame, outlets: Sequence[str]) -> pd.DataFram
     if e.empty:
         return pd.DataFrame(columns=cols).rename_axis("element")
     rank = {o: i for i, o in enumerate(outlets)}
-    rows = []
-    for el, g in e.groupby("element", sort=True):
-        reps = g[g["representative"]]
-        rep = (reps if len(reps) else g).iloc[0]
-        names = sorted(g["outlet"].unique(), key=lambda o: rank.get(o, len(rank)))
-        near = rep["near_outlets"] if "near_outlets" in g.columns else ""
-        rows.append((el, rep["element_label"], len(names), ", ".join(names), int(g.drop_duplicates(["article_id", "sentence"]).shape[0]),
-                     rep["text"], rep["outlet"], rep["article_id"], rep["start"], rep["end"], near))
-    return pd.DataFrame(rows, columns=["element", *cols]).set_index("element")
+    if "near_outlets" not in e.columns:
+        e = e.assign(near_outlets="")
+    # The representative row of each element (its first row when none is marked).
+    rep = e.assign(_r=~e["representative"].astype(bool)).sort_values(["element", "_r"], kind="stable").drop_duplicates("element")
+    rep = rep.set_index("element")
+    names = (e[["element", "outlet"]].drop_duplicates()
+             .assign(_k=lambda d: d["outlet"].map(lambda o: rank.get(o, len(rank))))
+             .sort_values(["element", "_k", "outlet"]).groupby("element")["outlet"].agg(list))
+    n_sent = e.drop_duplicates(["element", "article_id", "sentence"]).groupby("element").size()
+    out = pd.DataFrame({
+        "label": rep["element_label"], "n_outlets": names.map(len), "outlets": names.map(", ".join),
+        "sentences": n_sent.astype(int), "representative": rep["text"], "outlet": rep["outlet"], "article_id": rep["article_id"],
+        "start": rep["start"], "end": rep["end"], "near_outlets": rep["near_outlets"].fillna(""),
+    }).sort_index()
+    out.index.name = "element"
+    return out[cols]
 
 
 def coverage_matrix(elements: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
@@ -210,14 +217,15 @@ def omissions(elements: pd.DataFrame, outlets: Sequence[str], *, min_others: int
     table = element_table(elements, outlets)
     others = len(outlets) - 1
     need = most_of(others) if min_others is None else max(1, int(min_others))
+    wide = table[table["n_outlets"] >= need]
+    told = [set(x.split(", ")) for x in wide["outlets"]]
+    near = [{o for o in str(x or "").split(", ") if o} for x in wide["near_outlets"]]
     rows = []
     for o in outlets:
-        for el, r in table.iterrows():
-            covered = r["outlets"].split(", ")
-            near = [x for x in str(r["near_outlets"] or "").split(", ") if x]
-            if o in covered or o in near or len(covered) < need:
+        for k, (el, r) in enumerate(zip(wide.index, wide.itertuples(index=False))):
+            if o in told[k] or o in near[k]:
                 continue
-            rows.append((o, el, r["label"], r["outlets"], len(covered), others, r["representative"], r["outlet"]))
+            rows.append((o, el, r.label, r.outlets, int(r.n_outlets), others, r.representative, r.outlet))
     return pd.DataFrame(rows, columns=cols)
 
 
