@@ -70,26 +70,41 @@ def gold_facts(rows: pd.DataFrame, sentences: pd.DataFrame) -> dict[tuple[str, i
 
 
 def bcubed(system: dict, gold: dict[object, frozenset[str]]) -> dict:
-    """Extended B-cubed over the items of ``gold``: ``system`` gives each item one cluster.
+    """Extended B-cubed (Amigó et al. 2009) over the items of ``gold``; ``system`` gives each item a
+    cluster or a set of clusters (a sentence may tell several elements, as it may tell several facts).
+
+    For two items e, e' with system clusters C and gold classes L, multiplicity precision is
+    min(|C(e) & C(e')|, |L(e) & L(e')|) / |C(e) & C(e')| over the e' that share a cluster with e, and
+    multiplicity recall the same minimum over |L(e) & L(e')| for the e' that share a class; with one
+    cluster per item this is the usual B-cubed with several gold classes per item.
 
     Example:
         >>> bcubed({1: "a", 2: "a", 3: "b"}, {1: frozenset("x"), 2: frozenset("x"), 3: frozenset("y")})["f1"]
         1.0
+        >>> bcubed({1: {"a", "b"}, 2: {"a"}, 3: {"b"}}, {1: frozenset("xy"), 2: frozenset("x"), 3: frozenset("y")})["f1"]
+        1.0
     """
-    items = [i for i in gold if i in system]
-    by_cluster: dict[object, list] = defaultdict(list)
+    def as_set(v) -> frozenset:
+        return frozenset(v) if isinstance(v, (set, frozenset, list, tuple)) else frozenset([v])
+
+    clusters = {i: as_set(v) for i, v in system.items()}
+    items = [i for i in gold if i in clusters and clusters[i]]
+    by_cluster: dict[object, set] = defaultdict(set)
     for i in items:
-        by_cluster[system[i]].append(i)
-    by_fact: dict[str, list] = defaultdict(list)
+        for c in clusters[i]:
+            by_cluster[c].add(i)
+    by_fact: dict[str, set] = defaultdict(set)
     for i in items:
         for f in gold[i]:
-            by_fact[f].append(i)
+            by_fact[f].add(i)
     precision, recall = [], []
     for i in items:
-        mates = by_cluster[system[i]]
-        precision.append(sum(min(1, len(gold[i] & gold[j])) for j in mates) / len(mates))
-        related = {j for f in gold[i] for j in by_fact[f]}
-        recall.append(sum((1 if system[j] == system[i] else 0) / len(gold[i] & gold[j]) for j in related) / len(related))
+        mates = set().union(*(by_cluster[c] for c in clusters[i]))
+        precision.append(sum(min(len(clusters[i] & clusters[j]), len(gold[i] & gold[j])) / len(clusters[i] & clusters[j])
+                             for j in mates) / len(mates))
+        related = set().union(*(by_fact[f] for f in gold[i]))
+        recall.append(sum(min(len(clusters[i] & clusters[j]), len(gold[i] & gold[j])) / len(gold[i] & gold[j])
+                          for j in related) / len(related))
     p = sum(precision) / len(precision) if precision else 0.0
     r = sum(recall) / len(recall) if recall else 0.0
     return {"items": len(items), "precision": round(p, 3), "recall": round(r, 3),
@@ -127,8 +142,8 @@ def claims_precision(elements: pd.DataFrame, outlets: list[str], facts: dict[tup
                     "precision": round(right / (right + wrong), 3) if right + wrong else None, "unjudged": unjudged}
     left = coverage.omissions(elements, outlets)
     right = wrong = unjudged = 0
-    for r in left.itertuples():
-        o, el = getattr(r, "_1"), int(r.element)  # "left out by"
+    for r in left.to_dict("records"):
+        o, el = r["left out by"], int(r["element"])
         fs = element_facts.get(el, set())
         if not fs:
             unjudged += 1
@@ -136,7 +151,7 @@ def claims_precision(elements: pd.DataFrame, outlets: list[str], facts: dict[tup
             right += 1
         else:
             wrong += 1
-            wrong_rows.append({"claim": "left out", "outlet": o, "element": el, "text": str(r.text)[:100], "facts": sorted(fs),
+            wrong_rows.append({"claim": "left out", "outlet": o, "element": el, "text": str(r["text"])[:100], "facts": sorted(fs),
                                "but_told": sorted(f for f in fs if o in told_by[f])})
     out["left_out"] = {"claims": right + wrong + unjudged, "judged": right + wrong, "right": right,
                        "precision": round(right / (right + wrong), 3) if right + wrong else None, "unjudged": unjudged}
@@ -144,16 +159,18 @@ def claims_precision(elements: pd.DataFrame, outlets: list[str], facts: dict[tup
     return out
 
 
-def evaluate_corpus(corpus, rows: pd.DataFrame) -> dict:
-    """Every figure of one corpus."""
+def evaluate_corpus(corpus, rows: pd.DataFrame, **options) -> dict:
+    """Every figure of one corpus (``options`` go to :func:`analysis.topics.story_elements`)."""
     from ..topics import story_elements
 
     t0 = time.perf_counter()
-    elements = story_elements(corpus)
+    elements = story_elements(corpus, **options)
     seconds = time.perf_counter() - t0
     facts = gold_facts(rows, corpus.sentences())
     clustered = elements.dropna(subset=["element"])
-    system = {(r.article_id, int(r.sentence)): int(r.element) for r in clustered.itertuples()}
+    system: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for r in clustered.itertuples():
+        system[(r.article_id, int(r.sentence))].add(int(r.element))
     outlets = list(corpus.outlets)
     fact_outlets = defaultdict(set)
     outlet_of = dict(zip(corpus.articles.index, corpus.articles["outlet"]))
@@ -170,6 +187,8 @@ def evaluate_corpus(corpus, rows: pd.DataFrame) -> dict:
         "elements_told_by_all": int((n_out == len(outlets)).sum()),
         "elements_told_by_most": int((n_out > len(outlets) / 2).sum()),
         "gold_facts_told_by_all": sum(len(v) == len(outlets) for v in fact_outlets.values()),
+        "gold_facts_told_by_most": sum(len(v) > len(outlets) / 2 for v in fact_outlets.values()),
+        "sentences_telling_several": int((clustered.groupby(["article_id", "sentence"])["element"].nunique() > 1).sum()),
         "bcubed": bcubed(system, facts),
         "claims": {k: v for k, v in claims.items() if k != "wrong"},
         "wrong_claims": claims["wrong"],

@@ -31,6 +31,7 @@ References:
 
 from __future__ import annotations
 
+import re
 import numpy as np
 import pandas as pd
 
@@ -38,6 +39,7 @@ from ..corpus import Corpus
 from ..framing.summary import agentless_of_others, frame_ranks
 from ..plots import outlet_colors
 from ..sourcing.summary import stance_of_others, stance_verbs, voice_quotes, voice_ranking
+from ..topics.coverage import most_of
 from ..topics.summary import sentences_told_alone, shared_words
 from ..wordchoice.summary import (
     differing_concepts,
@@ -132,16 +134,26 @@ def _frame_claims(corpus: Corpus, scores: pd.DataFrame, ranks: pd.DataFrame, pas
 # Words (notebook 02)
 
 
+def _term_core(term: str) -> str:
+    """The longest run of letters and digits of a term's first word: counting terms only folds case and
+    makes apostrophes and hyphens plain, so an article whose lower-cased text lacks it cannot hold the term."""
+    return max(re.findall(r"[^\W_]+", term.split(" ")[0]) or [""], key=len)
+
+
 def _distinctive_claim(o: str, corpus: Corpus, terms: pd.DataFrame, top: pd.DataFrame, ctx: _Contexts) -> dict:
     t = top[(top["outlet"] == o) & (top["z"] > 0)].head(3)
     if t.empty:
         return _claim(o, "distinctive terms", "No term it uses twice or more stands out against the other outlets.", np.nan)
     arts = corpus.articles
+    mine = arts.loc[arts["outlet"] == o, "text"]
+    folded = {aid: text.lower() for aid, text in mine.items()}  # a quick test before reading word by word
     parts, ev = [], []
     for r in t.itertuples(index=False):
         parts.append(f"“{r.term}” ({r.count} times; {r.count_other} in all the others; z = {r.z:.2f})")
-        for aid in arts.index[arts["outlet"] == o]:
-            ev += [_evidence(ctx, aid, a, b, f"“{r.term}”, z = {r.z:.2f}") for a, b in term_spans(arts.loc[aid, "text"], r.term)]
+        first = _term_core(r.term)
+        for aid, text in mine.items():
+            if first in folded[aid]:
+                ev += [_evidence(ctx, aid, a, b, f"“{r.term}”, z = {r.z:.2f}") for a, b in term_spans(text, r.term)]
     counts = significance_counts(t["z"], n_tests=len(terms))
     n_pass, n_bonf, z_bonf = counts["usual"], counts["bonferroni"], counts["z_bonferroni"]
     if n_pass == 0:
@@ -276,10 +288,17 @@ def _voice_claims(corpus: Corpus, quotes: pd.DataFrame, voices: pd.DataFrame, st
 
 def _coverage_claims(corpus: Corpus, elements: pd.DataFrame, only: pd.DataFrame, omitted: pd.DataFrame,
                      passages: pd.DataFrame, shared: pd.DataFrame, ctx: _Contexts) -> list[dict]:
+    """The coverage claims. A claim about an empty set is not written: an outlet with no passage
+    of its own that no other outlet comes near gets no "told by it alone" claim, and when no
+    element is told by most of the other outlets there is nothing it could leave out, so it gets
+    no "left out" claim either."""
     rows = []
     outlets = corpus.outlets
     e = elements.dropna(subset=["element"])
     told_alone = sentences_told_alone(elements, only) if len(outlets) > 1 else None
+    n_others = len(outlets) - 1
+    need = most_of(n_others) if n_others else 0
+    per_element = e.groupby("element")["outlet"].nunique() if len(e) else pd.Series(dtype=int)
     for o in outlets:
         if told_alone is None:
             rows.append(_needs_two(o, "told by it alone", "Finding what only one outlet tells"))
@@ -289,35 +308,41 @@ def _coverage_claims(corpus: Corpus, elements: pd.DataFrame, only: pd.DataFrame,
         mine = e[e["outlet"] == o]
         covered = int(mine["element"].nunique())
         alone = only[only["outlet"] == o]
-        if alone.empty:
-            text = f"Every one of the {covered} story elements it tells is told by another outlet too."
-            rows.append(_claim(o, "told by it alone", text, 0))
-        else:
+        if len(alone):
             in_alone = told_alone[told_alone["outlet"] == o]
             first = alone.iloc[0]
+            n_sent = in_alone.drop_duplicates(["article_id", "sentence"]).shape[0]
             text = (
-                f"It alone tells {len(alone)} of the {_plural(covered, 'story element')} it covers "
-                f"({_pct(len(in_alone) / len(mine))} of its sentences). The earliest, in its sentence {int(first['first_sentence']) + 1}: "
+                f"It alone tells {_plural(len(alone), 'story element')} in passages of its own that no other outlet's sentences "
+                f"come near ({_plural(n_sent, 'sentence')}). The earliest, in its sentence {int(first['first_sentence']) + 1}: "
                 f"“{_short(first['text'])}”"
             )
             ev = [_evidence(ctx, r.article_id, r.start, r.end, f"element {r.element} ({r.element_label})")
-                  for r in in_alone.itertuples(index=False)]
+                  for r in in_alone.drop_duplicates(["article_id", "sentence"]).itertuples(index=False)]
             rows.append(_claim(o, "told by it alone", text, len(alone), ev))
 
+        # The elements most of the others tell: the set a "left out" claim is about.
+        mine_set = set(mine["element"])
+        widely = [el for el, n in per_element.items() if n - int(el in mine_set) >= need]
+        if not widely:
+            continue
         left = omitted[omitted["left out by"] == o]
-        n_others = len(outlets) - 1
-        all_others = "the other outlet tells" if n_others == 1 else f"all {n_others} other outlets tell"
+        most = ("the other outlet tells" if n_others == 1 else f"both other outlets tell" if n_others == 2
+                else f"all {n_others} other outlets tell" if need == n_others else f"at least {need} of the {n_others} other outlets tell")
         if left.empty:
-            rows.append(_claim(o, "left out", f"It tells every story element that {all_others}.", 0))
+            told = sum(1 for el in widely if el in mine_set)
+            text = (f"Of the {_plural(len(widely), 'story element')} that {most}, it tells {told}"
+                    + (f"; the other {len(widely) - told} it may tell in other words (a sentence of its own comes near each)."
+                       if told < len(widely) else "."))
+            rows.append(_claim(o, "left out", text, 0))
         else:
-            parts = [f"“{_short(r.text, 110)}” ({r.outlet})" for r in left.head(3).itertuples(index=False)]
+            parts = [f"“{_short(r['label'], 110)}” (told by {r['told by']} of the {r['others']} others)" for r in left.head(3).to_dict("records")]
             more = f"; and {len(left) - 3} more" if len(left) > 3 else ""
-            text = f"It leaves out {_plural(len(left), 'story element')} that {all_others}, such as " + "; ".join(parts) + more + "."
-            if len(left) == 1:
-                text = f"It leaves out one story element that {all_others}: " + parts[0] + "."
+            text = (f"It leaves out {_plural(len(left), 'story element')} that {most}, and no sentence of its own comes near "
+                    + ("it" if len(left) == 1 else "them") + ": " + "; ".join(parts) + more + ".")
             ev = [
                 _evidence(ctx, r.article_id, r.start, r.end, f"element {r.element} ({r.element_label}), told by {r.outlet}")
-                for r in e[e["element"].isin(left["element"])].itertuples(index=False)
+                for r in e[e["element"].isin(left["element"])].drop_duplicates(["article_id", "sentence", "element"]).itertuples(index=False)
             ]
             rows.append(_claim(o, "left out", text, len(left), ev))
 

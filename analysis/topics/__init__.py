@@ -12,8 +12,9 @@ Modules, one question each:
 - ``shares``: the topics of a corpus's paragraphs and each outlet's share of them
   (:func:`topic_model`, :func:`topic_shares`, :func:`topic_terms`,
   :func:`representative_paragraphs`, NMF against LDA: :func:`compare_models`).
-- ``elements``: story elements, the MISSION contract :func:`story_elements`, and the
-  permutation-null threshold that joins sentences (:func:`null_distance_threshold`).
+- ``elements``: story elements as facts, the MISSION contract :func:`story_elements`: clauses
+  (:func:`clause_spans`) joined on a sparse similarity graph (:func:`element_graph`,
+  :func:`cluster_graph`), a sentence telling every element it holds.
 - ``coverage``: which outlet tells which element, what one tells alone, what one leaves out.
 - ``reuse``: passages two outlets share word for word, wire copy told apart from shared quotation.
 - ``summary``: coverage per outlet for the synthesis cards (sentences told alone, shared words).
@@ -27,16 +28,19 @@ from __future__ import annotations
 from ..errors import TopicError
 from . import coverage, reuse, summary  # the modules used by name
 from .elements import (
-    SentenceVectors,
-    cluster_sentences,
+    JOIN,
+    LOOSE,
+    THRESHOLD,
+    ElementGraph,
+    clause_spans,
+    cluster_graph,
+    element_graph,
     element_sentences,
-    element_threshold,
-    null_distance_threshold,
-    sentence_vectors,
     story_elements,
     threshold_figure,
     threshold_finding,
     threshold_sweep,
+    unit_terms,
 )
 from .models import (
     Method,
@@ -110,12 +114,15 @@ __all__ = [
     "shares_figure",
     "shares_finding",
     # elements
-    "SentenceVectors",
-    "sentence_vectors",
-    "null_distance_threshold",
-    "cluster_sentences",
+    "THRESHOLD",
+    "JOIN",
+    "LOOSE",
+    "ElementGraph",
+    "clause_spans",
+    "unit_terms",
+    "element_graph",
+    "cluster_graph",
     "element_sentences",
-    "element_threshold",
     "story_elements",
     "threshold_sweep",
     "threshold_figure",

@@ -14,7 +14,7 @@ Example:
     >>> corpus = load_corpus()
     >>> cov = coverage_matrix(story_elements(corpus), corpus)
     >>> list(cov.columns)
-    ['element', 'label', 'outlet', 'present', 'sentences', 'first_sentence', 'position']
+    ['element', 'label', 'outlet', 'present', 'sentences', 'first_sentence', 'position', 'near']
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ __all__ = [
     "coverage_wide",
     "element_table",
     "omission_finding",
+    "most_of",
     "omissions",
     "single_outlet_elements",
 ]
@@ -55,20 +56,31 @@ def element_table(elements: pd.DataFrame, outlets: Sequence[str]) -> pd.DataFram
 
     Returns:
         Indexed by ``element``: ``label``, ``n_outlets``, ``outlets`` (comma-separated, in
-        corpus order), ``sentences``, ``representative`` (its text), ``outlet`` (of the
-        representative), ``start``, ``end`` (its offsets).
+        corpus order), ``sentences`` (that tell it), ``representative`` (its text), ``outlet``
+        (of the representative), ``article_id``, ``start``, ``end`` (its offsets),
+        ``near_outlets`` (outlets that do not tell it but have a clause close to it).
     """
     e = _clustered(elements)
-    cols = ["label", "n_outlets", "outlets", "sentences", "representative", "outlet", "article_id", "start", "end"]
+    cols = ["label", "n_outlets", "outlets", "sentences", "representative", "outlet", "article_id", "start", "end", "near_outlets"]
     if e.empty:
         return pd.DataFrame(columns=cols).rename_axis("element")
     rank = {o: i for i, o in enumerate(outlets)}
-    rows = []
-    for el, g in e.groupby("element", sort=True):
-        rep = g[g["representative"]].iloc[0]
-        names = sorted(g["outlet"].unique(), key=lambda o: rank.get(o, len(rank)))
-        rows.append((el, rep["element_label"], len(names), ", ".join(names), len(g), rep["text"], rep["outlet"], rep["article_id"], rep["start"], rep["end"]))
-    return pd.DataFrame(rows, columns=["element", *cols]).set_index("element")
+    if "near_outlets" not in e.columns:
+        e = e.assign(near_outlets="")
+    # The representative row of each element (its first row when none is marked).
+    rep = e.assign(_r=~e["representative"].astype(bool)).sort_values(["element", "_r"], kind="stable").drop_duplicates("element")
+    rep = rep.set_index("element")
+    names = (e[["element", "outlet"]].drop_duplicates()
+             .assign(_k=lambda d: d["outlet"].map(lambda o: rank.get(o, len(rank))))
+             .sort_values(["element", "_k", "outlet"]).groupby("element")["outlet"].agg(list))
+    n_sent = e.drop_duplicates(["element", "article_id", "sentence"]).groupby("element").size()
+    out = pd.DataFrame({
+        "label": rep["element_label"], "n_outlets": names.map(len), "outlets": names.map(", ".join),
+        "sentences": n_sent.astype(int), "representative": rep["text"], "outlet": rep["outlet"], "article_id": rep["article_id"],
+        "start": rep["start"], "end": rep["end"], "near_outlets": rep["near_outlets"].fillna(""),
+    }).sort_index()
+    out.index.name = "element"
+    return out[cols]
 
 
 def coverage_matrix(elements: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
@@ -82,23 +94,26 @@ def coverage_matrix(elements: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
         ``element``, ``label``, ``outlet``, ``present`` (bool), ``sentences`` (the outlet's
         sentences in the element), ``first_sentence`` (0-based number of its first such
         sentence in its article; empty when absent), ``position`` (``first_sentence`` divided
-        by the article's number of sentences, in [0, 1); empty when absent).
+        by the article's number of sentences, in [0, 1); empty when absent), ``near`` (absent, but
+        a clause of the outlet comes near the element: it may tell it in other words).
     """
     e = _clustered(elements)
     n_sent = corpus.articles["n_sentences"]
-    labels = e.drop_duplicates("element").set_index("element")["element_label"]
+    first = e.drop_duplicates("element").set_index("element")
+    labels = first["element_label"]
+    near = first["near_outlets"] if "near_outlets" in first.columns else pd.Series("", index=first.index)
     rows = []
-    for el in sorted(labels.index):
-        g = e[e["element"] == el]
+    for el, g in e.groupby("element", sort=True):
+        close = set(str(near[el] or "").split(", "))
         for o in corpus.outlets:
             h = g[g["outlet"] == o]
             if h.empty:
-                rows.append((el, labels[el], o, False, 0, pd.NA, np.nan))
+                rows.append((el, labels[el], o, False, 0, pd.NA, np.nan, o in close))
                 continue
             pos = [(s / n_sent[a], s) for a, s in zip(h["article_id"], h["sentence"])]
             p, s = min(pos)
-            rows.append((el, labels[el], o, True, len(h), int(s), float(p)))
-    out = pd.DataFrame(rows, columns=["element", "label", "outlet", "present", "sentences", "first_sentence", "position"])
+            rows.append((el, labels[el], o, True, len(h), int(s), float(p), False))
+    out = pd.DataFrame(rows, columns=["element", "label", "outlet", "present", "sentences", "first_sentence", "position", "near"])
     out["first_sentence"] = out["first_sentence"].astype("Int64")
     return out
 
@@ -130,20 +145,28 @@ def coverage_wide(coverage: pd.DataFrame, *, min_outlets: int = 2) -> pd.DataFra
     return wide[[o for o in outlets if o in wide.columns]].rename_axis(columns=None)
 
 
-def single_outlet_elements(elements: pd.DataFrame, outlets: Sequence[str]) -> pd.DataFrame:
+def single_outlet_elements(elements: pd.DataFrame, outlets: Sequence[str], *, strict: bool = True, min_sentences: int = 2) -> pd.DataFrame:
     """Elements reported by one outlet only ("only X reports ..."), one row per element.
 
     Args:
         elements: from :func:`analysis.topics.story_elements`.
         outlets: the corpus's outlets, in order (``corpus.outlets``).
+        strict: keep only the elements no other outlet comes near (``near_outlets`` empty: no
+            clause of another outlet is even loosely like one of its clauses). An element one
+            outlet tells in words no other outlet shares may still be told by another in other
+            words; the strict list is the one whose claims were measured right (see the README).
+        min_sentences: with ``strict``, the fewest sentences the outlet gives the element: a
+            passage of its own, not one sentence another outlet may have put in other words.
 
     Returns:
         ``outlet``, ``element``, ``label``, ``sentences``, ``first_sentence``, ``text`` (the
-        representative sentence), ``start``, ``end``; sorted by outlet (corpus order) and by
-        where the element first appears in its article.
+        representative sentence), ``start``, ``end``, ``near_outlets``; sorted by outlet (corpus
+        order) and by where the element first appears in its article.
     """
     table = element_table(elements, outlets)
     one = table[table["n_outlets"] == 1]
+    if strict:
+        one = one[(one["near_outlets"].fillna("") == "") & (one["sentences"] >= min_sentences)]
     e = _clustered(elements)
     first = e.groupby("element")["sentence"].min()
     rank = {o: i for i, o in enumerate(outlets)}
@@ -157,39 +180,52 @@ def single_outlet_elements(elements: pd.DataFrame, outlets: Sequence[str]) -> pd
             "text": one["representative"].to_numpy(),
             "start": one["start"].to_numpy(),
             "end": one["end"].to_numpy(),
+            "near_outlets": one["near_outlets"].to_numpy(),
         }
     )
     out["_r"] = out["outlet"].map(rank)
     return out.sort_values(["_r", "first_sentence", "element"]).drop(columns="_r").reset_index(drop=True)
 
 
-def omissions(elements: pd.DataFrame, outlets: Sequence[str], *, min_share: float = 1.0) -> pd.DataFrame:
-    """Elements that the other outlets report and one leaves out.
+def most_of(n_others: int) -> int:
+    """How many of ``n_others`` outlets are "most of" them: more than half (1 of 1, 2 of 2, 2 of 3, 3 of 4, 3 of 5)."""
+    return n_others // 2 + 1
+
+
+def omissions(elements: pd.DataFrame, outlets: Sequence[str], *, min_others: int | None = None) -> pd.DataFrame:
+    """Elements that most of the other outlets tell and one leaves out.
+
+    An outlet leaves out an element when at least ``min_others`` of the other outlets tell it
+    (by default most of them: :func:`most_of`), it does not, and none of its clauses comes near
+    the element (``near_outlets``: a clause of its own loosely like one of the element's would
+    make the omission a guess: it may tell the fact in other words).
 
     Args:
         elements: from :func:`analysis.topics.story_elements`.
         outlets: the corpus's outlets.
-        min_share: the share of the *other* outlets that must cover an element for its
-            absence from one outlet to count; 1.0 (the default) means all of the others.
+        min_others: the fewest other outlets that must tell the element; None: most of them.
 
     Returns:
         One row per outlet and element it leaves out: ``left out by``, ``element``, ``label``,
-        ``covered by``, ``text`` (the representative sentence), ``outlet`` (of that sentence).
-        Empty when the corpus has fewer than two outlets.
+        ``covered by``, ``told by`` (how many outlets tell it), ``others`` (how many other outlets
+        there are), ``text`` (the representative sentence), ``outlet`` (of that sentence). Empty
+        when the corpus has fewer than two outlets.
     """
-    cols = ["left out by", "element", "label", "covered by", "text", "outlet"]
+    cols = ["left out by", "element", "label", "covered by", "told by", "others", "text", "outlet"]
     if len(outlets) < 2:
         return pd.DataFrame(columns=cols)
     table = element_table(elements, outlets)
+    others = len(outlets) - 1
+    need = most_of(others) if min_others is None else max(1, int(min_others))
+    wide = table[table["n_outlets"] >= need]
+    told = [set(x.split(", ")) for x in wide["outlets"]]
+    near = [{o for o in str(x or "").split(", ") if o} for x in wide["near_outlets"]]
     rows = []
     for o in outlets:
-        others = len(outlets) - 1
-        for el, r in table.iterrows():
-            covered = r["outlets"].split(", ")
-            if o in covered:
+        for k, (el, r) in enumerate(zip(wide.index, wide.itertuples(index=False))):
+            if o in told[k] or o in near[k]:
                 continue
-            if len(covered) >= max(1, int(np.ceil(min_share * others))):
-                rows.append((o, el, r["label"], r["outlets"], r["representative"], r["outlet"]))
+            rows.append((o, el, r.label, r.outlets, int(r.n_outlets), others, r.representative, r.outlet))
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -240,6 +276,8 @@ def coverage_figure(coverage: pd.DataFrame, *, min_outlets: int = 2, label_width
                 ax.text(x, y, f"{r['position']:.0%}", ha="center", va="center", fontsize=8, color=_ink(colors[o]))
             else:
                 ax.add_patch(Rectangle((x - 0.42, y - 0.4), 0.84, 0.8, fill=False, edgecolor="#cccccc", linestyle=":"))
+                if r["near"]:
+                    ax.text(x, y, "≈", ha="center", va="center", fontsize=10, color="#555555")
     ax.set_xlim(-0.6, len(outlets) - 0.4)
     ax.set_ylim(len(keep) - 0.5, -0.5)
     ax.set_xticks(range(len(outlets)))
@@ -256,8 +294,9 @@ def coverage_figure(coverage: pd.DataFrame, *, min_outlets: int = 2, label_width
         if len(outlets) > 2
         else f"{len(keep)} elements of the story are told by both outlets"
     )
-    ax.set_title(title + "\n(number: where the element first appears, % of the way through the article; empty: left out)", loc="left", fontsize=10)
-    ax.set_ylabel("Story element (the words its sentences share)")
+    ax.set_title(title + "\n(number: where the element first appears, % of the way through the article; ≈: not told, but a "
+                 "clause of the outlet comes near; empty: not told)", loc="left", fontsize=10)
+    ax.set_ylabel("Story element (a clause that tells it)")
     fig.tight_layout()
     plt.close(fig)
     return fig
@@ -288,11 +327,13 @@ def coverage_finding(elements: pd.DataFrame, outlets: Sequence[str]) -> str:
     shared = table[table["n_outlets"] > 1]
     e = _clustered(elements)
     in_shared = e["element"].isin(shared.index)
-    per = e.assign(shared=in_shared).groupby("outlet")["shared"].mean()
+    per = e.assign(shared=in_shared).groupby(["outlet", "article_id", "sentence"])["shared"].any().groupby("outlet").mean()
     hi, lo = per.idxmax(), per.idxmin()
     everyone = int((table["n_outlets"] == len(outlets)).sum())
+    several = int((e.groupby(["article_id", "sentence"])["element"].nunique() > 1).sum())
+    n_sent = e.drop_duplicates(["article_id", "sentence"]).shape[0]
     text = (
-        f"The {len(e)} sentences form {n} elements. "
+        f"The {n_sent} sentences tell {n} elements ({several} sentences tell more than one). "
         + (
             f"{len(shared)} are told by both outlets. "
             if len(outlets) == 2
@@ -305,7 +346,11 @@ def coverage_finding(elements: pd.DataFrame, outlets: Sequence[str]) -> str:
 
 
 def omission_finding(elements: pd.DataFrame, outlets: Sequence[str], *, max_items: int = 5) -> str:
-    """Sentences naming, for each outlet, how many elements only it reports and which elements all others report but it leaves out.
+    """Sentences naming, for each outlet, the passages only it tells and the elements most others tell but it leaves out.
+
+    Only the claims the strict rules allow are stated (:func:`single_outlet_elements` with
+    ``strict``, :func:`omissions`): no other outlet's clause comes near what one tells alone, and
+    no clause of the outlet comes near what it leaves out. A claim about an empty set is not made.
 
     Args:
         elements: from :func:`analysis.topics.story_elements`.
@@ -313,24 +358,30 @@ def omission_finding(elements: pd.DataFrame, outlets: Sequence[str], *, max_item
         max_items: the most left-out elements named per outlet (the rest are counted).
 
     Returns:
-        The sentences (Markdown, outlet names escaped).
+        The sentences (Markdown, outlet names and text escaped).
     """
     if len(outlets) < 2:
         return "What an outlet leaves out can only be seen against another outlet; this corpus has one."
     only = single_outlet_elements(elements, outlets)
+    loose = single_outlet_elements(elements, outlets, strict=False)
     om = omissions(elements, outlets)
-    counts = only.groupby("outlet").size().reindex(outlets, fill_value=0)
-    parts = [f"{_esc(o)} {counts[o]}" for o in outlets]
-    text = f"Elements told by one outlet only: {', '.join(parts)}."
-    if len(outlets) == 2:
-        return text + (
-            " With two outlets, what one leaves out is exactly what only the other tells: the list of "
-            "elements told by one outlet only is also the list of omissions."
-        )
+    others = len(outlets) - 1
+    need = most_of(others)
+    table = element_table(elements, outlets)
+    widely = int((table["n_outlets"] >= need).sum())
+    text = (f"{len(loose)} elements are told by one outlet only, in words no other outlet shares; in {len(only)} of them the "
+            "outlet gives the element a passage of two sentences or more and no other outlet's sentence comes near it"
+            + (": " + ", ".join(f"{_esc(o)} {n}" for o, n in only.groupby("outlet", sort=False).size().items()) if len(only) else "")
+            + ".")
+    if widely == 0:
+        return text + (f" No element is told by {'the other outlet' if others == 1 else f'at least {need} of the outlets'}, "
+                       "so no outlet can be said to leave one out.")
     if om.empty:
-        return text + " No element told by all the other outlets is left out by any one of them."
+        return text + (f" Of the {widely} elements told by at least {need} outlets, no outlet clearly leaves one out: where one "
+                       "does not tell an element, a clause of its own comes near it.")
     for o, g in om.groupby("left out by", sort=False):
-        items = [f"element {r.element} ({r.label})" for r in g.itertuples()]
+        items = [f"element {r['element']} (“{_esc(r['label'])}”, told by {r['told by']} of the {r['others']} others)"
+                 for r in g.to_dict("records")]
         more = f"; and {len(items) - max_items} more" if len(items) > max_items else ""
-        text += f" {_esc(o)} leaves out what all the other outlets tell: {'; '.join(items[:max_items])}{more}."
+        text += f" {_esc(o)} leaves out, with no sentence of its own near: {'; '.join(items[:max_items])}{more}."
     return text

@@ -1,17 +1,35 @@
-"""Story elements: the sentences of all outlets grouped into the parts of one story, and the threshold that joins them.
+"""Story elements: the facts of one story, found as clauses that outlets share, each sentence telling one or several.
 
-:func:`story_elements` clusters the sentences of all outlets into the elements of one story (a
-meeting, a strike, a quote): each sentence is a TF-IDF vector of its stemmed content words
-(:func:`sentence_vectors`), and sentences are joined by average-linkage agglomerative clustering
-under a cosine-distance threshold (:func:`cluster_sentences`). The threshold comes from a
-permutation null model (:func:`null_distance_threshold`): two sentences are put in one element
-only when they are more alike than sentences made of the same words shuffled at random ever
-are, at a stated significance level. Nothing in the method knows the story: no list of facts,
-names or events. :func:`threshold_sweep`, :func:`threshold_figure` and
-:func:`threshold_finding` show what the threshold does; :mod:`analysis.topics.coverage` builds
-the coverage matrix and the omission lists from the elements.
+A story element is a fact several sentences tell: a meeting, a number, a quote, a claim. A news
+sentence often tells several (a lede carries the event, its time and what a spokesman said), so
+:func:`story_elements` works on **clauses**, not sentences, and lets a sentence tell every element
+one of its clauses tells or whose core words it holds:
 
-Every function is deterministic: fixed ``random_state`` everywhere, sorted output.
+1. **Clauses** (:func:`clause_spans`): each body sentence is cut at semicolons, dashes, colons
+   before a quotation and commas before a joining word ("and", "after", "while", "which" ...);
+   pieces with fewer than four content words stay with their neighbour.
+2. **Terms** (:func:`unit_terms`): Snowball-stemmed content words (so "killed" meets "killing"),
+   numbers written in one form ("7.7%", "7.7 percent" and "7.7 per cent" are one term; "three"
+   is "3"), each weighted by sublinear TF-IDF over the corpus's clauses.
+3. **Sparse neighbours** (:func:`element_graph`): the cosine similarity of two clauses is computed
+   only for pairs that share a term, through an inverted index (a sparse product taken in blocks
+   of rows); the terms in so many clauses that pairing through them would be quadratic
+   (``max_df``) still count in the similarity but do not make pairs by themselves. Each clause
+   keeps its ``max_neighbours`` closest. No clause x clause matrix is ever made.
+4. **Average linkage on the sparse graph** (:func:`cluster_graph`): groups merge while the mean
+   similarity between their clauses stays at or above the threshold; a pair with no edge counts
+   as similarity 0, so this is average linkage (UPGMA) with the missing similarities taken as 0.
+5. **Sentences that hold an element's core** (:func:`story_elements`): an element told by two
+   outlets or more has core terms (those in at least half of its clauses); a sentence whose terms
+   carry at least ``join`` of the core's weight tells the element too, whichever clause it came
+   from. This is how a lede joins the elements of its several facts.
+
+Each element is labelled by its **representative clause** (the one most like the others of the
+element), shortened to a phrase: a reader sees a sentence of the story, not a word list.
+
+Nothing in the method knows the story: no list of facts, names or events. The threshold and the
+join share were set on the development part of the gold set (``gold/elements/``; ``python -m
+analysis.evaluate elements``) and the held-out corpus was scored once, after.
 
 Example:
     >>> from analysis.corpus import load_corpus
@@ -23,18 +41,22 @@ Example:
 References:
     Salton & Buckley (1988), "Term-weighting approaches in automatic text retrieval".
     Sokal & Michener (1958), "A statistical method for evaluating systematic relationships"
-    (average linkage, UPGMA). Good (2005), "Permutation, Parametric, and Bootstrap Tests of
-    Hypotheses". Barzilay & Elhadad (2003), "Sentence alignment for monolingual comparable
-    corpora", EMNLP. Grootendorst (2022), "BERTopic: neural topic modeling with a class-based
-    TF-IDF procedure", arXiv:2203.05794 (the labels).
+    (average linkage, UPGMA). Barzilay & Elhadad (2003), "Sentence alignment for monolingual
+    comparable corpora", EMNLP. Chaudhuri, Ganti & Kaushik (2006), "A primitive operator for
+    similarity joins in data cleaning", ICDE (prefix filtering). Bayardo, Ma & Srikant (2007),
+    "Scaling up all pairs similarity search", WWW (inverted-index all-pairs similarity).
+    Beil, Ester & Xu (2002), "Frequent term-based text clustering", KDD (clusters described by
+    the terms their documents share).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import heapq
+import math
+import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -42,199 +64,99 @@ from matplotlib.figure import Figure
 
 from ..corpus import Corpus
 from ..errors import TopicError
-from .words import content_words
+from .words import content_word_count, content_words
 
 __all__ = [
-    "cluster_sentences",
+    "clause_spans",
+    "cluster_graph",
+    "ElementGraph",
+    "element_graph",
     "element_sentences",
-    "element_threshold",
-    "Linkage",
-    "null_distance_threshold",
-    "sentence_vectors",
-    "SentenceVectors",
+    "JOIN",
+    "LOOSE",
     "story_elements",
+    "THRESHOLD",
     "threshold_figure",
     "threshold_finding",
     "threshold_sweep",
+    "unit_terms",
 ]
 
-Linkage = Literal["average", "complete", "single"]
+THRESHOLD = 0.25
+"""Mean cosine similarity at which two groups of clauses merge (set on the development gold)."""
+JOIN = 0.5
+"""Share of an element's core-term weight a sentence must hold to tell the element too."""
+LOOSE = 0.12
+"""Cosine similarity at which another outlet's clause is *near* an element: close enough that
+saying the outlet leaves the element out, or that only one outlet tells it, would be a guess."""
 
-@dataclass
-class SentenceVectors:
-    """TF-IDF vectors of sentences over stemmed content words (see :func:`sentence_vectors`)."""
+_JOINERS = (
+    "and", "but", "while", "whereas", "as", "after", "before", "amid", "including", "which", "who", "where",
+    "when", "following", "despite", "although", "though", "adding", "saying", "with", "according",
+)
+_CUT = re.compile(
+    r";\s+|\s+[—–]\s+|\s+--\s+|:\s+(?=[“\"‘'A-Z])"
+    r"|,\s+(?=(?:" + "|".join(_JOINERS) + r")\b)"
+    r"|\s+(?=(?:after|before|amid|following|despite|while|because)\s)"
+)
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(%|percent\b|per\s+cent\b))?")
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
 
-    matrix: object  # scipy.sparse CSR, rows L2-normalised
-    stems: np.ndarray
-    surface: dict[str, str]
-    tokens: list[list[str]] = field(repr=False)
-    idf: np.ndarray = field(repr=False)
 
+def clause_spans(text: str, *, min_words: int = 4) -> list[tuple[int, int]]:
+    """The clauses of a sentence as character spans: cut at ``;``, dashes, a colon before a quote or a
+    capital, and a comma or space before a joining word; a piece with fewer than ``min_words``
+    content words is joined to the piece before it (or after it, at the start).
 
-def sentence_vectors(texts: Sequence[str]) -> SentenceVectors:
-    """TF-IDF vectors of short texts over their stemmed content words (:func:`content_words`).
-
-    Sublinear term frequency, smoothed inverse document frequency computed over the texts
-    themselves (a word in every sentence weighs little, a word in two sentences much), rows
-    L2-normalised so that the dot product of two rows is their cosine similarity.
-
-    Args:
-        texts: the sentences.
-
-    Returns:
-        A :class:`SentenceVectors`; ``surface`` maps each stem to its most frequent written form.
-
-    Raises:
-        TopicError: when no text holds a content word.
-
-    References:
-        Salton & Buckley (1988), "Term-weighting approaches in automatic text retrieval".
+    Example:
+        >>> t = "The bridge collapsed on Monday, killing four workers, after engineers had warned of rust in March."
+        >>> [t[a:b] for a, b in clause_spans(t)]
+        ['The bridge collapsed on Monday, killing four workers,', 'after engineers had warned of rust in March.']
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    pairs = [content_words(t) for t in texts]
-    tokens = [[s for s, _ in p] for p in pairs]
-    counts: dict[str, Counter] = {}
-    for p in pairs:
-        for s, w in p:
-            counts.setdefault(s, Counter())[w] += 1
-    surface = {s: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for s, c in counts.items()}
-    vec = TfidfVectorizer(analyzer=lambda toks: toks, sublinear_tf=True)
-    if not any(tokens):
-        raise TopicError("the sentences hold no content words to compare")
-    X = vec.fit_transform(tokens).tocsr()
-    return SentenceVectors(matrix=X, stems=np.asarray(vec.get_feature_names_out(), dtype=object), surface=surface, tokens=tokens, idf=vec.idf_)
-
-
-def _best_match_similarities(S: np.ndarray, groups: np.ndarray) -> np.ndarray:
-    """For every row and every other group, the highest similarity of the row to that group's rows.
-
-    With a single group, the highest similarity to any other row of the group.
-    """
-    uniq = sorted(set(groups.tolist()))
-    if len(uniq) == 1:
-        S = S.copy()
-        np.fill_diagonal(S, -np.inf)
-        return S.max(axis=1)
+    cuts = sorted({0, len(text), *(m.end() for m in _CUT.finditer(text))})
+    pieces: list[list[int]] = []
+    for a, b in zip(cuts, cuts[1:]):
+        n = content_word_count(text[a:b])
+        if pieces and (n < min_words or pieces[-1][2] < min_words):
+            pieces[-1][1], pieces[-1][2] = b, pieces[-1][2] + n
+        else:
+            pieces.append([a, b, n])
     out = []
-    for g in uniq:
-        cols = groups == g
-        best = S[:, cols].max(axis=1)
-        out.append(best[groups != g])
-    return np.concatenate(out)
+    for a, b, _ in pieces:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out or [(0, len(text))]
 
 
-def null_distance_threshold(
-    vectors: SentenceVectors,
-    groups: Sequence[str],
-    *,
-    alpha: float = 0.01,
-    n_shuffles: int = 20,
-    random_state: int = 0,
-) -> tuple[float, np.ndarray, np.ndarray]:
-    """The cosine-distance threshold at which two sentences' likeness is not chance, by permutation.
+def unit_terms(text: str) -> list[str]:
+    """The terms a clause is compared by: stemmed content words (:func:`analysis.topics.words.content_words`)
+    and numbers in one written form (``#7.7%`` for "7.7%", "7.7 percent" and "7.7 per cent";
+    ``#146000`` for "146,000"; ``#3`` for "three").
 
-    The null model keeps every sentence's length and every word's frequency and shuffles the
-    words between sentences at random (``n_shuffles`` times, seeded). For each shuffled
-    sentence, its best match in each other article (``groups``: one label per sentence) is
-    found; the threshold is the distance that only a share ``alpha`` of these chance best
-    matches get under. At ``alpha = 0.01``: a sentence of random words finds, in another
-    article, a partner this close less than once in a hundred tries.
-
-    Args:
-        vectors: from :func:`sentence_vectors`.
-        groups: the article of each sentence.
-        alpha: the significance level.
-        n_shuffles: shuffles of the corpus's words.
-        random_state: the seed.
-
-    Returns:
-        ``(threshold, null_best, real_best)``: the distance threshold, and the best-match
-        similarities under the null and in the real sentences (for the figure).
-
-    References:
-        Good (2005), "Permutation, Parametric, and Bootstrap Tests of Hypotheses", for the
-        permutation null; the best-match statistic is that of sentence alignment across
-        documents (Barzilay & Elhadad 2003, "Sentence alignment for monolingual comparable corpora").
+    Example:
+        >>> unit_terms("Unemployment fell to 7.7 percent as 146,000 jobs were added in three weeks")
+        ['unemploy', 'fell', 'percent', 'job', 'week', '#7.7%', '#146000', '#3']
     """
-    groups = np.asarray(list(groups), dtype=object)
-    X = vectors.matrix
-    real = _best_match_similarities((X @ X.T).toarray(), groups)
-    lengths = np.array([len(t) for t in vectors.tokens])
-    flat = np.array([w for t in vectors.tokens for w in t], dtype=object)
-    vocab = {s: i for i, s in enumerate(vectors.stems)}
-    cuts = np.cumsum(lengths)[:-1]
-    rng = np.random.default_rng(random_state)
-    null = []
-    for _ in range(n_shuffles):
-        shuffled = np.split(flat[rng.permutation(len(flat))], cuts)
-        Xn = _tfidf_rows(shuffled, vocab, vectors.idf)
-        null.append(_best_match_similarities((Xn @ Xn.T).toarray(), groups))
-    null = np.concatenate(null)
-    threshold = 1.0 - float(np.quantile(null, 1.0 - alpha))
-    return threshold, null, real
-
-
-def _tfidf_rows(token_lists, vocab: dict[str, int], idf: np.ndarray):
-    """Sublinear TF-IDF rows, L2-normalised, with a fixed vocabulary and idf (the real sentences')."""
-    from scipy import sparse
-    from sklearn.preprocessing import normalize
-
-    rows, cols, vals = [], [], []
-    for r, toks in enumerate(token_lists):
-        for s, c in Counter(toks.tolist() if hasattr(toks, "tolist") else toks).items():
-            rows.append(r)
-            cols.append(vocab[s])
-            vals.append((1.0 + np.log(c)) * idf[vocab[s]])
-    M = sparse.csr_matrix((vals, (rows, cols)), shape=(len(token_lists), len(vocab)))
-    return normalize(M)
-
-
-def cluster_sentences(vectors: SentenceVectors, *, threshold: float, linkage: Linkage = "average") -> np.ndarray:
-    """Agglomerative clustering of sentence vectors under a cosine-distance threshold.
-
-    Clusters are merged while the linkage distance between them stays under ``threshold``:
-    with average linkage, while the mean distance between their sentences does. A sentence
-    with no content word stays alone.
-
-    Args:
-        vectors: from :func:`sentence_vectors`.
-        threshold: the cosine-distance threshold.
-        linkage: ``"average"`` (UPGMA), ``"complete"`` or ``"single"``.
-
-    Returns:
-        One cluster label per sentence (0-based, in the order clusters first appear).
-
-    References:
-        Sokal & Michener (1958) (average linkage, UPGMA).
-    """
-    from sklearn.cluster import AgglomerativeClustering
-
-    n = vectors.matrix.shape[0]
-    if n == 1:
-        return np.zeros(1, dtype=int)
-    S = (vectors.matrix @ vectors.matrix.T).toarray()
-    D = np.clip(1.0 - S, 0.0, 1.0)
-    empty = np.asarray(vectors.matrix.getnnz(axis=1) == 0)
-    D[empty, :] = 1.0
-    D[:, empty] = 1.0
-    np.fill_diagonal(D, 0.0)
-    labels = AgglomerativeClustering(
-        n_clusters=None, distance_threshold=threshold, metric="precomputed", linkage=linkage
-    ).fit_predict(D)
-    # Renumber in order of first appearance, so labels do not depend on the algorithm's internals.
-    first = {}
-    for lab in labels:
-        first.setdefault(int(lab), len(first))
-    return np.array([first[int(lab)] for lab in labels])
+    terms = [s for s, _ in content_words(text)]
+    for m in _NUMBER.finditer(text):
+        terms.append("#" + m.group(1).replace(",", "") + (m.group(2) or "") + ("%" if m.group(3) else ""))
+    terms += [f"#{_NUMBER_WORDS[m.group(1).lower()]}" for m in _NUMBER_WORD.finditer(text)]
+    return terms
 
 
 def element_sentences(corpus: Corpus, *, include_subheads: bool = False) -> pd.DataFrame:
-    """The sentences that story elements are built from: body sentences (and crossheads if asked).
+    """The sentences story elements are built from: body sentences (and crossheads if asked).
 
     Crossheads ("General killed") are left out by default: an editor's two- or three-word
-    signpost reports nothing itself, and where it stands does not mark where a fact is (AFP's
-    "General killed" heads paragraphs about Crimea).
+    signpost reports nothing itself.
 
     Args:
         corpus: a loaded corpus.
@@ -249,233 +171,467 @@ def element_sentences(corpus: Corpus, *, include_subheads: bool = False) -> pd.D
     return s.reset_index(drop=True)
 
 
-def element_threshold(
-    corpus: Corpus, *, alpha: float = 0.01, n_shuffles: int = 20, random_state: int = 0, include_subheads: bool = False
-) -> tuple[float, np.ndarray, np.ndarray]:
-    """The null-model distance threshold for the corpus's sentences (:func:`null_distance_threshold`).
+@dataclass
+class ElementGraph:
+    """Clauses, their term vectors and their sparse neighbours (see :func:`element_graph`).
+
+    Attributes:
+        sentences: the sentences the clauses come from (:func:`element_sentences`).
+        units: one row per clause: ``sentence_row`` (row of ``sentences``), ``article_id``,
+            ``outlet``, ``start``, ``end`` (offsets into the article's clean text), ``text``.
+        matrix: the clauses' TF-IDF vectors (scipy CSR, rows L2-normalised).
+        terms: the term of each column.
+        idf: the idf of each column.
+        edges: one row per neighbour pair ``i < j`` of clauses of different sentences:
+            ``i``, ``j``, ``similarity`` (cosine).
+    """
+
+    sentences: pd.DataFrame
+    units: pd.DataFrame
+    matrix: object
+    terms: np.ndarray
+    idf: np.ndarray
+    edges: pd.DataFrame = field(repr=False)
+
+
+def _vectors(token_lists: list[list[str]]):
+    from scipy import sparse
+    from sklearn.preprocessing import normalize
+
+    vocab: dict[str, int] = {}
+    rows, cols, counts = [], [], []
+    for r, toks in enumerate(token_lists):
+        for t, c in sorted(Counter(toks).items()):
+            rows.append(r)
+            cols.append(vocab.setdefault(t, len(vocab)))
+            counts.append(c)
+    n = len(token_lists)
+    M = sparse.csr_matrix((np.asarray(counts, dtype=float), (rows, cols)), shape=(n, len(vocab)))
+    df = np.bincount(np.asarray(cols, dtype=int), minlength=len(vocab)) if cols else np.zeros(0)
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    M.data = 1.0 + np.log(M.data)
+    X = normalize(M.multiply(idf).tocsr())
+    terms = np.empty(len(vocab), dtype=object)
+    for t, i in vocab.items():
+        terms[i] = t
+    return X.tocsr(), terms, idf, df
+
+
+def _neighbours(X, df: np.ndarray, sentence_of: np.ndarray, *, min_similarity: float, max_neighbours: int,
+                max_df: int, block: int = 2048) -> pd.DataFrame:
+    """Pairs of clauses (of different sentences) at or above ``min_similarity``, each clause's best
+    ``max_neighbours`` kept; candidates come from terms in at most ``max_df`` clauses."""
+    from scipy import sparse
+
+    n = X.shape[0]
+    keep = np.flatnonzero(df <= max_df)
+    common = np.flatnonzero(df > max_df)
+    Xr = X[:, keep].tocsr()
+    XrT = Xr.T.tocsr()
+    Xc = X[:, common].tocsr() if len(common) else None
+    I, J, V = [], [], []
+    for b0 in range(0, n, block):
+        b1 = min(n, b0 + block)
+        cand = (Xr[b0:b1] @ XrT).tocoo()
+        ri, cj, sim = cand.row + b0, cand.col, cand.data
+        ok = (cj != ri) & (sentence_of[cj] != sentence_of[ri])
+        ri, cj, sim = ri[ok], cj[ok], sim[ok]
+        if Xc is not None and len(ri):
+            # The common terms add to the similarity of the pairs the rarer terms found.
+            sim = sim + np.asarray(Xc[ri].multiply(Xc[cj]).sum(axis=1)).ravel()
+        ok = sim >= min_similarity
+        ri, cj, sim = ri[ok], cj[ok], sim[ok]
+        if len(ri):
+            order = np.lexsort((cj, -sim, ri))
+            ri, cj, sim = ri[order], cj[order], sim[order]
+            first = np.r_[0, np.flatnonzero(np.diff(ri)) + 1]
+            rank = np.arange(len(ri)) - np.repeat(first, np.diff(np.r_[first, len(ri)]))
+            top = rank < max_neighbours
+            I.append(ri[top]); J.append(cj[top]); V.append(sim[top])
+    if not I:
+        return pd.DataFrame({"i": np.zeros(0, int), "j": np.zeros(0, int), "similarity": np.zeros(0)})
+    i, j, v = np.concatenate(I), np.concatenate(J), np.concatenate(V)
+    a, b = np.minimum(i, j), np.maximum(i, j)
+    e = pd.DataFrame({"i": a, "j": b, "similarity": np.round(v, 6)}).drop_duplicates(["i", "j"])
+    del sparse
+    return e.sort_values(["i", "j"]).reset_index(drop=True)
+
+
+def element_graph(
+    corpus: Corpus, *, min_similarity: float = LOOSE, max_neighbours: int = 30, max_df: int | None = None,
+    include_subheads: bool = False,
+) -> ElementGraph:
+    """The clauses of a corpus, their term vectors, and each clause's nearest clauses in other sentences.
 
     Args:
         corpus: a loaded corpus.
-        alpha: the significance level.
-        n_shuffles: shuffles of the corpus's words.
-        random_state: the seed of the shuffles.
-        include_subheads: count the crossheads' sentences too (:func:`element_sentences`).
+        min_similarity: the lowest cosine similarity an edge keeps.
+        max_neighbours: the most neighbours each clause keeps (its closest).
+        max_df: terms in more clauses than this make no candidate pairs by themselves (they
+            still add to the similarity of the pairs found); None: 200, which keeps corpora
+            of a few hundred clauses exact and makes the pairs grow with the clauses, not
+            with their square.
+        include_subheads: cut the crossheads into clauses too.
 
     Returns:
-        ``(threshold, null_best, real_best)`` as :func:`null_distance_threshold` gives them.
+        An :class:`ElementGraph`.
+
+    Raises:
+        TopicError: when no clause holds a term to compare.
 
     References:
-        Good (2005); Barzilay & Elhadad (2003).
+        Bayardo, Ma & Srikant (2007), "Scaling up all pairs similarity search", WWW.
     """
     s = element_sentences(corpus, include_subheads=include_subheads)
-    vectors = sentence_vectors(s["text"].tolist())
-    return null_distance_threshold(vectors, s["article_id"], alpha=alpha, n_shuffles=n_shuffles, random_state=random_state)
+    rows = []
+    for k, r in enumerate(s.itertuples(index=False)):
+        for a, b in clause_spans(r.text):
+            rows.append((k, r.article_id, r.outlet, int(r.start) + a, int(r.start) + b, r.text[a:b]))
+    units = pd.DataFrame(rows, columns=["sentence_row", "article_id", "outlet", "start", "end", "text"])
+    tokens = [unit_terms(t) for t in units["text"]]
+    if not any(tokens):
+        raise TopicError("the sentences hold no content words or numbers to compare")
+    X, terms, idf, df = _vectors(tokens)
+    n = X.shape[0]
+    cap = max_df if max_df is not None else 200
+    edges = _neighbours(X, df, units["sentence_row"].to_numpy(), min_similarity=min_similarity,
+                        max_neighbours=max_neighbours, max_df=cap)
+    return ElementGraph(sentences=s, units=units, matrix=X, terms=terms, idf=idf, edges=edges)
+
+
+def cluster_graph(n: int, edges: pd.DataFrame, *, threshold: float) -> np.ndarray:
+    """Average-linkage clustering of ``n`` items on a sparse similarity graph.
+
+    Two groups merge, best pair first, while the mean similarity over all pairs of their items
+    (pairs without an edge counting 0) is at or above ``threshold``. Deterministic: ties are
+    broken by the groups' numbers.
+
+    Args:
+        n: the number of items.
+        edges: ``i``, ``j``, ``similarity``.
+        threshold: the mean similarity a merge needs.
+
+    Returns:
+        One label per item (0-based, in the order groups first appear).
+
+    References:
+        Sokal & Michener (1958) (average linkage, UPGMA).
+    """
+    size = [1] * n
+    nb: list[dict[int, float]] = [dict() for _ in range(n)]
+    for i, j, v in zip(edges["i"].to_numpy(), edges["j"].to_numpy(), edges["similarity"].to_numpy()):
+        i, j = int(i), int(j)
+        nb[i][j] = nb[i].get(j, 0.0) + float(v)
+        nb[j][i] = nb[j].get(i, 0.0) + float(v)
+    heap = [(-v, i, j) for i in range(n) for j, v in nb[i].items() if i < j and v >= threshold]
+    heapq.heapify(heap)
+    parent = list(range(n))
+    alive = [True] * n
+    while heap:
+        neg, i, j = heapq.heappop(heap)
+        if not (alive[i] and alive[j]):
+            continue
+        cur = nb[i].get(j, 0.0) / (size[i] * size[j])
+        if abs(cur + neg) > 1e-12 or cur < threshold:
+            continue
+        if len(nb[i]) < len(nb[j]):
+            i, j = j, i  # fold the smaller neighbourhood into the larger
+        alive[j] = False
+        parent[j] = i
+        del nb[i][j]
+        for k, v in nb[j].items():
+            if k == i:
+                continue
+            nb[i][k] = nb[i].get(k, 0.0) + v
+            nb[k][i] = nb[k].pop(j) + nb[k].get(i, 0.0)
+        nb[j] = {}
+        size[i] += size[j]
+        for k, v in nb[i].items():
+            avg = v / (size[i] * size[k])
+            if avg >= threshold:
+                heapq.heappush(heap, (-avg, min(i, k), max(i, k)))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first: dict[int, int] = {}
+    return np.array([first.setdefault(root(x), len(first)) for x in range(n)], dtype=int)
+
+
+def _core_joins(graph: ElementGraph, labels: np.ndarray, *, join: float, core_share: float = 0.5) -> list[tuple[int, int]]:
+    """(sentence row, label) pairs: sentences whose terms hold ``join`` of a multi-outlet group's core weight.
+
+    One sparse product, sentences' term sets times the groups' core-term weights, gives each
+    sentence the core weight it holds of every group it shares a core term with.
+    """
+    from scipy import sparse
+
+    X = graph.matrix
+    n_terms = X.shape[1]
+    outlets = graph.units["outlet"].to_numpy(dtype=object)
+    srow = graph.units["sentence_row"].to_numpy()
+    n_sent = len(graph.sentences)
+    # Sentence x term, 1 where one of the sentence's clauses holds the term.
+    U = X.copy()
+    U.data[:] = 1.0
+    S = sparse.csr_matrix((np.ones(len(srow)), (srow, np.arange(len(srow)))), shape=(n_sent, X.shape[0])) @ U
+    S.data[:] = 1.0
+    groups: dict[int, list[int]] = defaultdict(list)
+    for u, lab in enumerate(labels):
+        groups[int(lab)].append(u)
+    cols, rows_t, vals, totals, names = [], [], [], [], []
+    indptr, indices = X.indptr, X.indices
+    for lab in sorted(groups):
+        mem = groups[lab]
+        if len(mem) < 2 or len(set(outlets[mem])) < 2:
+            continue
+        counts = Counter(t for u in mem for t in indices[indptr[u]:indptr[u + 1]].tolist())
+        core = sorted(t for t, c in counts.items() if c >= core_share * len(mem))
+        if len(core) < 2:
+            continue
+        k = len(names)
+        names.append(lab)
+        totals.append(float(graph.idf[core].sum()))
+        rows_t += core
+        cols += [k] * len(core)
+        vals += graph.idf[core].tolist()
+    if not names:
+        return []
+    K = sparse.csr_matrix((vals, (rows_t, cols)), shape=(n_terms, len(names)))
+    held = (S @ K).tocoo()
+    ok = held.data >= join * np.asarray(totals)[held.col] - 1e-9
+    out = sorted(zip(held.row[ok].tolist(), held.col[ok].tolist()))
+    return [(int(r), int(names[c])) for r, c in out]
 
 
 def story_elements(
     corpus: Corpus,
     *,
-    threshold: float | None = None,
-    alpha: float = 0.01,
-    linkage: Linkage = "average",
+    threshold: float = THRESHOLD,
+    join: float | None = JOIN,
+    loose: float = LOOSE,
     include_subheads: bool = False,
-    n_terms: int = 4,
-    random_state: int = 0,
+    max_neighbours: int = 30,
+    label_width: int = 90,
+    graph: ElementGraph | None = None,
 ) -> pd.DataFrame:
-    """The sentences of all outlets grouped into the elements of the story.
+    """The facts of the story as elements, and the sentences that tell each one (one row per sentence and element).
 
-    Each sentence is a TF-IDF vector of its stemmed content words (:func:`sentence_vectors`);
-    sentences are clustered by average-linkage agglomerative clustering on cosine distance,
-    merging while the mean distance between two groups stays under the threshold. The
-    threshold is, by default, the permutation null model's (:func:`null_distance_threshold` at
-    significance ``alpha``): sentences are joined only when their likeness is not chance. Each
-    element is labelled by its ``n_terms`` words that score highest by class-based TF-IDF (the
-    number of the element's sentences that use the word times its idf; Grootendorst 2022) and
-    a representative sentence (the one most like the others of the element, its medoid).
+    Clauses are joined into elements by average linkage on their sparse similarity graph
+    (:func:`element_graph`, :func:`cluster_graph`); a sentence tells the elements of its clauses,
+    and every element told by two outlets or more whose core terms it holds (``join``). See the
+    module for the steps.
 
-    Elements are numbered 1, 2, ... by how many outlets cover them, then how many sentences
-    they hold, then where they first appear in the corpus.
+    Elements are numbered 1, 2, ... by how many outlets tell them, then how many sentences, then
+    where they first appear in the corpus.
 
     Args:
         corpus: a loaded corpus (of one story: the method aligns sentences across articles).
-        threshold: a cosine-distance threshold in (0, 1]; None takes the null model's.
-        alpha: significance level of the null model.
-        linkage: ``"average"`` (UPGMA, the default), ``"complete"`` or ``"single"``.
-        include_subheads: also cluster crossheads (left out by default; they get no element).
-        n_terms: words in each element's label.
-        random_state: seed of the null model's shuffles.
+        threshold: the mean cosine similarity at which groups of clauses merge, in (0, 1].
+        join: the share of an element's core-term weight a sentence must hold to tell it too;
+            None: a sentence tells only its own clauses' elements.
+        loose: the similarity at which another outlet's clause counts as *near* an element
+            (``near_outlets``).
+        include_subheads: also use the crossheads (left out by default; they get no element).
+        max_neighbours: neighbours kept per clause.
+        label_width: the longest label, in characters.
+        graph: an :func:`element_graph` of the corpus already made (to try several thresholds).
 
     Returns:
-        One row per sentence of the corpus: ``article_id``, ``outlet``, ``start``, ``end``,
-        ``text``, ``element`` (nullable integer; empty for crossheads left out), ``sentence``,
-        ``paragraph``, ``paragraph_kind``, ``element_label``, ``representative`` (True for the
-        element's representative sentence), ``n_outlets`` (outlets with a sentence in the
-        element), ``threshold`` (the distance threshold used).
+        One row per sentence and element it tells (a sentence may have several rows; a
+        sentence with no element, such as a crosshead, has one row with an empty ``element``):
+        ``article_id``, ``outlet``, ``start``, ``end``, ``text`` (the sentence), ``element``
+        (nullable integer), ``sentence``, ``paragraph``, ``paragraph_kind``, ``element_label``
+        (the element's representative clause, shortened), ``representative`` (True on the row
+        of the sentence that holds it), ``n_outlets`` (outlets that tell the element),
+        ``near_outlets`` (outlets that do not tell it but have a clause at similarity ``loose``
+        or more to one of its clauses, comma-separated in corpus order), ``clause_start``,
+        ``clause_end`` (offsets of the clause that tells it; the whole sentence when the
+        sentence tells it by holding its core), ``via`` ("clause" or "core"), ``threshold``.
+
+    Raises:
+        TopicError: on a threshold outside (0, 1].
 
     References:
-        Salton & Buckley (1988); Sokal & Michener (1958) (average linkage); Barzilay & Elhadad
-        (2003); Good (2005) (permutation tests); Grootendorst (2022), "BERTopic: neural topic
-        modeling with a class-based TF-IDF procedure", arXiv:2203.05794 (the labels).
+        Sokal & Michener (1958); Barzilay & Elhadad (2003); Bayardo, Ma & Srikant (2007);
+        Beil, Ester & Xu (2002).
     """
-    all_s = corpus.sentences().reset_index(drop=True)
-    s = element_sentences(corpus, include_subheads=include_subheads)
     columns = [
         "article_id", "outlet", "start", "end", "text", "element", "sentence", "paragraph", "paragraph_kind",
-        "element_label", "representative", "n_outlets", "threshold",
+        "element_label", "representative", "n_outlets", "near_outlets", "clause_start", "clause_end", "via", "threshold",
     ]
-    if s.empty:
-        return pd.DataFrame(columns=columns)
-    vectors = sentence_vectors(s["text"].tolist())
-    if threshold is None:
-        threshold, _, _ = null_distance_threshold(vectors, s["article_id"], alpha=alpha, random_state=random_state)
     if not 0 < threshold <= 1:
-        raise TopicError(f"threshold {threshold!r} is not a cosine distance in (0, 1]; give e.g. 0.7, or None for the null model's")
-    raw = cluster_sentences(vectors, threshold=threshold, linkage=linkage)
+        raise TopicError(f"threshold {threshold!r} is not a cosine similarity in (0, 1]; give e.g. 0.25")
+    all_s = corpus.sentences().reset_index(drop=True)
+    if element_sentences(corpus, include_subheads=include_subheads).empty:
+        return pd.DataFrame(columns=columns)
+    g = graph if graph is not None else element_graph(corpus, min_similarity=min(loose, threshold),
+                                                      max_neighbours=max_neighbours, include_subheads=include_subheads)
+    units, s = g.units, g.sentences
+    raw = cluster_graph(len(units), g.edges[g.edges["similarity"] >= min(loose, threshold)], threshold=threshold)
 
-    X = vectors.matrix
-    S = (X @ X.T).toarray()
-    outlets = s["outlet"].to_numpy(dtype=object)
-    info = []
-    for lab in np.unique(raw):
-        idx = np.flatnonzero(raw == lab)
-        info.append((lab, -len(set(outlets[idx])), -len(idx), int(idx[0])))
-    order = {lab: n + 1 for n, (lab, *_rest) in enumerate(sorted(info, key=lambda r: r[1:]))}
-    element = np.array([order[lab] for lab in raw])
+    # Who tells what: clauses, then sentences holding a core.
+    told = {(int(r), int(lab)): ("clause", int(a), int(b))
+            for r, lab, a, b in zip(units["sentence_row"], raw, units["start"], units["end"])}
+    s_start, s_end = s["start"].to_numpy(), s["end"].to_numpy()
+    if join is not None:
+        for row, lab in _core_joins(g, raw, join=join):
+            told.setdefault((row, lab), ("core", int(s_start[row]), int(s_end[row])))
+    outlet_of_row = s["outlet"].to_numpy(dtype=object)
+    by_label: dict[int, set] = defaultdict(set)
+    rows_of: dict[int, list[int]] = defaultdict(list)
+    for (row, lab) in told:
+        by_label[lab].add(outlet_of_row[row])
+        rows_of[lab].append(row)
+    info = sorted(by_label, key=lambda lab: (-len(by_label[lab]), -len(rows_of[lab]), min(rows_of[lab]), lab))
+    number = {lab: k + 1 for k, lab in enumerate(info)}
 
-    labels, rep = {}, np.zeros(len(s), dtype=bool)
-    for e in np.unique(element):
-        idx = np.flatnonzero(element == e)
-        # Class-based TF-IDF: a word scores by how many of the element's sentences use it
-        # times its idf, so the label names what the sentences share, not one sentence's words.
-        sub = X[idx]
-        in_sentences = np.asarray((sub > 0).sum(axis=0)).ravel()
-        score = in_sentences * vectors.idf
-        tiebreak = np.asarray(sub.sum(axis=0)).ravel()
-        top = np.lexsort((vectors.stems, -tiebreak, -score))[:n_terms]
-        labels[e] = " · ".join(vectors.surface[vectors.stems[i]] for i in top if in_sentences[i] > 0)
-        mean_sim = S[np.ix_(idx, idx)].mean(axis=1)
-        rep[idx[int(np.argmax(mean_sim))]] = True
-    n_out = pd.Series(outlets).groupby(element).nunique()
+    # Representative clause: the one with the most similarity to the element's other clauses.
+    edges = g.edges
+    same = raw[edges["i"].to_numpy()] == raw[edges["j"].to_numpy()]
+    inner = edges[same]
+    strength = np.zeros(len(units))
+    np.add.at(strength, inner["i"].to_numpy(), inner["similarity"].to_numpy())
+    np.add.at(strength, inner["j"].to_numpy(), inner["similarity"].to_numpy())
+    rep_unit = pd.DataFrame({"lab": raw, "strength": -strength, "u": np.arange(len(units))}).sort_values(
+        ["lab", "strength", "u"]).drop_duplicates("lab").set_index("lab")["u"]
 
-    s = s.assign(
-        element=element,
-        element_label=[labels[e] for e in element],
-        representative=rep,
-        n_outlets=[int(n_out[e]) for e in element],
-    )
-    out = all_s.merge(
-        s[["article_id", "sentence", "element", "element_label", "representative", "n_outlets"]],
-        on=["article_id", "sentence"],
-        how="left",
-    )
-    out["element"] = out["element"].astype("Int64")
-    out["n_outlets"] = out["n_outlets"].astype("Int64")
-    out["representative"] = out["representative"].astype("boolean").fillna(False).astype(bool)
-    out["threshold"] = round(float(threshold), 4)
-    return out[columns]
+    # Near outlets: outlets without the element that have a clause loosely like one of its clauses.
+    near: dict[int, set] = defaultdict(set)
+    uo = units["outlet"].to_numpy(dtype=object)
+    loose_edges = edges[edges["similarity"] >= loose]
+    li, lj = loose_edges["i"].to_numpy(), loose_edges["j"].to_numpy()
+    pairs = pd.DataFrame({"lab": np.r_[raw[li], raw[lj]], "outlet": np.r_[uo[lj], uo[li]]}).drop_duplicates()
+    for lab, o in zip(pairs["lab"].to_numpy(), pairs["outlet"].to_numpy()):
+        near[int(lab)].add(o)
+    order = {o: k for k, o in enumerate(corpus.outlets)}
+
+    out = []
+    for (row, lab), (via, a, b) in told.items():
+        out.append((row, number[lab], via, a, b))
+    t = pd.DataFrame(out, columns=["row", "element", "via", "clause_start", "clause_end"])
+    inv = {v: k for k, v in number.items()}
+    u_row, u_text = units["sentence_row"].to_numpy(), units["text"].to_numpy(dtype=object)
+    rep_of = rep_unit.to_dict()
+    rep_row = {e: int(u_row[int(rep_of[inv[e]])]) for e in number.values()}
+    labels = {e: _phrase(u_text[int(rep_of[inv[e]])], label_width) for e in number.values()}
+    t["element_label"] = t["element"].map(labels)
+    t["representative"] = [rep_row[e] == r for e, r in zip(t["element"], t["row"])]
+    t["n_outlets"] = t["element"].map({number[lab]: len(v) for lab, v in by_label.items()})
+    t["near_outlets"] = t["element"].map({
+        number[lab]: ", ".join(sorted(near[lab] - by_label[lab], key=lambda o: order.get(o, len(order))))
+        for lab in by_label
+    })
+    base = s.assign(row=np.arange(len(s)))[["row", "article_id", "sentence"]]
+    t = t.merge(base, on="row").drop(columns="row")
+    res = all_s.merge(t, on=["article_id", "sentence"], how="left")
+    res["element"] = res["element"].astype("Int64")
+    res["n_outlets"] = res["n_outlets"].astype("Int64")
+    res["clause_start"] = res["clause_start"].astype("Int64")
+    res["clause_end"] = res["clause_end"].astype("Int64")
+    res["representative"] = res["representative"].astype("boolean").fillna(False).astype(bool)
+    res["near_outlets"] = res["near_outlets"].fillna("")
+    res["via"] = res["via"].fillna("")
+    res["threshold"] = float(threshold)
+    art = {a: k for k, a in enumerate(corpus.articles.index)}
+    res = res.assign(_a=res["article_id"].map(art), _v=(res["via"] != "clause").astype(int)).sort_values(
+        ["_a", "sentence", "_v", "element"], kind="stable").drop(columns=["_a", "_v"])
+    return res[columns].reset_index(drop=True)
+
+
+def _phrase(text: str, width: int) -> str:
+    """A clause as a label: whitespace folded, a trailing comma or joining word dropped, cut at a word."""
+    t = " ".join(str(text).split()).rstrip(",;:—– ")
+    if len(t) <= width:
+        return t
+    cut = t[: width - 1].rsplit(" ", 1)[0].rstrip(",;:—–.… ")
+    return cut + "…"
 
 
 def threshold_sweep(
-    corpus: Corpus, *, thresholds: Sequence[float] = tuple(np.round(np.arange(0.40, 1.0001, 0.025), 3)), linkage: Linkage = "average"
+    corpus: Corpus, *, thresholds: Sequence[float] = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6), graph: ElementGraph | None = None
 ) -> pd.DataFrame:
-    """How the elements change with the distance threshold.
+    """How the elements change with the threshold, from one sparse graph (no matrix of all pairs).
 
     Args:
         corpus: a loaded corpus.
-        thresholds: the cosine-distance thresholds to try.
-        linkage: as in :func:`cluster_sentences`.
+        thresholds: mean similarities to try.
+        graph: :func:`element_graph` of the corpus (made with the lowest threshold when not given).
 
     Returns:
-        One row per threshold: ``threshold``, ``elements``, ``shared elements`` (covered by
-        two outlets or more), ``largest element`` (sentences), ``same-article pairs`` (pairs of
-        sentences of one article put in one element: high when the threshold is so loose that
-        elements swallow whole articles).
-
-    References:
-        Sokal & Michener (1958) (average linkage).
+        One row per threshold: ``threshold``, ``elements``, ``shared elements`` (told by two
+        outlets or more), ``told by most`` (by more than half of the outlets), ``largest element``
+        (sentences).
     """
-    s = element_sentences(corpus)
-    vectors = sentence_vectors(s["text"].tolist())
-    outlets = s["outlet"].to_numpy(dtype=object)
-    arts = s["article_id"].to_numpy(dtype=object)
+    g = graph if graph is not None else element_graph(corpus, min_similarity=min(min(thresholds), LOOSE))
+    n_out = len(corpus.outlets)
     rows = []
     for t in thresholds:
-        lab = cluster_sentences(vectors, threshold=float(t), linkage=linkage)
-        shared = sum(len(set(outlets[lab == e])) > 1 for e in np.unique(lab))
-        sizes = np.bincount(lab)
-        same = sum(int(c * (c - 1) / 2) for e in np.unique(lab) for c in Counter(arts[lab == e]).values())
-        rows.append((float(t), int(lab.max() + 1), int(shared), int(sizes.max()), same))
-    return pd.DataFrame(rows, columns=["threshold", "elements", "shared elements", "largest element", "same-article pairs"])
+        e = story_elements(corpus, threshold=float(t), graph=g).dropna(subset=["element"])
+        per = e.groupby("element")["outlet"].nunique()
+        size = e.groupby("element")["sentence"].size()
+        rows.append((float(t), int(len(per)), int((per > 1).sum()), int((per > n_out / 2).sum()), int(size.max()) if len(size) else 0))
+    return pd.DataFrame(rows, columns=["threshold", "elements", "shared elements", "told by most", "largest element"])
 
 
-def threshold_figure(
-    sweep: pd.DataFrame, threshold: float, null: np.ndarray, real: np.ndarray, *, alpha: float = 0.01
-) -> Figure:
-    """Two panels: best-match similarities, real against chance; and the elements against the threshold.
+def threshold_figure(sweep: pd.DataFrame, threshold: float = THRESHOLD) -> Figure:
+    """Elements against the threshold: all, shared by two outlets or more, told by most outlets.
 
     Args:
         sweep: from :func:`threshold_sweep`.
-        threshold: the threshold chosen (:func:`element_threshold`).
-        null: the best-match similarities under the null model.
-        real: the real sentences' best-match similarities.
-        alpha: the significance level the threshold was set at.
+        threshold: the threshold used.
 
     Returns:
         The figure.
     """
     import matplotlib.pyplot as plt
 
-    fig, (a, b) = plt.subplots(1, 2, figsize=(11, 4.2))
-    bins = np.linspace(0, 1, 41)
-    a.hist(null, bins=bins, density=True, color="#999999", alpha=0.7, label="words shuffled at random (null model)")
-    a.hist(real, bins=bins, density=True, histtype="step", linewidth=2, color="#0072B2", label="the real sentences")
-    a.axvline(1 - threshold, color="#D55E00", linestyle="--", label=f"threshold: similarity {1 - threshold:.2f}")
-    a.set_xlabel("Similarity of a sentence to its best match\nin another article (cosine)")
-    a.set_ylabel("Density")
-    a.set_title("Best matches: real sentences against random ones", loc="left", fontsize=10)
-    a.legend(frameon=False, fontsize=8)
-    b.plot(sweep["threshold"], sweep["elements"], marker=".", color="#444444", label="elements")
-    b.plot(sweep["threshold"], sweep["shared elements"], marker=".", color="#0072B2", label="elements told by two outlets or more")
-    b.axvline(threshold, color="#D55E00", linestyle="--", label=f"chosen: distance {threshold:.2f}")
-    b.set_xlabel("Cosine-distance threshold\n(groups merge while their mean distance is below it)")
-    b.set_ylabel("Number of elements")
-    b.set_title("Elements against the threshold", loc="left", fontsize=10)
-    b.legend(frameon=False, fontsize=8)
-    for ax in (a, b):
-        ax.spines[["top", "right"]].set_visible(False)
-    share_real = float((real >= 1 - threshold).mean())
-    fig.suptitle(
-        f"Sentences are joined only when alike beyond chance: {share_real:.0%} of real best matches pass the "
-        f"threshold, {alpha:.0%} of random ones",
-        x=0.01, ha="left", fontweight="bold", fontsize=11,
-    )
+    fig, ax = plt.subplots(figsize=(7.5, 4.2))
+    ax.plot(sweep["threshold"], sweep["elements"], marker=".", color="#444444", label="elements")
+    ax.plot(sweep["threshold"], sweep["shared elements"], marker=".", color="#0072B2", label="told by two outlets or more")
+    ax.plot(sweep["threshold"], sweep["told by most"], marker=".", color="#009E73", label="told by most outlets")
+    ax.axvline(threshold, color="#D55E00", linestyle="--", label=f"used: {threshold:.2f}")
+    ax.set_xlabel("Threshold: mean similarity two groups of clauses need to merge")
+    ax.set_ylabel("Number of elements")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(frameon=False, fontsize=8)
+    row = sweep.iloc[(sweep["threshold"] - threshold).abs().argsort()[:1]].iloc[0]
+    ax.set_title(f"At {threshold:.2f}: {int(row['elements'])} elements, {int(row['shared elements'])} told by two outlets or more",
+                 loc="left", fontsize=10)
     fig.tight_layout()
     plt.close(fig)
     return fig
 
 
-def threshold_finding(threshold: float, null: np.ndarray, real: np.ndarray, elements: pd.DataFrame, *, alpha: float = 0.01) -> str:
-    """A paragraph on the threshold chosen and what it gives.
+def threshold_finding(elements: pd.DataFrame, outlets: Sequence[str]) -> str:
+    """A paragraph on the elements found: how many, how many shared, how many sentences tell several.
 
     Args:
-        threshold: the threshold chosen (:func:`element_threshold`).
-        null: the best-match similarities under the null model.
-        real: the real sentences' best-match similarities.
         elements: from :func:`story_elements`.
-        alpha: the significance level the threshold was set at.
+        outlets: the corpus's outlets.
 
     Returns:
         The paragraph (Markdown).
     """
+    from ..safe import md_text
+
     e = elements.dropna(subset=["element"])
-    n_el = e["element"].nunique()
-    shared = e.loc[e["n_outlets"] > 1, "element"].nunique()
-    beat = float((real >= 1 - threshold).mean())
-    where = "in another article" if elements["article_id"].nunique() > 1 else "among the article's other sentences (the corpus has one article)"
-    return (
-        f"Under the null model, where each sentence keeps its length but its words are drawn at random from all the "
-        f"articles' words, a sentence's best match {where} reaches a cosine similarity of "
-        f"{1 - threshold:.2f} only {alpha:.0%} of the time. That sets the threshold: cosine distance {threshold:.2f}. "
-        f"Of the real sentences' best matches, {beat:.0%} are that close. With it, the "
-        f"{len(e)} body sentences fall into {n_el} elements, {shared} of them told by two outlets or more."
-    )
+    if e.empty:
+        return "No sentence of the corpus holds a content word to compare: there are no story elements."
+    per = e.groupby("element")["outlet"].nunique()
+    n_sent = e.drop_duplicates(["article_id", "sentence"]).shape[0]
+    several = int((e.groupby(["article_id", "sentence"])["element"].nunique() > 1).sum())
+    n_out = len(outlets)
+    most = int((per > n_out / 2).sum()) if n_out > 1 else 0
+    text = (f"The {n_sent} body sentences tell {len(per)} story elements; {several} sentences tell more than one. "
+            f"{int((per > 1).sum())} elements are told by two outlets or more")
+    if n_out > 2:
+        text += f", {most} by most of the {n_out} outlets (more than half)"
+        top = per.idxmax()
+        label = e.loc[e["element"] == top, "element_label"].iloc[0]
+        shown = md_text(label) if label[:1] in "“\"‘'" else f"“{md_text(label)}”"
+        text += f". The most widely told, by {int(per.max())} of the {n_out}: {shown}"
+    return text + "."

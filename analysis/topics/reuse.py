@@ -14,6 +14,18 @@ lets a passage survive small edits ("the future size of Ukraine's armed forces" 
 the Ukrainian military"); each candidate is then aligned word by word (difflib's
 ``SequenceMatcher``, Ratcliff/Obershelp) and kept when at least ``min_words`` words match.
 
+**Stock phrases**: outlets that never shared copy still print the same common phrases ("the
+unemployment rate fell to 7.7 percent in November", "Russia and Ukraine have not held direct
+talks"). A passage shared outside quotes counts as narration (wire copy) only when at least
+``min_rare_words`` of its matched words are uncommon in English at large: rarer than the commonest
+words by the background frequencies of ``wordfreq`` (Zipf frequency under :data:`RARE_ZIPF`;
+numbers are never counted, since "7.7" is as common as a number is). Otherwise it is a **stock
+phrase**, not reuse.
+
+**Candidate pairs** (:func:`candidate_pairs`): only articles that share enough word n-grams are
+aligned; the n-grams printed in very many articles (the stock phrases of the genre) make no pair
+by themselves, so the cost grows with the pairs that share text, not with all pairs of articles.
+
 **Telling quotation from narration**: quote marks are read by the package's one reader of
 them (:func:`analysis.corpus.marks.quoted_regions`), each matched word is marked as inside or
 outside quotes in each article, and the passage is a shared quotation when most of its matched
@@ -30,7 +42,8 @@ References:
     copy by newspapers). Smith, Cordell & Mullen (2015), "Computational methods for uncovering
     reprinted texts in antebellum newspapers", American Literary History 27 (n-gram seeds and
     local alignment). Ratcliff & Metzener (1988), "Pattern matching: the gestalt approach", Dr.
-    Dobb's Journal (difflib's matcher).
+    Dobb's Journal (difflib's matcher). Speer (2022), wordfreq v3.0, Zenodo,
+    doi:10.5281/zenodo.7199437 (the background frequencies).
 """
 
 from __future__ import annotations
@@ -41,6 +54,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import combinations
 from typing import Literal
 
@@ -54,6 +68,10 @@ from ..plots import finish_figure, outlet_colors
 
 __all__ = [
     "align_pair",
+    "candidate_pairs",
+    "ngram_index",
+    "rare_word_count",
+    "RARE_ZIPF",
     "Kind",
     "Match",
     "normalise_word",
@@ -69,7 +87,30 @@ __all__ = [
 
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
 
-Kind = Literal["shared narration", "shared quotation", "quoted by one only"]
+Kind = Literal["shared narration", "shared quotation", "quoted by one only", "stock phrase"]
+
+RARE_ZIPF = 4.5
+"""A word is uncommon when its Zipf frequency in English at large (wordfreq: log10 of uses per
+billion words) is under 4.5: rarer than about one use in 30,000 words ("unemployment" 4.2,
+"sanctions" 4.0, "envoy" 3.5 are; "rate" 5.1, "percent" 5.0, "talks" 4.6 are not)."""
+
+
+@lru_cache(maxsize=200_000)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def rare_word_count(words: Iterable[str], *, rare_zipf: float = RARE_ZIPF) -> int:
+    """How many of the words (normalised, as :func:`word_tokens` gives them) are uncommon in English
+    at large (Zipf frequency under ``rare_zipf``); numbers never count.
+
+    Example:
+        >>> rare_word_count("the unemployment rate fell to 7 7 percent".split())
+        1
+    """
+    return sum(1 for w in words if not any(ch.isdigit() for ch in w) and _zipf(w) < rare_zipf)
 
 
 @dataclass(frozen=True)
@@ -137,7 +178,16 @@ class Match:
     pairs: tuple[tuple[int, int], ...]
 
 
-def align_pair(a: Sequence[str], b: Sequence[str], *, ngram: int = 3, max_gap: int = 4, min_words: int = 8) -> list[Match]:
+def ngram_index(words: Sequence[str], ngram: int = 3) -> dict[tuple[str, ...], list[int]]:
+    """Where each word n-gram of a text starts (made once per article, used for every pair it is in)."""
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for j in range(len(words) - ngram + 1):
+        index[tuple(words[j : j + ngram])].append(j)
+    return index
+
+
+def align_pair(a: Sequence[str], b: Sequence[str], *, ngram: int = 3, max_gap: int = 4, min_words: int = 8,
+               index_b: dict[tuple[str, ...], list[int]] | None = None) -> list[Match]:
     """Passages two word sequences share: shared n-gram seeds, chained, then aligned word by word.
 
     Args:
@@ -147,15 +197,14 @@ def align_pair(a: Sequence[str], b: Sequence[str], *, ngram: int = 3, max_gap: i
         max_gap: the most words that may separate two runs of seeds, in either text, for them
             to join one passage.
         min_words: the fewest matched words a passage must have.
+        index_b: :func:`ngram_index` of ``b`` with the same ``ngram``, if already made.
 
     Returns:
         One :class:`Match` per passage, in the order of ``a``.
     """
     if len(a) < ngram or len(b) < ngram:
         return []
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for j in range(len(b) - ngram + 1):
-        index[tuple(b[j : j + ngram])].append(j)
+    index = index_b if index_b is not None else ngram_index(b, ngram)
     diagonals: dict[int, list[int]] = defaultdict(list)
     for i in range(len(a) - ngram + 1):
         for j in index.get(tuple(a[i : i + ngram]), ()):
@@ -172,14 +221,18 @@ def align_pair(a: Sequence[str], b: Sequence[str], *, ngram: int = 3, max_gap: i
         runs.append((r0, prev + ngram, r0 + d, prev + ngram + d))
     runs.sort()
     chains: list[list[int]] = []
+    active: list[list[int]] = []  # chains a later run can still join (runs come in order of a0)
     for a0, a1, b0, b1 in runs:
-        for c in chains:
+        active = [c for c in active if a0 - c[1] <= max_gap]
+        for c in active:
             if -ngram < a0 - c[1] <= max_gap and -ngram < b0 - c[3] <= max_gap:
                 c[1], c[3] = max(c[1], a1), max(c[3], b1)
                 c[2] = min(c[2], b0)
                 break
         else:
-            chains.append([a0, a1, b0, b1])
+            chain = [a0, a1, b0, b1]
+            chains.append(chain)
+            active.append(chain)
     candidates = []
     for a0, a1, b0, b1 in sorted(chains):
         sm = SequenceMatcher(None, list(a[a0:a1]), list(b[b0:b1]), autojunk=False)
@@ -235,8 +288,61 @@ def _prepared(corpus: Corpus) -> dict[str, tuple[Words, np.ndarray]]:
     return out
 
 
+def candidate_pairs(prepared: dict[str, Words], outlets: dict[str, str], *, ngram: int = 5, min_shared: int = 1,
+                    max_df: int | None = None, max_partners: int = 30) -> list[tuple[str, str]]:
+    """Pairs of articles of different outlets worth aligning: those that share ``min_shared`` word n-grams.
+
+    Through an inverted index of n-grams; an n-gram printed in more than ``max_df`` articles makes
+    no pair (the genre's stock phrases would pair every article with every other). Pairs come
+    in corpus order.
+
+    Args:
+        prepared: article id -> :class:`Words`, in corpus order.
+        outlets: article id -> outlet.
+        ngram: n-gram length in words (five: a shared quotation has at least five words).
+        min_shared: the fewest distinct n-grams a pair must share.
+        max_df: None: the larger of 20 and twice the square root of the number of articles (63
+            of 1,000): an n-gram printed in more articles than that is the genre's, not a copy's.
+        max_partners: each article keeps the partners it shares the most n-grams with, this many
+            at most (a pair stays when either article keeps it), so the pairs grow with the
+            articles, not with their square; exact for an article that shares text with this
+            many others or fewer.
+
+    Returns:
+        ``[(article_a, article_b), ...]``.
+
+    References:
+        Broder (1997), "On the resemblance and containment of documents" (shingling).
+    """
+    ids = list(prepared)
+    pos = {a: k for k, a in enumerate(ids)}
+    cap = max_df if max_df is not None else max(20, int(2 * len(ids) ** 0.5))
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for k, aid in enumerate(ids):
+        w = prepared[aid].norm
+        for g in {tuple(w[i : i + ngram]) for i in range(len(w) - ngram + 1)}:
+            index[g].append(k)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for arts in index.values():
+        if len(arts) < 2 or len(arts) > cap:
+            continue
+        for x, y in combinations(arts, 2):
+            shared[(x, y)] += 1
+    mates: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for (x, y), n in shared.items():
+        if n >= min_shared and outlets[ids[x]] != outlets[ids[y]]:
+            mates[x].append((-n, y))
+            mates[y].append((-n, x))
+    kept = set()
+    for x, m in mates.items():
+        for _, y in sorted(m)[:max_partners]:
+            kept.add((min(x, y), max(x, y)))
+    return [(ids[x], ids[y]) for x, y in sorted(kept)]
+
+
 def shared_passages(
-    corpus: Corpus, *, ngram: int = 3, max_gap: int = 4, min_words: int = 8, min_quote_words: int = 5
+    corpus: Corpus, *, ngram: int = 3, max_gap: int = 4, min_words: int = 8, min_quote_words: int = 5,
+    min_rare_words: int = 3,
 ) -> pd.DataFrame:
     """Passages shared nearly word for word by articles of different outlets, each classed as narration or quotation.
 
@@ -249,41 +355,52 @@ def shared_passages(
         min_quote_words: fewest matched words in a shared quotation: the same five words of a
             speaker inside quote marks in two outlets ("Crimea will stay with Russia") are one
             quote, however common the words.
+        min_rare_words: fewest uncommon matched words (:func:`rare_word_count`) a passage told
+            outside quotes needs to be shared narration; with fewer it is a ``"stock phrase"``.
 
     Returns:
         One row per passage and pair of articles: ``outlet_a``, ``outlet_b``, ``kind``
-        (``"shared narration"``, ``"shared quotation"`` or ``"quoted by one only"``), ``words``
-        (matched words), ``similarity`` (2 x matched / words of both passages), ``quoted_a``,
+        (``"shared narration"``, ``"shared quotation"``, ``"quoted by one only"`` or ``"stock
+        phrase"``), ``words`` (matched words), ``rare_words`` (of them, uncommon in English),
+        ``similarity`` (2 x matched / words of both passages), ``quoted_a``,
         ``quoted_b`` (share of the matched words inside quote marks in each article),
         ``article_a``, ``start_a``, ``end_a``, ``text_a``, and the same for ``b``. Articles
         are paired in corpus order (``a`` before ``b``); empty with fewer than two outlets.
     """
     cols = [
-        "outlet_a", "outlet_b", "kind", "words", "similarity", "quoted_a", "quoted_b",
+        "outlet_a", "outlet_b", "kind", "words", "rare_words", "similarity", "quoted_a", "quoted_b",
         "article_a", "start_a", "end_a", "text_a", "article_b", "start_b", "end_b", "text_b",
     ]
     arts = corpus.articles
     prep = _prepared(corpus)
+    outlet = arts["outlet"].to_dict()
+    texts = arts["text"].to_dict()
+    seed_words = min(min_words, min_quote_words)
+    pairs = candidate_pairs({a: prep[a][0] for a in arts.index}, outlet, ngram=seed_words)
+    indexes: dict[str, dict] = {}
     rows = []
-    for ia, ib in combinations(arts.index, 2):
-        if arts.loc[ia, "outlet"] == arts.loc[ib, "outlet"]:
-            continue
+    for ia, ib in pairs:
         (wa, qa), (wb, qb) = prep[ia], prep[ib]
-        for m in align_pair(wa.norm, wb.norm, ngram=ngram, max_gap=max_gap, min_words=min(min_words, min_quote_words)):
+        if ib not in indexes:
+            indexes[ib] = ngram_index(wb.norm, ngram)
+        for m in align_pair(wa.norm, wb.norm, ngram=ngram, max_gap=max_gap, min_words=seed_words, index_b=indexes[ib]):
             ai = np.array([p[0] for p in m.pairs])
             bi = np.array([p[1] for p in m.pairs])
             share_a, share_b = float(qa[ai].mean()), float(qb[bi].mean())
             kind = _kind(share_a, share_b)
             if len(m.pairs) < (min_quote_words if kind == "shared quotation" else min_words):
                 continue
+            rare = rare_word_count(wa.norm[i] for i in ai)
+            if kind == "shared narration" and rare < min_rare_words:
+                kind = "stock phrase"
             sa, ea = int(wa.start[ai.min()]), int(wa.end[ai.max()])
             sb, eb = int(wb.start[bi.min()]), int(wb.end[bi.max()])
             span_a, span_b = ai.max() - ai.min() + 1, bi.max() - bi.min() + 1
             rows.append(
                 (
-                    arts.loc[ia, "outlet"], arts.loc[ib, "outlet"], kind, len(m.pairs),
+                    outlet[ia], outlet[ib], kind, len(m.pairs), rare,
                     round(2 * len(m.pairs) / (span_a + span_b), 2), round(share_a, 2), round(share_b, 2),
-                    ia, sa, ea, arts.loc[ia, "text"][sa:ea], ib, sb, eb, arts.loc[ib, "text"][sb:eb],
+                    ia, sa, ea, texts[ia][sa:ea], ib, sb, eb, texts[ib][sb:eb],
                 )
             )
     return pd.DataFrame(rows, columns=cols)
@@ -382,12 +499,18 @@ def reuse_finding(passages: pd.DataFrame, overlap: pd.DataFrame, n_outlets: int)
     nar = passages[passages["kind"] == "shared narration"]
     quo = passages[passages["kind"] == "shared quotation"]
     one = passages[passages["kind"] == "quoted by one only"]
-    text = (
-        f"{len(passages)} passages are shared nearly word for word between two outlets: {len(quo)} are shared quotations "
-        f"(the same words of a speaker inside quote marks in both articles: outlets quoting the same post or briefing), "
-        f"{len(nar)} shared narration (the same sentences told in the outlets' own voice, the trace of common wire copy)"
-    )
-    text += f", and {len(one)} quoted by one outlet but printed as narration by the other." if len(one) else "."
+    stock = passages[passages["kind"] == "stock phrase"]
+    parts = [
+        f"{len(quo)} are shared quotations (the same words of a speaker inside quote marks in both articles: outlets quoting "
+        "the same post or briefing)",
+        f"{len(nar)} shared narration (the same sentences told in the outlets' own voice, with enough uncommon words to be "
+        "the trace of common wire copy)",
+    ]
+    if len(one):
+        parts.append(f"{len(one)} quoted by one outlet but printed as narration by the other")
+    if len(stock):
+        parts.append(f"{len(stock)} stock phrases (common words and numbers any outlet may write alike: not counted as wire copy)")
+    text = f"{len(passages)} passages are shared nearly word for word between two outlets: " + "; ".join(parts) + "."
     if len(nar):
         top = nar.sort_values(["words", "outlet_a", "outlet_b"], ascending=[False, True, True]).iloc[0]
         passage = top["text_b"] if top["text_b"].rstrip("”\"’'").endswith((".", "!", "?")) else top["text_b"] + " …"

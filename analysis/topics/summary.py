@@ -76,26 +76,30 @@ def shared_words(corpus: Corpus, passages: pd.DataFrame) -> pd.DataFrame:
         Clough, P., Gaizauskas, R., Piao, S. S. L. & Wilks, Y. (2002). METER: MEasuring TExt
         Reuse. ACL 2002, 152-159.
     """
-    rows = []
     arts = corpus.articles
+    # One pass over the passages: each article's spans by kind, and its narration partners.
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    partners_of: dict[str, list[str]] = {}
+    for d in passages.to_dict("records") if len(passages) else []:
+        for side, other in (("a", "b"), ("b", "a")):
+            aid = d[f"article_{side}"]
+            if d["kind"] in ("shared narration", "shared quotation"):
+                spans.setdefault((aid, d["kind"]), []).append((d[f"start_{side}"], d[f"end_{side}"]))
+            if d["kind"] == "shared narration":
+                partners_of.setdefault(aid, []).append(d[f"outlet_{other}"])
+    rows = []
+    texts = arts["text"]
     for o in corpus.outlets:
         words = narration = quotation = 0
         partners: dict[str, int] = {}
         for aid in arts.index[arts["outlet"] == o]:
-            text = arts.loc[aid, "text"]
+            text = texts[aid]
             w = word_tokens(text)
             words += len(w.norm)
-            spans = {"shared narration": [], "shared quotation": []}
-            for side, other in (("a", "b"), ("b", "a")):
-                p = passages[passages[f"article_{side}"] == aid] if len(passages) else passages
-                for r in p.itertuples(index=False):
-                    d = r._asdict()
-                    if d["kind"] in spans:
-                        spans[d["kind"]].append((d[f"start_{side}"], d[f"end_{side}"]))
-                    if d["kind"] == "shared narration":
-                        partners[d[f"outlet_{other}"]] = partners.get(d[f"outlet_{other}"], 0) + 1
-            narration += words_in_spans(w, spans["shared narration"], len(text))
-            quotation += words_in_spans(w, spans["shared quotation"], len(text))
+            for other in partners_of.get(aid, []):
+                partners[other] = partners.get(other, 0) + 1
+            narration += words_in_spans(w, spans.get((aid, "shared narration"), []), len(text))
+            quotation += words_in_spans(w, spans.get((aid, "shared quotation"), []), len(text))
         rows.append({
             "outlet": o, "words": words, "narration_words": narration, "quotation_words": quotation,
             "narration_share": narration / words if words else 0.0, "quotation_share": quotation / words if words else 0.0,

@@ -26,6 +26,7 @@ from ..errors import TopicError
 from ..paths import DATA_DIR
 
 __all__ = [
+    "content_word_count",
     "content_words",
     "load_stop_words",
     "make_vectorizer",
@@ -75,6 +76,12 @@ def _stemmer():
     return SnowballStemmer("english")
 
 
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    """The Snowball stem of a lower-case word, remembered (a corpus repeats its words)."""
+    return _stemmer().stem(word)
+
+
 def content_words(text: str) -> list[tuple[str, str]]:
     """The content words of a text as (stem, surface) pairs, in order.
 
@@ -93,7 +100,7 @@ def content_words(text: str) -> list[tuple[str, str]]:
         Porter (2001), "Snowball: a language for stemming algorithms".
     """
     stop = load_stop_words()
-    stem = _stemmer().stem
+    stem = _stem
     out = []
     for m in _LETTERS.finditer(text):
         w = _POSSESSIVE.sub("", m.group().lower()).replace("’", "'")
@@ -101,6 +108,17 @@ def content_words(text: str) -> list[tuple[str, str]]:
             continue
         out.append((stem(w), w))
     return out
+
+
+def content_word_count(text: str) -> int:
+    """How many content words a text holds (the words :func:`content_words` keeps, without stemming them)."""
+    stop = load_stop_words()
+    n = 0
+    for m in _LETTERS.finditer(text):
+        w = _POSSESSIVE.sub("", m.group().lower()).replace("’", "'")
+        if len(w) >= 2 and w not in stop and w.replace("'", "") not in stop:
+            n += 1
+    return n
 
 
 def make_vectorizer(*, weighting: Literal["tfidf", "count"] = "tfidf", min_df: int | float = 2, max_df: float = 0.95):

@@ -79,7 +79,10 @@ def test_voices_stance_and_the_speaker_most_outlets_quote(small):
 
 def test_coverage_sentences_told_alone_and_shared_words(small):
     corpus, syn = small
-    alone = sentences_told_alone(syn.tables["topics.story_elements"], syn.tables["coverage.single_outlet_elements"])
+    from analysis.topics import coverage
+
+    elements = syn.tables["topics.story_elements"]
+    alone = sentences_told_alone(elements, coverage.single_outlet_elements(elements, corpus.outlets, strict=False))
     assert "harvest" in " ".join(alone.loc[alone["outlet"] == "Alpha", "text"])
     shared = shared_words(corpus, syn.tables["reuse.shared_passages"])
     assert list(shared["outlet"]) == corpus.outlets

@@ -1,4 +1,4 @@
-"""Hand-written texts for the topic tests, and reading one sentence's story element."""
+"""Hand-written texts for the topic tests, and reading the story elements of one sentence."""
 
 from __future__ import annotations
 
@@ -22,11 +22,17 @@ COOKING = [
 ]
 
 
-def element_of(elements: pd.DataFrame, needle: str) -> int:
+def elements_of(elements: pd.DataFrame, needle: str) -> set[int]:
+    """The elements the one sentence holding ``needle`` tells (a sentence may tell several)."""
     hit = elements[elements["text"].str.contains(needle, regex=False)]
-    assert len(hit) == 1, f"{needle!r} is in {len(hit)} sentences"
-    return int(hit["element"].iloc[0])
+    assert hit[["article_id", "sentence"]].drop_duplicates().shape[0] == 1, f"{needle!r} is in several sentences"
+    return set(hit["element"].dropna().astype(int))
 
 
 def outlets_in(elements: pd.DataFrame, element: int) -> set[str]:
     return set(elements.loc[elements["element"] == element, "outlet"])
+
+
+def outlets_telling(elements: pd.DataFrame, needle: str) -> set[str]:
+    """Every outlet that tells one of the elements of the sentence holding ``needle``, together."""
+    return set().union(*(outlets_in(elements, e) for e in elements_of(elements, needle)))

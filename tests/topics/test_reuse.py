@@ -168,3 +168,35 @@ def test_findings_escape_article_text(tmp_path):
     text = reuse.reuse_finding(p, reuse.pair_overlap(p, c), 2)
     assert "&lt;b&gt;bridge&lt;/b&gt;" in text and "<b>" not in text
     assert "A &amp; Co" in text
+
+
+# ------------------------------------------------------------------ stock phrases and candidate pairs
+
+
+def test_common_words_and_numbers_are_a_stock_phrase_not_wire_copy(tmp_path):
+    corpus = write_corpus(tmp_path / "jobs", {
+        "a": ("Alpha", ["The unemployment rate fell to 7.7 percent in November from 7.9 percent in October, officials said today.",
+                        "Economists at the central bank warned that seasonal hiring by cautious retailers distorted the payroll survey."]),
+        "b": ("Beta", ["Economists at the central bank warned that seasonal hiring by cautious retailers distorted the payroll survey.",
+                       "Markets barely moved. The unemployment rate fell to 7.7 percent in November from 7.9 percent in October."]),
+    })
+    p = reuse.shared_passages(corpus)
+    kinds = dict(zip(p["text_a"].str[:15], p["kind"]))
+    assert kinds["The unemploymen"] == "stock phrase"
+    assert kinds["Economists at t"] == "shared narration"
+    assert (p.loc[p["kind"] == "shared narration", "rare_words"] >= 3).all()
+    assert reuse.rare_word_count(["7", "7", "percent", "the"]) == 0
+
+
+def test_candidate_pairs_skip_ngrams_every_article_prints():
+    words = {a: reuse.word_tokens(t) for a, t in {
+        "a": "one of the things we know is that the sky is blue over Lisbon today",
+        "b": "one of the things we know is that the rivers of Lisbon run fast",
+        "c": "one of the things we know is that the harbour cranes are idle",
+    }.items()}
+    outlets = {"a": "A", "b": "B", "c": "C"}
+    assert reuse.candidate_pairs(words, outlets) == [("a", "b"), ("a", "c"), ("b", "c")]
+    # When the shared opening is printed in more articles than max_df, it pairs nobody.
+    assert reuse.candidate_pairs(words, outlets, max_df=2) == []
+    # Articles of one outlet are never paired.
+    assert reuse.candidate_pairs(words, {"a": "A", "b": "A", "c": "C"}) == [("a", "c"), ("b", "c")]
