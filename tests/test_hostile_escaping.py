@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
-from analysis.corpus import corpus_from_frame
+from analysis import sourcing, synthesis, teaching, topics
+from analysis.corpus import corpus_from_frame, corpus_summary, overview
 from analysis.framing import agency
 from analysis.framing import actors as fr_actors
 from analysis.framing import frames as fr_frames
@@ -28,7 +29,9 @@ from analysis.safe import csv_cell, csv_safe, html_text, md_prose, md_text, safe
 from analysis.sourcing.figures import highlight_quotes_html
 from analysis.sourcing.profiles import extract_quotes
 from analysis.wordchoice import distinctive as wc_distinctive
+from analysis.wordchoice import loaded as wc_loaded
 from analysis.wordchoice import naming as wc_naming
+from analysis.topics import coverage, reuse
 from analysis.wordchoice.kwic import side_by_side
 from analysis.wordchoice.naming import Concept, Variant
 
@@ -57,6 +60,7 @@ HOSTILE = [
 OWN_TAGS = {
     "a", "b", "br", "caption", "code", "details", "div", "em", "h1", "h2", "h3", "h4", "li", "mark", "ol", "p",
     "small", "span", "strong", "summary", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul", "hr",
+    "article", "style", "section", "i",
 }
 BAD_SCHEMES = re.compile(r"^\s*(?:javascript|data|vbscript)\s*:", re.IGNORECASE)
 
@@ -196,6 +200,38 @@ def every_output(corpus, keyword):
     quotes = extract_quotes(corpus)
     for aid in corpus.articles.index:
         out.append((f"highlight_quotes_html({aid!r})", "html", highlight_quotes_html(corpus, quotes, aid)))
+    summary = corpus_summary(corpus)
+    out.append(("length_finding", "md", overview.length_finding(summary)))
+    out.append(("cleaning_finding", "md", overview.cleaning_finding(corpus, summary)))
+    out.append(("loaded_finding", "md", wc_loaded.loaded_finding(wc_loaded.loaded_rates(corpus, n_boot=20))))
+    out.append(("voices_finding", "md", sourcing.voices_finding(quotes, corpus)))
+    out.append(("verb_stance_finding", "md", sourcing.verb_stance_finding(sourcing.verb_stance(quotes, corpus))))
+    out.append(("same_speaker_finding", "md", sourcing.same_speaker_finding(sourcing.same_speaker_verbs(quotes, corpus), corpus)))
+    vague = sourcing.vague_sourcing(corpus, quotes)
+    out.append(("vague_finding", "md", sourcing.vague_finding(sourcing.vague_sourcing_summary(vague, corpus))))
+    out.append(("media_finding", "md", sourcing.media_finding(sourcing.media_cited(corpus), corpus)))
+    speaker, attributions = teaching.speaker_attributions(quotes, corpus)
+    out.append(("attributions_finding", "md", teaching.attributions_finding(speaker, attributions)))
+    out.append(("sentences_html", "html", teaching.sentences_html(attributions, notes=["verb", "stance", "kind"])))
+    contrast = teaching.frame_contrast(fr_frames.frame_summary(scores, corpus))
+    out.append(("contrast_finding", "md", teaching.contrast_finding(contrast)))
+    out.append(("distinctive_term_finding", "md", teaching.distinctive_term_finding(teaching.top_distinctive_term(corpus))))
+    return out
+
+
+def every_output_of_the_same_story_analyses(corpus):
+    """(where, kind, output) for coverage, reuse and the cards: slower, so run on the fixed hostile corpus."""
+    out = []
+    elements = topics.story_elements(corpus)
+    out.append(("coverage_finding", "md", coverage.coverage_finding(elements, corpus.outlets)))
+    out.append(("omission_finding", "md", coverage.omission_finding(elements, corpus.outlets)))
+    passages = reuse.shared_passages(corpus)
+    out.append(("reuse_finding", "md", reuse.reuse_finding(passages, reuse.pair_overlap(passages, corpus), len(corpus.outlets))))
+    syn = synthesis.synthesize(corpus)
+    out.append(("synthesis_finding", "md", synthesis.synthesis_finding(syn)))
+    out.append(("limits_finding", "md", synthesis.limits_finding(syn)))
+    out.append(("cards_html", "html", synthesis.cards_html(syn)))
+    out.append(("claims_table_html", "html", synthesis.claims_table_html(syn)))
     return out
 
 
@@ -230,7 +266,7 @@ def test_every_hostile_string_in_every_field_at_once():
     n = len(HOSTILE)
     corpus = hostile_corpus(HOSTILE, HOSTILE[1:] + HOSTILE[:1], HOSTILE[2:] + HOSTILE[:2], HOSTILE[3:] + HOSTILE[:3])
     assert len(corpus.outlets) == n
-    for where, kind, text in every_output(corpus, keyword="script"):
+    for where, kind, text in every_output(corpus, keyword="script") + every_output_of_the_same_story_analyses(corpus):
         (assert_markdown_not_live if kind == "md" else assert_not_live)(text, where)
 
 

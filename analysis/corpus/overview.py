@@ -14,6 +14,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..plots import finish_figure, outlet_colors
+from ..safe import md_text
 from .load import Corpus
 
 __all__ = [
@@ -70,13 +71,13 @@ def length_finding(summary: pd.DataFrame) -> str:
     if len(s) == 1:
         r = s.iloc[0]
         return (
-            f"The corpus holds one article ({r['outlet']}, {r['words']} words in {r['sentences']} sentences). "
+            f"The corpus holds one article ({md_text(r['outlet'])}, {r['words']} words in {r['sentences']} sentences). "
             "Comparisons across outlets need at least two outlets; the later notebooks say so where they apply."
         )
     top, bottom = s.iloc[0], s.iloc[-1]
     return (
-        f"The {len(s)} articles run from {bottom['words']} words ({bottom['outlet']}) to {top['words']} words "
-        f"({top['outlet']}), {s['words'].sum()} words and {s['sentences'].sum()} sentences in all. "
+        f"The {len(s)} articles run from {bottom['words']} words ({md_text(bottom['outlet'])}) to {top['words']} words "
+        f"({md_text(top['outlet'])}), {s['words'].sum()} words and {s['sentences'].sum()} sentences in all. "
         "Longer articles have more room for every kind of detail, so later notebooks compare rates per "
         "1,000 words or per sentence, not raw counts."
     )
@@ -100,11 +101,11 @@ def cleaning_finding(corpus: Corpus, summary: pd.DataFrame) -> str:
     none = summary.loc[summary["lines removed"] == 0, "outlet"].tolist()
     text = (
         f"Cleaning removed {n} lines or line openings in all. The most furniture came with "
-        f"{most['outlet']}: {most['lines removed']} lines, {most['share removed']:.0%} of the file's "
+        f"{md_text(most['outlet'])}: {most['lines removed']} lines, {most['share removed']:.0%} of the file's "
         "visible characters."
     )
     if none:
-        text += f" Nothing was removed from {', '.join(none)}."
+        text += f" Nothing was removed from {', '.join(map(md_text, none))}."
     return text
 
 

@@ -31,6 +31,7 @@ import pandas as pd
 from ..corpus import Corpus
 from ..corpus.marks import quoted_regions
 from ..corpus.people import first_names
+from ..safe import md_text
 from .lexicon import TIME_WORDS, lexicon_for
 
 __all__ = [
@@ -273,5 +274,5 @@ def media_finding(table: pd.DataFrame, corpus: Corpus) -> str:
     parts = []
     for outlet in corpus.outlets:
         media = sorted(t.loc[t["outlet"] == outlet, "medium"].unique())
-        parts.append(f"{outlet}: {', '.join(media) if media else 'none'}")
+        parts.append(f"{md_text(outlet)}: {', '.join(map(md_text, media)) if media else 'none'}")
     return "Media cited as the source of a claim (not just named): " + "; ".join(parts) + "."

@@ -33,6 +33,7 @@ import bisect
 import pandas as pd
 
 from ..corpus import Corpus
+from ..safe import md_text
 from .lexicon import STANCES, Lexicon, lexicon_for
 from .quotes import quotes_in_text
 
@@ -241,13 +242,13 @@ def voices_finding(quotes: pd.DataFrame, corpus: Corpus) -> str:
         return "No quotation with a speaker was found in the corpus."
     parts = []
     for outlet in corpus.outlets:
-        t = table[(table["outlet"] == outlet) & ~table["country"].isin(["unknown", "unregistered"])]
+        t = table[(table["outlet"] == outlet) & ~table["country"].isin(["unknown", "unregistered", "(not given in the register)"])]
         total = int(table.loc[table["outlet"] == outlet, "words"].sum())
         if t.empty or total == 0:
-            parts.append(f"{outlet} quotes nobody whose country the register knows")
+            parts.append(f"{md_text(outlet)} quotes nobody whose country the register knows")
             continue
         top = t.iloc[0]
-        parts.append(f"{outlet} gives {top['share']:.0%} of its {total} quoted words to speakers from {top['country']}")
+        parts.append(f"{md_text(outlet)} gives {top['share']:.0%} of its {total} quoted words to speakers from {md_text(top['country'])}")
     text = "; ".join(parts) + "."
     if len(corpus.outlets) < 2:
         text += " Comparing outlets needs a corpus of at least two."
@@ -300,9 +301,9 @@ def verb_stance_finding(table: pd.DataFrame) -> str:
     total = int(t["total"].sum())
     text = (
         f"{neutral} of the {total} attributions ({neutral / total:.0%}) use a neutral verb (said, told, added, wrote). "
-        f"{top.name} uses the most verbs that colour the words they introduce: {top['non-neutral share']:.0%} of its attributions"
+        f"{md_text(top.name)} uses the most verbs that colour the words they introduce: {top['non-neutral share']:.0%} of its attributions"
     )
-    text += f" ({top['verbs']})." if top["verbs"] else "."
+    text += f" ({md_text(top['verbs'])})." if top["verbs"] else "."
     return text
 
 
@@ -354,7 +355,7 @@ def same_speaker_finding(table: pd.DataFrame, corpus: Corpus) -> str:
         for outlet in corpus.outlets:
             loaded = [v.split(" (")[0] + " [" + v.split("[")[1] for v in row[outlet].split(", ") if "[" in v]
             if loaded:
-                parts.append(f"{outlet} for {row['speaker']}: {', '.join(loaded)}")
+                parts.append(f"{md_text(outlet)} for {md_text(row['speaker'])}: {', '.join(map(md_text, loaded))}")
     n = len(table)
     head = f"{n} speaker{'s are' if n != 1 else ' is'} quoted by two outlets or more."
     if not parts:

@@ -23,6 +23,7 @@ import pandas as pd
 
 from ..corpus import Corpus
 from ..corpus.marks import find_passages
+from ..safe import md_text
 from .lexicon import Lexicon, lexicon_for, load_lexicon
 from .profiles import extract_quotes
 
@@ -121,7 +122,7 @@ def vague_finding(summary: pd.DataFrame) -> str:
         return "No vague or anonymous sourcing phrase was found."
     top = summary.sort_values("per 1,000 words", ascending=False, kind="stable").iloc[0]
     none = [o for o, n in summary["total"].items() if n == 0]
-    text = f"{top.name} uses the most vague or anonymous sourcing: {int(top['total'])} phrases, {top['per 1,000 words']} per 1,000 words."
+    text = f"{md_text(top.name)} uses the most vague or anonymous sourcing: {int(top['total'])} phrases, {top['per 1,000 words']} per 1,000 words."
     if none:
-        text += f" None was found in {', '.join(none)}."
+        text += f" None was found in {', '.join(map(md_text, none))}."
     return text

@@ -13,12 +13,12 @@ References:
 
 from __future__ import annotations
 
-import html
 import re
 
 import numpy as np
 
-from .claims import SOURCES, TOPIC_TITLES, TOPICS, Synthesis, _esc, _plural, _short
+from ..safe import html_text, safe_url
+from .claims import SOURCES, TOPIC_TITLES, TOPICS, Synthesis, _plural, _short
 
 __all__ = [
     "CARD_CSS",
@@ -58,7 +58,7 @@ def _context_html(ev: dict, width: int = 260) -> str:
     rather than marked from end to end."""
     context = ev["context"]
     if ev["start"] == ev["context_start"] and ev["end"] == ev["context_end"]:
-        return f"“{_esc(_short(context, width))}”"
+        return f"“{html_text(_short(context, width))}”"
     a, b = ev["start"] - ev["context_start"], ev["end"] - ev["context_start"]
     before, inside, after = (re.sub(r"\s+", " ", part) for part in (context[:a], context[a:b], context[b:]))
     if len(inside) > width:
@@ -68,7 +68,7 @@ def _context_html(ev: dict, width: int = 260) -> str:
         before = "…" + before[-room:].split(" ", 1)[-1]
     if len(after) > room:
         after = after[:room].rsplit(" ", 1)[0] + "…"
-    return f"{_esc(before)}<mark>{_esc(inside)}</mark>{_esc(after)}"
+    return f"{html_text(before)}<mark>{html_text(inside)}</mark>{html_text(after)}"
 
 
 def _claim_html(c, *, max_evidence: int) -> str:
@@ -76,14 +76,14 @@ def _claim_html(c, *, max_evidence: int) -> str:
     none = not c.evidence and (np.isnan(c.value) or c.value == 0)
     cls = ' class="ss-syn-none"' if none and "needs at least two" in c.claim else ""
     link = (
-        f'<span class="ss-syn-src">Source: <a href="{html.escape(c.link, quote=True)}">{_esc(src.label)} › '
-        f"{_esc(c.source_section)}</a> (table: <code>{_esc(c.source_table)}</code>)</span>"
+        f'<span class="ss-syn-src">Source: <a href="{safe_url(c.link)}">{html_text(src.label)} › '
+        f"{html_text(c.source_section)}</a> (table: <code>{html_text(c.source_table)}</code>)</span>"
     )
-    body = f"<li{cls}><span>{_esc(c.claim)}</span><br>{link}"
+    body = f"<li{cls}><span>{html_text(c.claim)}</span><br>{link}"
     n = len(c.evidence)
     if n:
         items = "".join(
-            f'<li>{_context_html(ev)} <span class="ss-syn-where">({_esc(ev["note"])}; {_esc(ev["article_id"])}, '
+            f'<li>{_context_html(ev)} <span class="ss-syn-where">({html_text(ev["note"])}; {html_text(ev["article_id"])}, '
             f'characters {ev["start"]}–{ev["end"]})</span></li>'
             for ev in c.evidence[:max_evidence]
         )
@@ -102,12 +102,12 @@ def _card_header(r) -> str:
         meta.append(f"wire credit in the metadata: {r.wire_credit}")
     heads = r.headlines
     if heads:
-        headline = "Headline: " + "; ".join(f"“{_esc(h)}”" for h in heads[:2]) + (f" and {len(heads) - 2} more" if len(heads) > 2 else "")
+        headline = "Headline: " + "; ".join(f"“{html_text(h)}”" for h in heads[:2]) + (f" and {len(heads) - 2} more" if len(heads) > 2 else "")
     else:
         headline = "No headline in the metadata."
     return (
-        f'<h3><span class="ss-syn-swatch" aria-hidden="true"></span>{_esc(r.outlet)}</h3>'
-        f'<p class="ss-syn-meta">{_esc(" · ".join(meta))}<br>{headline}</p>'
+        f'<h3><span class="ss-syn-swatch" aria-hidden="true"></span>{html_text(r.outlet)}</h3>'
+        f'<p class="ss-syn-meta">{html_text(" · ".join(meta))}<br>{headline}</p>'
     )
 
 
@@ -116,7 +116,7 @@ def cards_html(syn: Synthesis, *, max_evidence: int = 4) -> str:
     with a link to the notebook section it comes from and the text behind it.
 
     Every piece of text that comes from the articles or the metadata goes through
-    :func:`html.escape`. The outlet's colour (:func:`analysis.plots.outlet_colors`) is an accent
+    :func:`analysis.safe.html_text`. The outlet's colour (:func:`analysis.plots.outlet_colors`) is an accent
     (the card's top border, a swatch beside the name, the rule under each panel title); the
     outlet's name is always written out, so nothing relies on the colour. The cards sit in a
     grid that puts as many side by side as fit, and stacks them on a narrow screen.
@@ -136,7 +136,7 @@ def cards_html(syn: Synthesis, *, max_evidence: int = 4) -> str:
             items = "".join(_claim_html(c, max_evidence=max_evidence) for c in t.itertuples(index=False))
             panels.append(f"<h4>{TOPIC_TITLES[topic]}</h4><ul>{items}</ul>")
         cards.append(
-            f'<article class="ss-syn-card" style="--ss-c: {html.escape(r.color, quote=True)}" aria-label="{html.escape(r.outlet, quote=True)}">'
+            f'<article class="ss-syn-card" style="--ss-c: {html_text(r.color)}" aria-label="{html_text(r.outlet)}">'
             + _card_header(r) + "".join(panels) + "</article>"
         )
     note = ""
@@ -157,11 +157,11 @@ def claims_table_html(syn: Synthesis) -> str:
     rows = []
     for c in syn.claims.itertuples(index=False):
         src = SOURCES[c.measure]
-        table = f"<code>{_esc(c.source_table)}</code>" + (f"<br><small>{_esc(c.source_file)}</small>" if c.source_file else "")
+        table = f"<code>{html_text(c.source_table)}</code>" + (f"<br><small>{html_text(c.source_file)}</small>" if c.source_file else "")
         rows.append(
-            f'<tr><td>{c.claim_id}</td><td style="border-left: 0.35rem solid {html.escape(colors[c.outlet], quote=True)}">'
-            f"{_esc(c.outlet)}</td><td>{TOPIC_TITLES[c.topic]}</td><td>{_esc(c.claim)}</td>"
-            f'<td><a href="{html.escape(c.link, quote=True)}">{_esc(src.label)} › {_esc(c.source_section)}</a></td>'
+            f'<tr><td>{c.claim_id}</td><td style="border-left: 0.35rem solid {html_text(colors[c.outlet])}">'
+            f"{html_text(c.outlet)}</td><td>{TOPIC_TITLES[c.topic]}</td><td>{html_text(c.claim)}</td>"
+            f'<td><a href="{safe_url(c.link)}">{html_text(src.label)} › {html_text(c.source_section)}</a></td>'
             f"<td>{table}</td><td>{len(c.evidence)}</td></tr>"
         )
     head = "".join(f"<th>{h}</th>" for h in ("claim", "outlet", "topic", "what the tables show", "section", "table", "passages"))

@@ -22,7 +22,6 @@ References:
 
 from __future__ import annotations
 
-import html
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,10 +166,6 @@ class Synthesis:
 
 # ---------------------------------------------------------------------------------------------
 # Small helpers
-
-
-def _esc(text) -> str:
-    return html.escape(str(text), quote=False)
 
 
 def _pct(x: float) -> str:

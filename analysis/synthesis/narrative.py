@@ -18,7 +18,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..wordchoice.summary import significance_counts
-from .claims import Synthesis, _esc, _join, _pct, _plural
+from ..safe import md_text as _esc  # findings are Markdown: corpus strings escaped for it
+from .claims import Synthesis, _join, _pct, _plural
 
 __all__ = [
     "limits_finding",

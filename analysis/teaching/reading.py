@@ -22,6 +22,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ..corpus import Corpus
+from ..safe import md_text
 
 __all__ = [
     "attributions_finding",
@@ -125,7 +126,7 @@ def sentences_html(table: pd.DataFrame, *, colors: dict[str, str] | None = None,
 
 def contrast_finding(contrast: dict) -> str:
     """:func:`analysis.framing.summary.frame_contrast` in a sentence (outlet names escaped)."""
-    frame, hi, lo = (html.escape(str(contrast[k])) for k in ("frame", "high", "low"))
+    frame, hi, lo = (md_text(contrast[k]) for k in ("frame", "high", "low"))
     if contrast["high"] == contrast["low"]:
         return (
             f"This corpus has one outlet, so there is no contrast to show; its commonest frame is **{frame.lower()}** "
@@ -206,7 +207,7 @@ def attributions_finding(speaker: str, table: pd.DataFrame) -> str:
     if not speaker:
         return "No quote in this corpus has a speaker and a reporting verb, so there is nothing to compare here."
     outlets = list(dict.fromkeys(table["outlet"]))
-    who = html.escape(speaker)
+    who = md_text(speaker)
     if len(outlets) < 2:
         return (
             f"{who} is the speaker this corpus attributes most often. With one outlet there is no other outlet's verb to "
@@ -224,7 +225,7 @@ def distinctive_term_finding(top: dict | None) -> str:
         return ("Distinctive terms compare each outlet with the others; this corpus has one outlet, or no term used "
                 "twice, so there is no term to read here.")
     return (
-        f"The most distinctive term of any outlet is “{html.escape(top['term'])}” in {html.escape(top['outlet'])} "
+        f"The most distinctive term of any outlet is “{md_text(top['term'])}” in {md_text(top['outlet'])} "
         f"(z = {top['z']:.2f}: {top['count']} times, against {top['count_other']} in all the others together). Every "
         "use of it in every outlet, side by side:"
     )

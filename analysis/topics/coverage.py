@@ -19,7 +19,6 @@ Example:
 
 from __future__ import annotations
 
-import html
 import textwrap
 from collections.abc import Sequence
 
@@ -27,6 +26,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from ..safe import md_text
 from ..corpus import Corpus
 from ..plots import outlet_colors
 
@@ -304,7 +304,7 @@ def coverage_figure(coverage: pd.DataFrame, *, min_outlets: int = 2, label_width
 
 def _esc(text: str) -> str:
     """Outlet names come from the user's metadata: escaped before they go into rendered Markdown."""
-    return html.escape(str(text), quote=False)
+    return md_text(text)
 
 
 def coverage_finding(elements: pd.DataFrame, outlets: Sequence[str]) -> str:

@@ -48,7 +48,6 @@ References:
 
 from __future__ import annotations
 
-import html
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -62,6 +61,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from ..safe import md_text
 from ..corpus import Corpus
 from ..corpus.marks import quoted_regions
 from ..plots import finish_figure, outlet_colors
@@ -487,7 +487,7 @@ def reuse_figure(overlap: pd.DataFrame, outlets: Sequence[str]) -> Figure:
 
 def _esc(text: str) -> str:
     """Article text and outlet names are untrusted: escaped before they go into rendered Markdown."""
-    return html.escape(str(text), quote=False)
+    return md_text(text)
 
 
 def reuse_finding(passages: pd.DataFrame, overlap: pd.DataFrame, n_outlets: int) -> str:

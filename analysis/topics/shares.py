@@ -29,6 +29,7 @@ from ..corpus import Corpus
 from ..plots import finish_figure, outlet_colors
 from .models import Method, TopicModel, fit_topics
 from .stability import choose_k, ranking_agreement, topic_stability
+from ..safe import md_text
 
 __all__ = [
     "compare_models",
@@ -301,7 +302,7 @@ def shares_finding(shares: pd.DataFrame, n_outlets: int) -> str:
         g = g.sort_values(["share", "outlet"], ascending=[False, True])
         hi, lo = g.iloc[0], g.iloc[-1]
         rows.append(
-            f"topic {t} ({hi['label']}) takes {hi['share']:.0%} of {html.escape(hi['outlet'], quote=False)}'s words "
-            f"but {lo['share']:.0%} of {html.escape(lo['outlet'], quote=False)}'s"
+            f"topic {t} ({md_text(hi['label'])}) takes {hi['share']:.0%} of {md_text(hi['outlet'])}'s words "
+            f"but {lo['share']:.0%} of {md_text(lo['outlet'])}'s"
         )
     return "Outlets divide their text differently: " + "; ".join(rows) + "."

@@ -33,6 +33,7 @@ from ..corpus.segment import tokenize
 from ..errors import LexiconError
 from ..paths import DATA_DIR
 from ..plots import outlet_colors
+from ..safe import md_text
 from .quoted import QuoteIndex
 
 __all__ = [
@@ -358,7 +359,7 @@ def loaded_finding(rates: pd.DataFrame, *, by: str = "outlet") -> str:
     if len(groups) < 2:
         row = r.iloc[0]
         return (
-            f"{row[by]} uses {row['count']} loaded words ({row['rate']:.1f} per 1,000 words, interval "
+            f"{md_text(row[by])} uses {row['count']} loaded words ({row['rate']:.1f} per 1,000 words, interval "
             f"{row['low']:.1f}\u2013{row['high']:.1f}). Comparing outlets needs at least two."
         )
     hi, lo = r.loc[r["rate"].idxmax()], r.loc[r["rate"].idxmin()]
@@ -367,12 +368,12 @@ def loaded_finding(rates: pd.DataFrame, *, by: str = "outlet") -> str:
     ]
     text = (
         f"Loaded words (evaluative and emotive words together) run from {lo['rate']:.1f} per 1,000 words "
-        f"({lo[by]}) to {hi['rate']:.1f} ({hi[by]}); {int(r['quoted'].sum())} of the {int(r['count'].sum())} uses "
+        f"({md_text(lo[by])}) to {hi['rate']:.1f} ({md_text(hi[by])}); {int(r['quoted'].sum())} of the {int(r['count'].sum())} uses "
         f"{'is' if int(r['quoted'].sum()) == 1 else 'are'} inside quotation marks, so part of the difference is whom an "
         "outlet quotes, not how it writes."
     )
     if separated:
-        text += " Intervals that do not overlap: " + "; ".join(f"{a} above {b}" for a, b in separated) + "."
+        text += " Intervals that do not overlap: " + "; ".join(f"{md_text(a)} above {md_text(b)}" for a, b in separated) + "."
     else:
         text += (
             " Every outlet's 95% interval overlaps every other's: with articles this short, these rates cannot rank "
