@@ -53,15 +53,9 @@ def test_main_job_runs_on_the_basil_corpus(basil_site):
         assert (site / f"{path.stem}.html").is_file()
 
 
-# Pages whose bundled-story words come from files of other helpers of issue 14, measured when this
-# test was written: notebook 03's and 03a's prose (sourcing), and the example "in Donetsk (Reuters ...)"
-# in a rule's description of analysis/data/cleaning_rules.toml, which notebook 00 shows. Strict: once
-# the words are gone the mark fails, and it must be removed.
-KNOWN_GAPS = {
-    "00-corpus-tour.html": "the cleaning rules' descriptions (analysis/data/cleaning_rules.toml) cite a bundled caption",
-    "03-sourcing.html": "notebook 03's inputs line describes the bundled story",
-    "03a-sourcing-workbook.html": "workbook 03a's prose names a bundled speaker as its example",
-}
+# Pages whose bundled-story words are known and left for later, each with its reason: none now. Strict:
+# a page listed here whose words are gone fails, and must be removed from the list.
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _pages():
