@@ -147,7 +147,7 @@ def one_process(path: Path, limit: int, chunk_size: int, topics) -> tuple[scale.
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
-    parser.add_argument("--limit", type=int, default=4000, help="articles for the one-process run (default 4000)")
+    parser.add_argument("--limit", type=int, default=4000, help="articles for the one-process run (default 4000; 0: none)")
     parser.add_argument("--dask-limit", type=int, default=8000, help="articles for the Dask run (default 8000; 0: none)")
     parser.add_argument("--chunk-size", type=int, default=500)
     parser.add_argument("--workers", type=int, default=2)
@@ -164,26 +164,26 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Same Story scale benchmark, {date.today().isoformat()}, {platform.node()}, Python {platform.python_version()}, "
           f"{platform.machine()}; chunks of {args.chunk_size}; load average before: {load_before}")
 
-    # topics fitted once per run, as `samestory scale --limit N` does (on the first min(N, 5,000) articles), untimed
     fit_n = min(5000, args.limit)
-    topics, fit_s, fit_c = timed(scale.fit_projector, args.path, mapping=ALLSIDES_MAPPING, fit_articles=fit_n)
-
-    scan_s, scan_c, n, words = raw_scan(args.path, args.limit)
-    local, local_s, local_c = one_process(args.path, args.limit, args.chunk_size, topics)
-    local_peak = peak_mb()
-    print(f"\n{n:,} articles, {words:,} words (raw split); raw scan {scan_s:.2f} s wall, {scan_c:.2f} s CPU; "
-          f"topics fitted once on {fit_n:,} articles in {fit_c:.1f} s CPU (not counted below)\n")
-    print("| step | CPU seconds | x raw scan |\n|---|---|---|")
-    print(f"| raw scan (read, decode, lower-case, split) | {scan_c:.2f} | 1 |")
-    for k, v in local.cpu.items():
-        print(f"| stage: {k} | {v:.2f} | {v / scan_c:.1f} |")
-    print(f"| **pipeline, one process** (read + all stages + adding up), CPU | {local_c:.1f} | **{local_c / scan_c:.1f}** |")
-    print(f"| pipeline, one process, wall clock | {local_s:.1f} | {local_s / scan_s:.1f} (of the scan's wall time) |")
-    print(f"\n- peak memory of this process after the one-process run: {local_peak:,.0f} MB")
-    ok &= save_and_check(local, args.limit, args.save, args.reference)
+    if args.limit:
+        # topics fitted once per run, as `samestory scale --limit N` does (on the first min(N, 5,000) articles), untimed
+        topics, fit_s, fit_c = timed(scale.fit_projector, args.path, mapping=ALLSIDES_MAPPING, fit_articles=fit_n)
+        scan_s, scan_c, n, words = raw_scan(args.path, args.limit)
+        local, local_s, local_c = one_process(args.path, args.limit, args.chunk_size, topics)
+        local_peak = peak_mb()
+        print(f"\n{n:,} articles, {words:,} words (raw split); raw scan {scan_s:.2f} s wall, {scan_c:.2f} s CPU; "
+              f"topics fitted once on {fit_n:,} articles in {fit_c:.1f} s CPU (not counted below)\n")
+        print("| step | CPU seconds | x raw scan |\n|---|---|---|")
+        print(f"| raw scan (read, decode, lower-case, split) | {scan_c:.2f} | 1 |")
+        for k, v in local.cpu.items():
+            print(f"| stage: {k} | {v:.2f} | {v / scan_c:.1f} |")
+        print(f"| **pipeline, one process** (read + all stages + adding up), CPU | {local_c:.1f} | **{local_c / scan_c:.1f}** |")
+        print(f"| pipeline, one process, wall clock | {local_s:.1f} | {local_s / scan_s:.1f} (of the scan's wall time) |")
+        print(f"\n- peak memory of this process after the one-process run: {local_peak:,.0f} MB")
+        ok &= save_and_check(local, args.limit, args.save, args.reference)
 
     if args.dask_limit:
-        if min(5000, args.dask_limit) != fit_n:
+        if min(5000, args.dask_limit) != fit_n or not args.limit:
             topics = scale.fit_projector(args.path, mapping=ALLSIDES_MAPPING, fit_articles=min(5000, args.dask_limit))
         scan2_s, scan2_c, n2, _ = raw_scan(args.path, args.dask_limit)
         local2, local2_s, local2_c = one_process(args.path, args.dask_limit, args.chunk_size, topics)

@@ -22,6 +22,7 @@ Command line: ``python -m analysis scale INPUT --out DIR [--scheduler ADDR] [--w
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -92,8 +93,8 @@ class Partial:
 
     Attributes:
         tables: the tables of :data:`PARTS`.
-        seconds: wall-clock seconds per stage of :data:`STAGES` (summed over chunks), and
-            ``combine`` for the adding up.
+        seconds: wall-clock seconds per stage of :data:`STAGES` (summed over chunks), then
+            ``count tables`` (the stages' rows counted into the tables) and ``combine`` (adding up).
         cpu: CPU seconds of this process per stage (summed over chunks and processes).
     """
 
@@ -160,13 +161,14 @@ _STEPS: tuple[tuple[str, Callable[[dict], None]], ...] = (
 )
 
 
-def _tables(ctx: dict) -> dict[str, pd.DataFrame]:
+def _count_tables(ctx: dict) -> None:
+    """The stages' rows counted into the tables of :data:`PARTS` (``ctx["tables"]``)."""
     corpus, quotes, terms = ctx["corpus"], ctx["quotes"], ctx["terms"]
     articles = corpus.articles[["outlet", "n_paragraphs", "n_sentences", "n_words", "n_removed"]].reset_index()
     per_article = quotes.groupby("article_id").size() if len(quotes) else pd.Series(dtype="int64")
     articles["n_quotes"] = articles["article_id"].map(per_article).fillna(0).astype("int64")
     q = quotes.assign(speaker=quotes["speaker"].fillna(""), stance=quotes["stance"].fillna(""))
-    return {
+    ctx["tables"] = {
         "articles": articles,
         "sourcing": _count(q, KEYS["sourcing"], quotes=("quote", "size"), words=("words", "sum")),
         "speakers": _count(q[q["speaker"] != ""], KEYS["speakers"], quotes=("quote", "size"), words=("words", "sum")),
@@ -196,11 +198,9 @@ def process_chunk(frame: pd.DataFrame, *, topics: TopicProjector | None = None) 
     seconds: dict[str, float] = {}
     cpu: dict[str, float] = {}
     ctx: dict = {"frame": frame, "topics": topics}
-    for stage, step in _STEPS:
+    for stage, step in (*_STEPS, ("count tables", _count_tables)):
         t, c = time.perf_counter(), time.process_time()
         step(ctx)
-        if stage == STAGES[-1]:
-            ctx["tables"] = _tables(ctx)
         seconds[stage] = time.perf_counter() - t
         cpu[stage] = time.process_time() - c
     return Partial(ctx["tables"], seconds, cpu)
@@ -339,6 +339,8 @@ class _Adder:
 
     def total(self) -> Partial | None:
         pending = [p for level in self.levels for p in level]
+        if len(pending) == 1 and not self.levels[0]:
+            return pending[0]  # already added up (and sorted) by combine
         return combine(pending) if pending else None
 
 
@@ -387,11 +389,16 @@ def run_dask(
         workers: workers of the local cluster.
         progress: show Dask's progress bar (on a terminal).
     """
+    import dask
     from dask.distributed import Client, LocalCluster, progress as dask_progress
 
     cluster = None
     if scheduler is None:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None, processes=True)
+        # On Linux the local workers are forked: they start in a fraction of a second with this
+        # process's modules and compiled lexicons, where spawned ones take seconds to import them.
+        method = {"distributed.worker.multiprocessing-method": "fork"} if sys.platform.startswith("linux") else {}
+        with dask.config.set(method):
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None, processes=True)
         client = Client(cluster)
     else:
         client = Client(scheduler)
@@ -470,7 +477,6 @@ def count_articles(path: str | Path, *, limit: int | None = None) -> int:
 
 def run_scale_command(args) -> int:
     """``python -m analysis scale``: progress on a terminal, results as Parquet, a summary line."""
-    import sys
     import tempfile
 
     from .input import write_parquet_parts
