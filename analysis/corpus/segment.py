@@ -18,6 +18,12 @@ behind an opening quote) follow, except:
 Closing quote marks are any of ``” ’ " '`` and also ``“``, which some wires (AFP) use by
 mistake to close a quote: ``agreed to,“ he said`` has a comma and a small letter, so no split.
 
+Guards for text that is not prose: a run of marks (``!!!!...``, ``....``) is tried once, not
+from each of its characters, so the time stays linear in the length of the text; and a
+"sentence" longer than :data:`MAX_SENTENCE_CHARS` characters (a list, a table or a page of code
+pasted as one line, far beyond any sentence of news prose) is cut at the last white space before
+that length, so that the analyses that read sentence by sentence do bounded work on each.
+
 References:
     Kiss & Strunk (2006), "Unsupervised multilingual sentence boundary detection" (Punkt), for
     the abbreviation and initial heuristics that this rule set writes out by hand.
@@ -30,6 +36,7 @@ from collections.abc import Iterator
 
 __all__ = [
     "count_words",
+    "MAX_SENTENCE_CHARS",
     "NUMBER_ABBREVIATIONS",
     "REPORTING_VERBS",
     "SENTENCE_STARTERS",
@@ -56,7 +63,13 @@ REPORTING_VERBS = frozenset(
     continued noted notes warned warns argued argues concluded concludes shouted""".split()
 )
 
-_CANDIDATE = re.compile(r"(\.{3}|…|[.!?]+)([”’\"'“)\]]*)(\s+)")
+# A match never starts inside a run of . ! ? (from the run's first mark it would have matched
+# too, and covered the rest), so the look-behinds change no match and keep a long run from being
+# tried again at each of its marks (which took time quadratic in the run's length).
+_CANDIDATE = re.compile(r"((?<![.!?])\.{3}|…|(?<![.!?])[.!?]+)([”’\"'“)\]]*)(\s+)")
+MAX_SENTENCE_CHARS = 5000
+"""The longest sentence :func:`split_sentences` returns; a longer one is cut (see above)."""
+_SPACE_BEFORE = re.compile(r"\s+(?=\S*\Z)")
 _OPENERS = "“‘\"'(["
 _REST = re.compile(r"[^.!?]{0,80}?[.!?]")
 _WORDS = re.compile(r"[A-Za-z]+")
@@ -116,20 +129,34 @@ def split_sentences(text: str, offset: int = 0) -> Iterator[tuple[int, int]]:
             continue
         end = m.end(2)
         if end > start:
-            yield start + offset, end + offset
+            yield from _bounded(text, start, end, offset)
         start = m.end()
     end = n
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        yield start + offset, end + offset
+        yield from _bounded(text, start, end, offset)
+
+
+def _bounded(text: str, start: int, end: int, offset: int) -> Iterator[tuple[int, int]]:
+    """The sentence ``text[start:end]`` (stripped), cut into pieces of at most
+    :data:`MAX_SENTENCE_CHARS` characters at the last white space before each limit."""
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        space = _SPACE_BEFORE.search(text, start + 1, limit + 1)
+        cut, nxt = (space.start(), space.end()) if space else (limit, limit)
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        yield start + offset, cut + offset
+        start = nxt
+    yield start + offset, end + offset
 
 
 _TOKEN = re.compile(
     r"""
     (?P<initialism>(?:[A-Za-z]\.){2,})                      # U.S.  a.m.
   | (?P<number>\d+(?:[.,:/]\d+)*(?:%|st|nd|rd|th|s|kg|km)?)  # 9,000  2014  250kg  30-
-  | (?P<word>[^\W\d_](?:[\w]|[’'\-](?=[^\W_]))*)            # Kyiv  Ukraine’s  de-facto
+  | (?P<word>[^\W\d_]\w*(?:[’'\-](?=[^\W_])\w*)*)            # Kyiv  Ukraine’s  de-facto
   | (?P<punct>\S)                                            # anything else, one character
     """,
     re.VERBOSE,
@@ -142,10 +169,10 @@ def tokenize(text: str, offset: int = 0) -> Iterator[tuple[int, int, str, str]]:
         yield m.start() + offset, m.end() + offset, m.group(0), m.lastgroup
 
 
-# The token pattern with only its word alternative captured: findall gives "" for initialisms and
-# numbers, and punctuation is skipped one character at a time, as tokenize does.
+# The token pattern with only the first letter of its word alternative captured: findall gives ""
+# for initialisms and numbers, and punctuation is skipped one character at a time, as tokenize does.
 _WORD_COUNT = re.compile(
-    r"(?:[A-Za-z]\.){2,}|\d+(?:[.,:/]\d+)*(?:%|st|nd|rd|th|s|kg|km)?|([^\W\d_](?:[\w]|[’'\-](?=[^\W_]))*)"
+    r"(?:[A-Za-z]\.){2,}|\d+(?:[.,:/]\d+)*(?:%|st|nd|rd|th|s|kg|km)?|([^\W\d_])\w*(?:[’'\-](?=[^\W_])\w*)*"
 )
 
 

@@ -22,6 +22,7 @@ Command line: ``python -m analysis scale INPUT --out DIR [--scheduler ADDR] [--w
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ __all__ = [
     "combine",
     "count_articles",
     "distinctive_terms_from_counts",
+    "FAN_IN",
     "fit_projector",
     "KEYS",
     "parse_mapping",
@@ -87,10 +89,18 @@ class TopicProjector:
 
 @dataclass
 class Partial:
-    """Partial results of some chunks: tables of counts that :func:`combine` adds up."""
+    """Partial results of some chunks: tables of counts that :func:`combine` adds up.
+
+    Attributes:
+        tables: the tables of :data:`PARTS`.
+        seconds: wall-clock seconds per stage of :data:`STAGES` (summed over chunks), then
+            ``count tables`` (the stages' rows counted into the tables) and ``combine`` (adding up).
+        cpu: CPU seconds of this process per stage (summed over chunks and processes).
+    """
 
     tables: dict[str, pd.DataFrame]
     seconds: dict[str, float] = field(default_factory=dict)
+    cpu: dict[str, float] = field(default_factory=dict)
 
 
 def _count(frame: pd.DataFrame, keys: list[str], **aggs) -> pd.DataFrame:
@@ -99,94 +109,170 @@ def _count(frame: pd.DataFrame, keys: list[str], **aggs) -> pd.DataFrame:
     return frame.groupby(keys, observed=True, dropna=False).agg(**aggs).reset_index()
 
 
+def _segment(ctx: dict) -> None:
+    ctx["corpus"] = corpus_from_frame(ctx["frame"])
+
+
+def _quotes(ctx: dict) -> None:
+    from ..sourcing import extract_quotes
+    from ..sourcing.lexicon import load_lexicon
+
+    # a chunk is not a story: the package lexicon, so that people merged within a chunk cannot make
+    # the results depend on how the articles were chunked
+    ctx["quotes"] = extract_quotes(ctx["corpus"], lexicon=load_lexicon())
+
+
+def _frames(ctx: dict) -> None:
+    from ..framing import frame_scores
+
+    ctx["frames"] = frame_scores(ctx["corpus"], scheme="generic")
+
+
+def _terms(ctx: dict) -> None:
+    from ..wordchoice import term_counts
+
+    ctx["terms"] = term_counts(ctx["corpus"])
+
+
+def _naming(ctx: dict) -> None:
+    from ..wordchoice import naming_mentions
+
+    ctx["naming"] = naming_mentions(ctx["corpus"])
+
+
+def _topics(ctx: dict) -> None:
+    corpus, topics = ctx["corpus"], ctx["topics"]
+    if topics is not None and len(corpus.articles):
+        main = topics.main_topic(corpus.articles["text"].tolist())
+        cov = pd.DataFrame({"outlet": corpus.articles["outlet"].to_numpy(), "topic": main})
+        ctx["coverage"] = _count(cov, KEYS["coverage"], articles=("topic", "size"))
+    else:
+        ctx["coverage"] = pd.DataFrame(columns=[*KEYS["coverage"], "articles"])
+
+
+# The stages in order: each reads and writes the chunk's context (names as in STAGES).
+_STEPS: tuple[tuple[str, Callable[[dict], None]], ...] = (
+    ("clean and segment", _segment),
+    ("quotes", _quotes),
+    ("frame cues", _frames),
+    ("term counts", _terms),
+    ("contested names", _naming),
+    ("topics", _topics),
+)
+
+
+def _count_tables(ctx: dict) -> None:
+    """The stages' rows counted into the tables of :data:`PARTS` (``ctx["tables"]``)."""
+    corpus, quotes, terms = ctx["corpus"], ctx["quotes"], ctx["terms"]
+    articles = corpus.articles[["outlet", "n_paragraphs", "n_sentences", "n_words", "n_removed"]].reset_index()
+    per_article = quotes.groupby("article_id").size() if len(quotes) else pd.Series(dtype="int64")
+    articles["n_quotes"] = articles["article_id"].map(per_article).fillna(0).astype("int64")
+    q = quotes.assign(speaker=quotes["speaker"].fillna(""), stance=quotes["stance"].fillna(""))
+    ctx["tables"] = {
+        "articles": articles,
+        "sourcing": _count(q, KEYS["sourcing"], quotes=("quote", "size"), words=("words", "sum")),
+        "speakers": _count(q[q["speaker"] != ""], KEYS["speakers"], quotes=("quote", "size"), words=("words", "sum")),
+        "frames": _count(ctx["frames"], KEYS["frames"], sentences=("start", "size")),
+        "naming": _count(ctx["naming"], KEYS["naming"], uses=("start", "size")),
+        "terms": terms.assign(outlet=terms["outlet"].astype(str), term=terms["term"].astype(str))[
+            ["outlet", "term", "ngram", "count"]
+        ],
+        "coverage": ctx["coverage"],
+    }
+
+
 def process_chunk(frame: pd.DataFrame, *, topics: TopicProjector | None = None) -> Partial:
     """Run the whole pipeline on one chunk of articles (a pure function of its arguments).
+
+    The chunk is cleaned and segmented once (:func:`analysis.corpus.corpus_from_frame`); every
+    analysis then reads that corpus's sentences and paragraphs.
 
     Args:
         frame: articles with ``article_id``, ``outlet``, ``text`` (raw) and optional metadata.
         topics: the fitted topics for the coverage table; None leaves coverage empty.
 
     Returns:
-        A :class:`Partial` with the tables of :data:`PARTS` and the seconds each stage took.
+        A :class:`Partial` with the tables of :data:`PARTS` and the wall-clock and CPU seconds
+        each stage took.
     """
-    from .. import framing, sourcing, wordchoice
-
     seconds: dict[str, float] = {}
-    t = time.perf_counter()
+    cpu: dict[str, float] = {}
+    ctx: dict = {"frame": frame, "topics": topics}
+    for stage, step in (*_STEPS, ("count tables", _count_tables)):
+        t, c = time.perf_counter(), time.process_time()
+        step(ctx)
+        seconds[stage] = time.perf_counter() - t
+        cpu[stage] = time.process_time() - c
+    return Partial(ctx["tables"], seconds, cpu)
 
-    def lap(stage: str) -> None:
-        nonlocal t
-        now = time.perf_counter()
-        seconds[stage] = seconds.get(stage, 0.0) + now - t
-        t = now
 
-    corpus = corpus_from_frame(frame)
-    lap("clean and segment")
-    # a chunk is not a story: the package lexicon, so that people merged within a chunk cannot make
-    # the results depend on how the articles were chunked
-    from ..sourcing.lexicon import load_lexicon
+def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Codes of ``values`` numbered in sorted order (missing values last), and the sorted values."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    uniques = pd.Index(uniques)
+    ordered, order = uniques.sort_values(return_indexer=True, na_position="last")
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order), dtype=np.int64)
+    return rank[codes], ordered
 
-    quotes = sourcing.extract_quotes(corpus, lexicon=load_lexicon())
-    lap("quotes")
-    frames = framing.frame_scores(corpus, scheme="generic")
-    lap("frame cues")
-    terms = wordchoice.term_counts(corpus)
-    lap("term counts")
-    naming = wordchoice.naming_mentions(corpus)
-    lap("contested names")
 
-    articles = corpus.articles[["outlet", "n_paragraphs", "n_sentences", "n_words", "n_removed"]].reset_index()
-    per_article = quotes.groupby("article_id").size() if len(quotes) else pd.Series(dtype="int64")
-    articles["n_quotes"] = articles["article_id"].map(per_article).fillna(0).astype("int64")
-    q = quotes.assign(speaker=quotes["speaker"].fillna(""), stance=quotes["stance"].fillna(""))
-    tables = {
-        "articles": articles,
-        "sourcing": _count(q, KEYS["sourcing"], quotes=("quote", "size"), words=("words", "sum")),
-        "speakers": _count(q[q["speaker"] != ""], KEYS["speakers"], quotes=("quote", "size"), words=("words", "sum")),
-        "frames": _count(frames, KEYS["frames"], sentences=("start", "size")),
-        "naming": _count(naming, KEYS["naming"], uses=("start", "size")),
-        "terms": terms.assign(outlet=terms["outlet"].astype(str), term=terms["term"].astype(str))[
-            ["outlet", "term", "ngram", "count"]
-        ],
-    }
-    if topics is not None:
-        main = topics.main_topic(corpus.articles["text"].tolist())
-        cov = pd.DataFrame({"outlet": corpus.articles["outlet"].to_numpy(), "topic": main})
-        tables["coverage"] = _count(cov, KEYS["coverage"], articles=("topic", "size"))
-    else:
-        tables["coverage"] = pd.DataFrame(columns=[*KEYS["coverage"], "articles"])
-    lap("topics")
-    return Partial(tables, seconds)
+def _sum_by_keys(whole: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """``whole.groupby(keys, sort=True, dropna=False)[values].sum()`` with integer codes and one
+    sort of integers, not a hash of tuples of strings: several times faster on millions of rows."""
+    values = [c for c in whole.columns if c not in keys]
+    if not len(whole):
+        return whole.reset_index(drop=True)
+    key = np.zeros(len(whole), dtype=np.int64)
+    sorted_keys = []
+    size = 1
+    for k in keys:
+        codes, uniques = _sorted_codes(whole[k])
+        size *= max(len(uniques), 1)
+        if size >= 2**62:  # too many combinations for one integer: let pandas do it
+            summed = whole.groupby(keys, observed=True, dropna=False, sort=True)[values].sum().reset_index()
+            return summed.astype({c: "int64" for c in values})
+        key = key * len(uniques) + codes
+        sorted_keys.append((codes, uniques))
+    order = np.argsort(key, kind="stable")
+    key = key[order]
+    starts = np.flatnonzero(np.concatenate([[True], key[1:] != key[:-1]]))
+    first = order[starts]
+    out = {k: uniques.take(codes[first]).array for k, (codes, uniques) in zip(keys, sorted_keys)}
+    for c in values:
+        out[c] = np.add.reduceat(whole[c].to_numpy(dtype=np.int64)[order], starts)
+    return pd.DataFrame(out)
 
 
 def combine(partials: Iterable[Partial]) -> Partial:
     """Add up partial results: the same whatever the chunks and their order.
 
-    Count tables are concatenated and summed by their keys; the articles table is concatenated.
-    Every table is then sorted by its keys, so the result does not depend on the order of chunks.
+    Count tables are concatenated and summed by their keys once (integer codes of the keys, one
+    sort, a segment sum); the articles table is concatenated. Every table is sorted by its keys,
+    so the result does not depend on the order of chunks.
     """
+    t, c = time.perf_counter(), time.process_time()
     partials = list(partials)
     seconds: dict[str, float] = {}
+    cpu: dict[str, float] = {}
     for p in partials:
         for k, v in p.seconds.items():
             seconds[k] = seconds.get(k, 0.0) + v
+        for k, v in p.cpu.items():
+            cpu[k] = cpu.get(k, 0.0) + v
     out = {}
     for name in PARTS:
         frames = [p.tables[name] for p in partials if name in p.tables and len(p.tables[name])]
         if not frames:
             out[name] = partials[0].tables[name].iloc[0:0] if partials else pd.DataFrame()
             continue
-        whole = pd.concat(frames, ignore_index=True)
+        whole = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
         if name == "articles":
             out[name] = whole.sort_values("article_id", kind="stable").reset_index(drop=True)
             continue
-        keys = KEYS[name]
-        values = [c for c in whole.columns if c not in keys]
-        summed = whole.groupby(keys, observed=True, dropna=False, sort=True)[values].sum().reset_index()
-        for c in values:
-            summed[c] = summed[c].astype("int64")
-        out[name] = summed
-    return Partial(out, seconds)
+        out[name] = _sum_by_keys(whole, KEYS[name])
+    seconds["combine"] = seconds.get("combine", 0.0) + time.perf_counter() - t
+    cpu["combine"] = cpu.get("combine", 0.0) + time.process_time() - c
+    return Partial(out, seconds, cpu)
 
 
 def distinctive_terms_from_counts(terms: pd.DataFrame, *, min_count: int = 5) -> pd.DataFrame:
@@ -229,20 +315,49 @@ def fit_projector(path, *, mapping=None, fit_articles: int = 5000, k: int = 20) 
     return TopicProjector(model.vectorizer, model.components, model.labels())
 
 
+FAN_IN = 8
+"""How many partial results are added up at once (in one process, and on each Dask worker)."""
+
+
+class _Adder:
+    """Adds partial results as they come, eight at a time, so that memory holds a few chunks'
+    tables while each row is added up about log8(chunks) times (not once per chunk)."""
+
+    def __init__(self) -> None:
+        self.levels: list[list[Partial]] = []
+
+    def add(self, part: Partial) -> None:
+        level = 0
+        while True:
+            if len(self.levels) <= level:
+                self.levels.append([])
+            self.levels[level].append(part)
+            if len(self.levels[level]) < FAN_IN:
+                return
+            part, self.levels[level] = combine(self.levels[level]), []
+            level += 1
+
+    def total(self) -> Partial | None:
+        pending = [p for level in self.levels for p in level]
+        if len(pending) == 1 and not self.levels[0]:
+            return pending[0]  # already added up (and sorted) by combine
+        return combine(pending) if pending else None
+
+
 def run_local(
     path, *, mapping=None, chunk_size: int = 2000, limit: int | None = None, topics: TopicProjector | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Partial:
-    """The pipeline in this process, chunk by chunk (only one chunk's raw text in memory)."""
-    partial = None
+    """The pipeline in this process, chunk by chunk (a few chunks' tables in memory at a time)."""
+    adder = _Adder()
     for chunk in read_articles(path, mapping=mapping, chunk_size=chunk_size, limit=limit):
-        part = process_chunk(chunk, topics=topics)
-        partial = part if partial is None else combine([partial, part])
+        adder.add(process_chunk(chunk, topics=topics))
         if progress:
             progress(len(chunk))
+    partial = adder.total()
     if partial is None:
-        partial = process_chunk(pd.DataFrame(columns=["article_id", "outlet", "text"]))
-    return combine([partial])  # sorted the same way however many chunks there were
+        partial = combine([process_chunk(pd.DataFrame(columns=["article_id", "outlet", "text"]))])
+    return partial
 
 
 def _process_part(part: str, topics: TopicProjector | None) -> Partial:
@@ -251,11 +366,19 @@ def _process_part(part: str, topics: TopicProjector | None) -> Partial:
     return process_chunk(frame, topics=topics)
 
 
+def _combine_many(*partials: Partial) -> Partial:
+    return combine(partials)
+
+
 def run_dask(
     parts: list[Path], *, topics: TopicProjector | None = None, scheduler: str | None = None, workers: int = 2,
     progress: bool = False,
 ) -> Partial:
-    """The pipeline on Dask: one task per Parquet part, partial results added on the client.
+    """The pipeline on Dask: one task per Parquet part, partial results added up on the workers.
+
+    The topic model is sent to every worker once. The partial results are added up in a tree of
+    tasks on the workers (:data:`FAN_IN` at a time, the parts of one worker first, so that little
+    moves between workers), and only the total comes back to this process.
 
     Args:
         parts: Parquet files with the package's column names (see
@@ -266,11 +389,16 @@ def run_dask(
         workers: workers of the local cluster.
         progress: show Dask's progress bar (on a terminal).
     """
+    import dask
     from dask.distributed import Client, LocalCluster, progress as dask_progress
 
     cluster = None
     if scheduler is None:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None, processes=True)
+        # On Linux the local workers are forked: they start in a fraction of a second with this
+        # process's modules and compiled lexicons, where spawned ones take seconds to import them.
+        method = {"distributed.worker.multiprocessing-method": "fork"} if sys.platform.startswith("linux") else {}
+        with dask.config.set(method):
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None, processes=True)
         client = Client(cluster)
     else:
         client = Client(scheduler)
@@ -279,12 +407,17 @@ def run_dask(
         futures = client.map(_process_part, [str(p) for p in parts], topics=topics_future, pure=False)
         if progress:
             dask_progress(futures)
-        partials = client.gather(futures)
+        level = futures
+        while len(level) > 1:
+            level = [client.submit(_combine_many, *level[i : i + FAN_IN], pure=False) for i in range(0, len(level), FAN_IN)]
+        partial = level[0].result() if level else None
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-    return combine(partials)
+    if partial is None:
+        return combine([process_chunk(pd.DataFrame(columns=["article_id", "outlet", "text"]))])
+    return partial if len(parts) > 1 else combine([partial])
 
 
 def write_results(partial: Partial, out: str | Path) -> dict[str, Path]:
@@ -327,7 +460,6 @@ def count_articles(path: str | Path, *, limit: int | None = None) -> int:
 
 def run_scale_command(args) -> int:
     """``python -m analysis scale``: progress on a terminal, results as Parquet, a summary line."""
-    import sys
     import tempfile
 
     from .input import write_parquet_parts

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -130,3 +132,65 @@ def test_count_words_equals_tokenize(text):
     from analysis.corpus.segment import count_words
 
     assert count_words(text) == sum(kind == "word" for *_, kind in tokenize(text))
+
+
+# The guards (issue 17): the same output on prose, bounded work on text that is not prose.
+_OLD_CANDIDATE = re.compile(r"(\.{3}|…|[.!?]+)([”’\"'“)\]]*)(\s+)")
+_OLD_WORD = re.compile(r"[^\W\d_](?:[\w]|[’'\-](?=[^\W_]))*")
+MARKS = st.lists(st.sampled_from([".", "!", "?", "…", "...", "”", "“", ")", " ", "\n", "A", "a", "’", "'", "-", "_", "1"]),
+                 max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(GENERATED, MARKS))
+def test_the_candidate_look_behinds_change_no_match(text):
+    from analysis.corpus.segment import _CANDIDATE
+
+    assert [m.groups() + (m.span(),) for m in _CANDIDATE.finditer(text)] == [
+        m.groups() + (m.span(),) for m in _OLD_CANDIDATE.finditer(text)
+    ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(GENERATED, MARKS))
+def test_the_word_pattern_matches_as_before(text):
+    words = [(a, b) for a, b, _, kind in tokenize(text) if kind == "word"]
+    for a, b in words:
+        assert _OLD_WORD.match(text, a).end() == b
+
+
+def test_a_run_of_marks_is_split_in_linear_time():
+    import time
+
+    from analysis.corpus.segment import MAX_SENTENCE_CHARS
+
+    for mark in "!.?":
+        text = mark * 50_000 + "x"
+        t = time.process_time()
+        spans = list(split_sentences(text))
+        assert time.process_time() - t < 1.0  # was about 35 s (quadratic) before the guard
+        assert spans[0][0] == 0 and spans[-1][1] == len(text)
+        assert all(b - a <= MAX_SENTENCE_CHARS for a, b in spans)
+
+
+@pytest.mark.parametrize("text", ["word " * 3000, "lorem, ipsum; dolor\n" * 800, "x" * 12_000, "  " + "ab " * 4000 + "."])
+def test_a_sentence_longer_than_the_limit_is_cut_at_white_space(text):
+    from analysis.corpus.segment import MAX_SENTENCE_CHARS
+
+    spans = list(split_sentences(text, 7))
+    assert len(spans) > 1 and all(b - a <= MAX_SENTENCE_CHARS for a, b in spans)
+    pos = 7
+    for a, b in spans:
+        piece = text[a - 7 : b - 7]
+        assert piece == piece.strip() != "" and text[pos - 7 : a - 7].strip() == ""
+        if " " in text:
+            assert b - 7 == len(text.rstrip()) or text[b - 7].isspace()  # cut at white space
+        pos = b
+    assert text[pos - 7 :].strip() == ""
+
+
+def test_sentences_of_prose_are_not_cut(corpus):
+    from analysis.corpus.segment import MAX_SENTENCE_CHARS
+
+    s = corpus.sentences()
+    assert (s["end"] - s["start"]).max() < MAX_SENTENCE_CHARS / 5

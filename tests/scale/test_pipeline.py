@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from analysis import scale
-from analysis.scale.input import ALLSIDES_MAPPING, write_parquet_parts
+from analysis.scale import pipeline
+from analysis.scale.input import ALLSIDES_MAPPING, read_articles, write_parquet_parts
 from analysis.paths import DATASETS_DIR
 
 ALLSIDES = DATASETS_DIR / "allsides_articles" / "articles.jsonl.gz"
@@ -36,15 +37,53 @@ def single(sample, topics):
     return scale.run_local(sample, mapping=ALLSIDES_MAPPING, chunk_size=75, topics=topics)
 
 
-def test_chunking_does_not_change_the_results(sample, topics, single):
+def test_chunking_does_not_change_the_results(sample, topics, single, monkeypatch):
     other = scale.run_local(sample, mapping=ALLSIDES_MAPPING, chunk_size=300, topics=topics)
     for name in scale.PARTS:
         pd.testing.assert_frame_equal(single.tables[name], other.tables[name], check_dtype=False, obj=name)
+    # chunks added up two at a time, in three levels, give the same tables
+    monkeypatch.setattr(pipeline, "FAN_IN", 2)
+    parts = [pipeline.process_chunk(chunk, topics=topics)
+             for chunk in read_articles(sample, mapping=ALLSIDES_MAPPING, chunk_size=60)]
+    adder = pipeline._Adder()
+    for part in parts:
+        adder.add(part)
+    assert [len(level) for level in adder.levels] == [1, 0, 1]
+    tree = adder.total()
+    for name in scale.PARTS:
+        pd.testing.assert_frame_equal(single.tables[name], tree.tables[name], check_dtype=False, obj=name)
+    assert set(tree.cpu) == {*scale.STAGES, "combine"} and all(v >= 0 for v in tree.cpu.values())
 
 
-def test_dask_local_cluster_equals_one_process(sample, topics, single, tmp_path):
+def _groupby_sum(whole: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    values = [c for c in whole.columns if c not in keys]
+    return whole.groupby(keys, observed=True, dropna=False, sort=True)[values].sum().reset_index()
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_sum_by_keys_is_a_sorted_groupby_sum(seed):
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    n = 400
+    whole = pd.DataFrame({
+        "outlet": rng.choice(["Beta", "alpha", "Ärzte", "Zeta", "beta"], n),
+        "term": rng.choice(["war", "peace deal", "’s", "a", "b c", "Z"], n),
+        "ngram": rng.integers(1, 3, n),
+        "count": rng.integers(0, 50, n),
+        "words": rng.integers(0, 500, n),
+    })
+    whole.loc[rng.random(n) < 0.1, "term"] = None  # missing keys are a group of their own, sorted last
+    got = pipeline._sum_by_keys(whole, ["outlet", "term", "ngram"])
+    pd.testing.assert_frame_equal(got, _groupby_sum(whole, ["outlet", "term", "ngram"]), check_dtype=False)
+    assert got["count"].dtype == "int64"
+    assert pipeline._sum_by_keys(whole.iloc[0:0], ["outlet", "term", "ngram"]).empty
+
+
+def test_dask_local_cluster_equals_one_process(sample, topics, single, tmp_path, monkeypatch):
     parts = write_parquet_parts(sample, tmp_path / "parts", mapping=ALLSIDES_MAPPING, rows_per_part=100)
     assert len(parts) == 3
+    monkeypatch.setattr(pipeline, "FAN_IN", 2)  # a tree of two levels of adding up on the workers
     on_dask = scale.run_dask(parts, topics=topics, workers=2)
     for name in scale.PARTS:
         pd.testing.assert_frame_equal(single.tables[name], on_dask.tables[name], check_dtype=False, obj=name)
