@@ -10,6 +10,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from .safe import save_csv
+
 __all__ = [
     "alt_text",
     "contrast_ratio",
@@ -118,7 +120,7 @@ def save_figure(fig: Figure, data: pd.DataFrame, name: str, out_dir: str | Path)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     fig.savefig(out / f"{name}.png", dpi=120, bbox_inches="tight", metadata={"Software": None})
-    data.to_csv(out / f"{name}.csv", index=True)
+    save_csv(data, out / f"{name}.csv", index=True)  # formula-like cells prefixed with ' (analysis.safe)
     return f"Saved {name}.png and {name}.csv (the figure's data)."
 
 

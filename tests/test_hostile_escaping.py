@@ -292,3 +292,21 @@ def test_a_rendered_site_page_with_hostile_findings_is_not_live():
     for tag in ("script", "svg", "iframe", "ss-x"):
         assert f"tag <{tag}>" not in tags, tag
     assert "<img src=x" not in body.lower() and "<script>alert" not in body.lower()
+
+
+def test_every_csv_a_reader_opens_is_formula_safe(tmp_path):
+    """Figures' data, workbook checks and the cards' tables go through analysis.safe.save_csv."""
+    import matplotlib.pyplot as plt
+
+    from analysis import plots
+    from analysis.teaching.labels import save_check
+
+    data = pd.DataFrame({"outlet": ["=HYPERLINK(\"http://x\")", "@SUM(1)"], "share": [-0.5, 0.5]}).set_index("outlet")
+    fig = plt.figure()
+    plots.save_figure(fig, data, "fig-x", tmp_path)
+    plt.close(fig)
+    saved = (tmp_path / "fig-x.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK" in saved and "'@SUM" in saved and ",-0.5" in saved
+    items = pd.DataFrame({"key": ["-1+1"], "machine": ["+x"], "student": ["=1"]})
+    save_check(items, "check", tmp_path)
+    assert (tmp_path / "check.csv").read_text(encoding="utf-8").splitlines()[1] == "'-1+1,'+x,'=1"

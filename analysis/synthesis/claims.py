@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import Corpus
+from ..safe import save_csv
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -265,9 +266,8 @@ def save_tables(syn: Synthesis, out_dir: str | Path) -> str:
     """Save the claims (``tab5-claims.csv``) and their evidence (``tab5-evidence.csv``) and say so."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    syn.claims.drop(columns=["evidence"]).assign(evidence=[len(e) for e in syn.claims["evidence"]]).to_csv(
-        out / "tab5-claims.csv", index=False
-    )
-    evidence_table(syn).to_csv(out / "tab5-evidence.csv", index=False)
+    claims = syn.claims.drop(columns=["evidence"]).assign(evidence=[len(e) for e in syn.claims["evidence"]])
+    save_csv(claims, out / "tab5-claims.csv", index=False)
+    save_csv(evidence_table(syn), out / "tab5-evidence.csv", index=False)
     return "Saved tab5-claims.csv (every claim with its source) and tab5-evidence.csv (the text behind each claim, with offsets)."
 

@@ -26,6 +26,7 @@ import pandas as pd
 
 from ..errors import SameStoryError
 from .items import LOADED, NOT_LOADED, NOT_WIRE, WIRE, _fold
+from ..safe import save_csv
 
 __all__ = [
     "answered",
@@ -204,5 +205,5 @@ def save_check(items: pd.DataFrame, name: str, out_dir: str | Path) -> str:
     reading = [c for c in items.columns if c.startswith(("context", "mark_start", "mark_end"))]
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    items.drop(columns=reading).to_csv(out / f"{name}.csv", index=False)
+    save_csv(items.drop(columns=reading), out / f"{name}.csv", index=False)
     return f"Saved {name}.csv ({len(items)} rows: the items, the tool's labels and yours)."
