@@ -514,6 +514,8 @@ def story_elements(
     near_pairs = pd.DataFrame({"lab": np.r_[raw[u_row[ei[lo]]], raw[u_row[ej[lo]]]],
                                "outlet": np.r_[uo[ej[lo]], uo[ei[lo]]]}).drop_duplicates()
     near = near_pairs.groupby("lab")["outlet"].agg(set).to_dict() if len(near_pairs) else {}
+    for lab, outs in _anchor_near(g, raw).items():
+        near.setdefault(lab, set()).update(outs)
 
     u_text = units["text"].to_numpy(dtype=object)
     labels = {}
@@ -546,6 +548,57 @@ def story_elements(
     res = res.assign(_a=res["article_id"].map(art), _v=(res["via"] != "linkage").astype(int)).sort_values(
         ["_a", "sentence", "_v", "element"], kind="stable").drop(columns=["_a", "_v"])
     return res[columns].reset_index(drop=True)
+
+
+def _anchor_near(graph: ElementGraph, labels: np.ndarray, *, max_df: int = 200) -> dict[int, set]:
+    """Outlets with a sentence that holds every *anchor* of an element: label -> outlets.
+
+    An element's anchors are the names (capitalised words not first in their sentence) and numbers
+    in at least half of its sentences; an outlet with a sentence holding them all (a name may be
+    its first word there) may tell the fact in words of its own, so it is not said to leave the
+    element out. Anchors in more than
+    ``max_df`` sentences are not used (so the product stays linear in the corpus).
+    """
+    from scipy import sparse
+
+    from .pairs import _names
+
+    s = graph.sentences
+    n = len(s)
+    numbers = [{w for w in unit_terms(x) if w.startswith("#")} for x in s["text"]]
+    vocab: dict[str, int] = {}
+
+    def indicator(sets):
+        rows, cols = [], []
+        for r, terms in enumerate(sets):
+            for w in sorted(terms):
+                rows.append(r)
+                cols.append(vocab.setdefault(w, len(vocab)))
+        return rows, cols
+
+    # The element's anchors leave out a sentence's first word; a sentence checked for them keeps it.
+    strict = indicator([_names(x) | ns for x, ns in zip(s["text"], numbers)])
+    loose = indicator([_names(x, first=True) | ns for x, ns in zip(s["text"], numbers)])
+    if not strict[0]:
+        return {}
+    shape = (n, len(vocab))
+    A = sparse.csr_matrix((np.ones(len(strict[0])), strict), shape=shape)
+    B = sparse.csr_matrix((np.ones(len(loose[0])), loose), shape=shape)
+    keep = np.flatnonzero(np.asarray(B.sum(axis=0)).ravel() <= max_df)
+    A, B = A[:, keep].tocsr(), B[:, keep].tocsr()
+    size = np.bincount(labels, minlength=int(labels.max()) + 1)
+    L = sparse.csr_matrix((np.ones(n), (labels, np.arange(n))), shape=(len(size), n))
+    counts = (L @ A).tocoo()  # label x anchor: in how many of the label's sentences
+    ok = counts.data * 2 >= size[counts.row]
+    K = sparse.csr_matrix((np.ones(int(ok.sum())), (counts.col[ok], counts.row[ok])), shape=(A.shape[1], len(size)))
+    need = np.asarray(K.sum(axis=0)).ravel()
+    hits = (B @ K).tocoo()
+    full = (need[hits.col] > 0) & (hits.data >= need[hits.col])
+    outlets = s["outlet"].to_numpy(dtype=object)
+    out: dict[int, set] = {}
+    for r, lab in zip(hits.row[full].tolist(), hits.col[full].tolist()):
+        out.setdefault(int(lab), set()).add(outlets[r])
+    return out
 
 
 def _phrase(text: str, width: int) -> str:

@@ -77,12 +77,13 @@ _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]")
 
 
-def _names(text: str) -> set[str]:
-    """Stems of capitalised words that are not the first word of the sentence or of a quotation."""
+def _names(text: str, *, first: bool = False) -> set[str]:
+    """Stems of capitalised words that are not the first word of the sentence or of a quotation
+    (with ``first``, those too: any capitalised content word)."""
     out: set[str] = set()
     for k, m in enumerate(_WORD.finditer(text)):
         w = m.group(0)
-        if k == 0 or not w[0].isupper() or text[max(0, m.start() - 1):m.start()] in ("“", '"', "‘"):
+        if not w[0].isupper() or (not first and (k == 0 or text[max(0, m.start() - 1):m.start()] in ("“", '"', "‘"))):
             continue
         out.update(s for s, _ in content_words(w))
     return out
