@@ -418,7 +418,8 @@ def story_elements(
         (the element's representative clause, shortened), ``representative`` (True on the row
         of the sentence that holds it), ``n_outlets`` (outlets that tell the element),
         ``near_outlets`` (outlets that do not tell it but have a clause at similarity ``loose``
-        or more to one of its clauses, comma-separated in corpus order), ``clause_start``,
+        or more to a clause of one of the sentences it was built from, or a sentence that holds
+        the names and numbers most of those hold; comma-separated in corpus order), ``clause_start``,
         ``clause_end`` (offsets of the sentence's clause most like the element's other
         sentences; the whole sentence when none is), ``via`` ("linkage": the sentence is one the
         element was built from; "join": it tells the element too), ``threshold``,
@@ -507,7 +508,8 @@ def story_elements(
     told["clause_start"] = np.where(has, u_start[np.where(has, unit, 0).astype(int)], s_start[rows])
     told["clause_end"] = np.where(has, u_end[np.where(has, unit, 0).astype(int)], s_end[rows])
 
-    # Near outlets: outlets without the element that have a clause loosely like a clause of its sentences.
+    # Near outlets: outlets without the element that have a clause loosely like a clause of one of the
+    # sentences it was built from (any clause: a lede's other facts make the claim a guess too).
     order = {o: k for k, o in enumerate(corpus.outlets)}
     uo = units["outlet"].to_numpy(dtype=object)
     lo = ev >= loose
