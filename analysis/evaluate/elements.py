@@ -41,6 +41,9 @@ from .speakers import corpus_of, read_allsides
 
 __all__ = [
     "bcubed",
+    "fit_pair_model",
+    "pair_table",
+    "train",
     "claims_precision",
     "DEFAULT_DATA",
     "DEFAULT_GOLD",
@@ -159,6 +162,92 @@ def claims_precision(elements: pd.DataFrame, outlets: list[str], facts: dict[tup
     return out
 
 
+def pair_table(corpus, rows: pd.DataFrame, graph=None) -> pd.DataFrame:
+    """The sentence pairs of :func:`analysis.topics.pairs.sentence_pairs` whose two sentences the gold tags,
+    with ``y`` = 1 when they tell a fact in common (pairs with an untagged sentence are left out: the
+    gold does not say what such a sentence tells)."""
+    from ..topics import element_graph, sentence_pairs
+    from ..topics.elements import CANDIDATE
+
+    g = graph if graph is not None else element_graph(corpus, min_similarity=CANDIDATE)
+    facts = gold_facts(rows, corpus.sentences())
+    pairs = sentence_pairs(g)
+    key = list(zip(g.sentences["article_id"], g.sentences["sentence"].astype(int)))
+    fa = [facts.get(key[a]) for a in pairs["a"]]
+    fb = [facts.get(key[b]) for b in pairs["b"]]
+    keep = [x is not None and y is not None for x, y in zip(fa, fb)]
+    out = pairs[keep].copy()
+    out["y"] = [int(bool(x & y)) for x, y, k in zip(fa, fb, keep) if k]
+    return out.reset_index(drop=True)
+
+
+def fit_pair_model(table: pd.DataFrame, *, C: float = 1.0) -> tuple[list[float], float]:
+    """Logistic regression (L2, scikit-learn) of ``y`` on the features, fitted on standardised features
+    and given back in the features' own units: (coefficients, intercept)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    from ..topics.pairs import FEATURES
+
+    X = table[list(FEATURES)].to_numpy(dtype=float)
+    mu, sd = X.mean(axis=0), X.std(axis=0)
+    sd[sd == 0] = 1.0
+    m = LogisticRegression(C=C, max_iter=5000).fit((X - mu) / sd, table["y"].to_numpy())
+    coef = m.coef_[0] / sd
+    return coef.tolist(), float(m.intercept_[0] - (coef * mu).sum())
+
+
+def train(built: dict, rows: pd.DataFrame, *, thresholds=(0.2, 0.3, 0.4, 0.5), joins=(0.3, 0.4, 0.5, 1.0)) -> dict:
+    """Fit the same-fact model on the dev corpora of ``built`` (name -> (corpus, split)) and choose its
+    threshold and join by cross-validation by corpus (each dev corpus scored by a model fitted on the others).
+
+    Returns:
+        The model as :meth:`analysis.topics.pairs.PairModel.to_dict` stores it, with the
+        cross-validated figures under ``cross_validation``.
+    """
+    import numpy as np
+    from sklearn.metrics import roc_auc_score
+
+    from ..topics import PairModel, element_graph, story_elements
+    from ..topics.elements import CANDIDATE
+    from ..topics.pairs import FEATURES
+
+    dev = {name: c for name, (c, split) in built.items() if split == "dev"}
+    graphs = {name: element_graph(c, min_similarity=CANDIDATE) for name, c in dev.items()}
+    tables = {name: pair_table(c, rows[rows["corpus"] == name], graphs[name]) for name, c in dev.items()}
+    scores: dict[tuple[float, float], list[float]] = {}
+    auc = {}
+    for held in dev:
+        table = pd.concat([tables[n] for n in dev if n != held], ignore_index=True)
+        coef, icpt = fit_pair_model(table)
+        probe = PairModel(FEATURES, tuple(coef), icpt, 0.5, 0.5)
+        auc[held] = round(float(roc_auc_score(tables[held]["y"], probe.probability(tables[held]))), 3)
+        facts = gold_facts(rows[rows["corpus"] == held], dev[held].sentences())
+        for th in thresholds:
+            for jn in joins:
+                model = PairModel(FEATURES, tuple(coef), icpt, th, jn)
+                e = story_elements(dev[held], graph=graphs[held], model=model).dropna(subset=["element"])
+                system: dict = defaultdict(set)
+                for r in e.itertuples():
+                    system[(r.article_id, int(r.sentence))].add(int(r.element))
+                scores.setdefault((th, jn), []).append(bcubed(system, facts)["f1"])
+    (th, jn), f1s = max(scores.items(), key=lambda kv: (round(float(np.mean(kv[1])), 4), -kv[0][0], kv[0][1]))
+    coef, icpt = fit_pair_model(pd.concat(tables.values(), ignore_index=True))
+    about = {
+        "about": "Same-fact model of analysis.topics.story_elements: logistic regression (scikit-learn, L2, C = 1, on standardised "
+                 "features, stored in the features' own units) of 'the two sentences tell a fact in common' on the features of "
+                 "analysis.topics.pairs.sentence_pairs.",
+        "command": "python -m analysis.evaluate elements --train",
+        "data": "gold/elements/ (marked by reading), dev corpora only: " + ", ".join(
+            f"{n} ({len(tables[n])} pairs, {int(tables[n]['y'].sum())} same-fact)" for n in dev),
+        "selection": "threshold and join chosen on the mean B-cubed F1 of a cross-validation by corpus (each dev corpus scored "
+                     "by a model fitted on the others) over thresholds " + ", ".join(map(str, thresholds)) + " and joins "
+                     + ", ".join(map(str, joins)) + "; the unseen corpus is not used",
+        "cross_validation": {"roc_auc": auc, "bcubed_f1": dict(zip(dev, f1s)), "mean_bcubed_f1": round(float(np.mean(f1s)), 3)},
+    }
+    return PairModel(FEATURES, tuple(coef), icpt, th, jn, about).to_dict()
+
+
 def evaluate_corpus(corpus, rows: pd.DataFrame, **options) -> dict:
     """Every figure of one corpus (``options`` go to :func:`analysis.topics.story_elements`)."""
     from ..topics import story_elements
@@ -201,6 +290,10 @@ def main(argv: list[str] | None = None) -> int:
                             data_help="the AllSides articles (articles.jsonl.gz)")
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help=f"the gold folder (default: {DEFAULT_GOLD})")
     parser.add_argument("--show-wrong", action="store_true", help="print every wrong claim")
+    parser.add_argument("--split", choices=("dev", "unseen", "all"), default="all",
+                        help="score only the corpora of this split (default: all); training uses the dev corpora only")
+    parser.add_argument("--train", action="store_true",
+                        help="refit the same-fact model on the dev corpora and write analysis/data/element_pair_model.json")
     add_results_options(parser, "topics", write_by_default=False)
     args = parser.parse_args(argv)
     if not data_present(args.data, "the AllSides data set",
@@ -215,8 +308,20 @@ def main(argv: list[str] | None = None) -> int:
     built = {"bundled": (load_corpus(BUNDLED_CORPUS), "dev")}
     for name, spec in corpora.items():
         built[name] = (corpus_of([articles[i] for i in spec["ids"]]), spec.get("split", "dev"))
+    if args.train:
+        import json
+
+        from ..topics.pairs import PAIR_MODEL_FILE
+
+        model = train(built, rows)
+        PAIR_MODEL_FILE.write_text(json.dumps(model, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+        cv = model["cross_validation"]
+        print(f"same-fact model written to {PAIR_MODEL_FILE}: threshold {model['threshold']}, join {model['join']}; "
+              f"cross-validated AUC {cv['roc_auc']}, B-cubed F1 {cv['bcubed_f1']}")
     results = {}
     for name, (corpus, split) in built.items():
+        if args.split != "all" and split != args.split:
+            continue
         r = evaluate_corpus(corpus, rows[rows["corpus"] == name])
         results[name] = {"split": split, **{k: v for k, v in r.items() if k != "wrong_claims"}}
         b, c = r["bcubed"], r["claims"]

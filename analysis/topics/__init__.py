@@ -12,9 +12,10 @@ Modules, one question each:
 - ``shares``: the topics of a corpus's paragraphs and each outlet's share of them
   (:func:`topic_model`, :func:`topic_shares`, :func:`topic_terms`,
   :func:`representative_paragraphs`, NMF against LDA: :func:`compare_models`).
-- ``elements``: story elements as facts, the MISSION contract :func:`story_elements`: clauses
-  (:func:`clause_spans`) joined on a sparse similarity graph (:func:`element_graph`,
-  :func:`cluster_graph`), a sentence telling every element it holds.
+- ``elements``: story elements as facts, the MISSION contract :func:`story_elements`: sentences
+  compared through their clauses on a sparse similarity graph (:func:`element_graph`), joined by
+  a same-fact model's probabilities (``pairs``: :func:`sentence_pairs`, :class:`PairModel`) and
+  average linkage (:func:`cluster_graph`), a sentence telling every element it is close to.
 - ``coverage``: which outlet tells which element, what one tells alone, what one leaves out.
 - ``reuse``: passages two outlets share word for word, wire copy told apart from shared quotation.
 - ``summary``: coverage per outlet for the synthesis cards (sentences told alone, shared words).
@@ -28,9 +29,8 @@ from __future__ import annotations
 from ..errors import TopicError
 from . import coverage, reuse, summary  # the modules used by name
 from .elements import (
-    JOIN,
+    CANDIDATE,
     LOOSE,
-    THRESHOLD,
     ElementGraph,
     clause_spans,
     cluster_graph,
@@ -42,6 +42,7 @@ from .elements import (
     threshold_sweep,
     unit_terms,
 )
+from .pairs import FEATURES, PairModel, load_pair_model, sentence_pairs
 from .models import (
     Method,
     TopicModel,
@@ -114,9 +115,12 @@ __all__ = [
     "shares_figure",
     "shares_finding",
     # elements
-    "THRESHOLD",
-    "JOIN",
+    "CANDIDATE",
     "LOOSE",
+    "FEATURES",
+    "PairModel",
+    "load_pair_model",
+    "sentence_pairs",
     "ElementGraph",
     "clause_spans",
     "unit_terms",

@@ -58,15 +58,20 @@ def element_table(elements: pd.DataFrame, outlets: Sequence[str]) -> pd.DataFram
         Indexed by ``element``: ``label``, ``n_outlets``, ``outlets`` (comma-separated, in
         corpus order), ``sentences`` (that tell it), ``representative`` (its text), ``outlet``
         (of the representative), ``article_id``, ``start``, ``end`` (its offsets),
-        ``near_outlets`` (outlets that do not tell it but have a clause close to it).
+        ``near_outlets`` (outlets that do not tell it but have a clause close to it, or a
+        sentence holding its names and numbers), ``cohesion`` (mean same-fact probability of its
+        sentences of different outlets; empty when one outlet tells it or the table has none).
     """
     e = _clustered(elements)
-    cols = ["label", "n_outlets", "outlets", "sentences", "representative", "outlet", "article_id", "start", "end", "near_outlets"]
+    cols = ["label", "n_outlets", "outlets", "sentences", "representative", "outlet", "article_id", "start", "end", "near_outlets",
+            "cohesion"]
     if e.empty:
         return pd.DataFrame(columns=cols).rename_axis("element")
     rank = {o: i for i, o in enumerate(outlets)}
     if "near_outlets" not in e.columns:
         e = e.assign(near_outlets="")
+    if "cohesion" not in e.columns:
+        e = e.assign(cohesion=float("nan"))
     # The representative row of each element (its first row when none is marked).
     rep = e.assign(_r=~e["representative"].astype(bool)).sort_values(["element", "_r"], kind="stable").drop_duplicates("element")
     rep = rep.set_index("element")
@@ -78,6 +83,7 @@ def element_table(elements: pd.DataFrame, outlets: Sequence[str]) -> pd.DataFram
         "label": rep["element_label"], "n_outlets": names.map(len), "outlets": names.map(", ".join),
         "sentences": n_sent.astype(int), "representative": rep["text"], "outlet": rep["outlet"], "article_id": rep["article_id"],
         "start": rep["start"], "end": rep["end"], "near_outlets": rep["near_outlets"].fillna(""),
+        "cohesion": e.groupby("element")["cohesion"].first().astype(float),
     }).sort_index()
     out.index.name = "element"
     return out[cols]
@@ -192,18 +198,25 @@ def most_of(n_others: int) -> int:
     return n_others // 2 + 1
 
 
-def omissions(elements: pd.DataFrame, outlets: Sequence[str], *, min_others: int | None = None) -> pd.DataFrame:
+def omissions(elements: pd.DataFrame, outlets: Sequence[str], *, min_others: int | None = None,
+              min_cohesion: float | None = None) -> pd.DataFrame:
     """Elements that most of the other outlets tell and one leaves out.
 
     An outlet leaves out an element when at least ``min_others`` of the other outlets tell it
-    (by default most of them: :func:`most_of`), it does not, and none of its clauses comes near
-    the element (``near_outlets``: a clause of its own loosely like one of the element's would
-    make the omission a guess: it may tell the fact in other words).
+    (by default most of them: :func:`most_of`), it does not, and none of its sentences comes near
+    the element (``near_outlets``: a clause of its own loosely like one of the element's, or a
+    sentence holding all the names and numbers most of the element's sentences hold, would make
+    the omission a guess: it may tell the fact in other words). Only a *cohesive* element grounds
+    the claim: its sentences of different outlets must be as likely, on average, to tell one fact
+    as a merge of the clustering needs (``cohesion`` at least the ``threshold`` it was made
+    with), so an element that gathered several facts says nothing about any one of them.
 
     Args:
         elements: from :func:`analysis.topics.story_elements`.
         outlets: the corpus's outlets.
         min_others: the fewest other outlets that must tell the element; None: most of them.
+        min_cohesion: the least ``cohesion`` an element told by two outlets or more needs; None:
+            the elements' ``threshold`` (no check when the table has no ``cohesion``).
 
     Returns:
         One row per outlet and element it leaves out: ``left out by``, ``element``, ``label``,
@@ -218,6 +231,11 @@ def omissions(elements: pd.DataFrame, outlets: Sequence[str], *, min_others: int
     others = len(outlets) - 1
     need = most_of(others) if min_others is None else max(1, int(min_others))
     wide = table[table["n_outlets"] >= need]
+    if min_cohesion is None and "threshold" in elements.columns and len(elements):
+        min_cohesion = float(elements["threshold"].iloc[0])
+    if min_cohesion is not None:
+        # An element of one outlet has no pair of outlets to judge (a corpus of two outlets).
+        wide = wide[wide["cohesion"].isna() | (wide["cohesion"] >= min_cohesion - 1e-9)]
     told = [set(x.split(", ")) for x in wide["outlets"]]
     near = [{o for o in str(x or "").split(", ") if o} for x in wide["near_outlets"]]
     rows = []

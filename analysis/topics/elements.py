@@ -67,25 +67,22 @@ from ..errors import TopicError
 from .words import content_word_count, content_words
 
 __all__ = [
+    "CANDIDATE",
     "clause_spans",
     "cluster_graph",
     "ElementGraph",
     "element_graph",
     "element_sentences",
-    "JOIN",
     "LOOSE",
     "story_elements",
-    "THRESHOLD",
     "threshold_figure",
     "threshold_finding",
     "threshold_sweep",
     "unit_terms",
 ]
 
-THRESHOLD = 0.25
-"""Mean cosine similarity at which two groups of clauses merge (set on the development gold)."""
-JOIN = 0.5
-"""Share of an element's core-term weight a sentence must hold to tell the element too."""
+CANDIDATE = 0.03
+"""Clause similarity from which two sentences are compared at all (the sparse graph's lowest edge)."""
 LOOSE = 0.12
 """Cosine similarity at which another outlet's clause is *near* an element: close enough that
 saying the outlet leaves the element out, or that only one outlet tells it, would be a guess."""
@@ -184,6 +181,9 @@ class ElementGraph:
         idf: the idf of each column.
         edges: one row per neighbour pair ``i < j`` of clauses of different sentences:
             ``i``, ``j``, ``similarity`` (cosine).
+        sentence_matrix: the sentences' TF-IDF vectors (scipy CSR, rows L2-normalised).
+        sentence_terms: the term of each of its columns.
+        sentence_idf: the idf of each of its columns (over the sentences).
     """
 
     sentences: pd.DataFrame
@@ -192,6 +192,9 @@ class ElementGraph:
     terms: np.ndarray
     idf: np.ndarray
     edges: pd.DataFrame = field(repr=False)
+    sentence_matrix: object = field(default=None, repr=False)
+    sentence_terms: np.ndarray = field(default=None, repr=False)
+    sentence_idf: np.ndarray = field(default=None, repr=False)
 
 
 def _vectors(token_lists: list[list[str]]):
@@ -296,7 +299,9 @@ def element_graph(
     cap = max_df if max_df is not None else 200
     edges = _neighbours(X, df, units["sentence_row"].to_numpy(), min_similarity=min_similarity,
                         max_neighbours=max_neighbours, max_df=cap)
-    return ElementGraph(sentences=s, units=units, matrix=X, terms=terms, idf=idf, edges=edges)
+    SX, sterms, sidf, _ = _vectors([unit_terms(t) for t in s["text"]])
+    return ElementGraph(sentences=s, units=units, matrix=X, terms=terms, idf=idf, edges=edges,
+                        sentence_matrix=SX, sentence_terms=sterms, sentence_idf=sidf)
 
 
 def cluster_graph(n: int, edges: pd.DataFrame, *, threshold: float) -> np.ndarray:
@@ -361,84 +366,49 @@ def cluster_graph(n: int, edges: pd.DataFrame, *, threshold: float) -> np.ndarra
     return np.array([first.setdefault(root(x), len(first)) for x in range(n)], dtype=int)
 
 
-def _core_joins(graph: ElementGraph, labels: np.ndarray, *, join: float, core_share: float = 0.5) -> list[tuple[int, int]]:
-    """(sentence row, label) pairs: sentences whose terms hold ``join`` of a multi-outlet group's core weight.
+def _pair_model(model):
+    from .pairs import PairModel, load_pair_model
 
-    One sparse product, sentences' term sets times the groups' core-term weights, gives each
-    sentence the core weight it holds of every group it shares a core term with.
-    """
-    from scipy import sparse
-
-    X = graph.matrix
-    n_terms = X.shape[1]
-    outlets = graph.units["outlet"].to_numpy(dtype=object)
-    srow = graph.units["sentence_row"].to_numpy()
-    n_sent = len(graph.sentences)
-    # Sentence x term, 1 where one of the sentence's clauses holds the term.
-    U = X.copy()
-    U.data[:] = 1.0
-    S = sparse.csr_matrix((np.ones(len(srow)), (srow, np.arange(len(srow)))), shape=(n_sent, X.shape[0])) @ U
-    S.data[:] = 1.0
-    groups: dict[int, list[int]] = defaultdict(list)
-    for u, lab in enumerate(labels):
-        groups[int(lab)].append(u)
-    cols, rows_t, vals, totals, names = [], [], [], [], []
-    indptr, indices = X.indptr, X.indices
-    for lab in sorted(groups):
-        mem = groups[lab]
-        if len(mem) < 2 or len(set(outlets[mem])) < 2:
-            continue
-        counts = Counter(t for u in mem for t in indices[indptr[u]:indptr[u + 1]].tolist())
-        core = sorted(t for t, c in counts.items() if c >= core_share * len(mem))
-        if len(core) < 2:
-            continue
-        k = len(names)
-        names.append(lab)
-        totals.append(float(graph.idf[core].sum()))
-        rows_t += core
-        cols += [k] * len(core)
-        vals += graph.idf[core].tolist()
-    if not names:
-        return []
-    K = sparse.csr_matrix((vals, (rows_t, cols)), shape=(n_terms, len(names)))
-    held = (S @ K).tocoo()
-    ok = held.data >= join * np.asarray(totals)[held.col] - 1e-9
-    out = sorted(zip(held.row[ok].tolist(), held.col[ok].tolist()))
-    return [(int(r), int(names[c])) for r, c in out]
+    return model if isinstance(model, PairModel) else load_pair_model(*([] if model is None else [model]))
 
 
 def story_elements(
     corpus: Corpus,
     *,
-    threshold: float = THRESHOLD,
-    join: float | None = JOIN,
+    threshold: float | None = None,
+    join: float | None = None,
     loose: float = LOOSE,
     include_subheads: bool = False,
     max_neighbours: int = 30,
     label_width: int = 90,
     graph: ElementGraph | None = None,
+    model: "PairModel | str | None" = None,
 ) -> pd.DataFrame:
     """The facts of the story as elements, and the sentences that tell each one (one row per sentence and element).
 
-    Clauses are joined into elements by average linkage on their sparse similarity graph
-    (:func:`element_graph`, :func:`cluster_graph`); a sentence tells the elements of its clauses,
-    and every element told by two outlets or more whose core terms it holds (``join``). See the
-    module for the steps.
+    The pairs of sentences worth comparing (:func:`analysis.topics.pairs.sentence_pairs`) get a
+    same-fact probability from the model (:class:`analysis.topics.pairs.PairModel`); sentences
+    are joined into elements by average linkage on those probabilities (:func:`cluster_graph`,
+    pairs not compared counting 0), and a sentence also tells every other element whose
+    sentences it is, on average, likely to share a fact with (``join``). See the module for the steps.
 
     Elements are numbered 1, 2, ... by how many outlets tell them, then how many sentences, then
     where they first appear in the corpus.
 
     Args:
         corpus: a loaded corpus (of one story: the method aligns sentences across articles).
-        threshold: the mean cosine similarity at which groups of clauses merge, in (0, 1].
-        join: the share of an element's core-term weight a sentence must hold to tell it too;
-            None: a sentence tells only its own clauses' elements.
-        loose: the similarity at which another outlet's clause counts as *near* an element
-            (``near_outlets``).
+        threshold: the mean same-fact probability at which groups of sentences merge, in (0, 1];
+            None: the model's (0.3 as shipped).
+        join: the mean same-fact probability a sentence needs with another element's sentences
+            to tell that element too, in (0, 1]; None: the model's. Give 1.0 or more to let a
+            sentence tell only its own element.
+        loose: the clause similarity at which another outlet's clause counts as *near* an
+            element (``near_outlets``).
         include_subheads: also use the crossheads (left out by default; they get no element).
         max_neighbours: neighbours kept per clause.
         label_width: the longest label, in characters.
         graph: an :func:`element_graph` of the corpus already made (to try several thresholds).
+        model: the same-fact model, or the path of its JSON file; None: the one shipped.
 
     Returns:
         One row per sentence and element it tells (a sentence may have several rows; a
@@ -448,98 +418,189 @@ def story_elements(
         (the element's representative clause, shortened), ``representative`` (True on the row
         of the sentence that holds it), ``n_outlets`` (outlets that tell the element),
         ``near_outlets`` (outlets that do not tell it but have a clause at similarity ``loose``
-        or more to one of its clauses, comma-separated in corpus order), ``clause_start``,
-        ``clause_end`` (offsets of the clause that tells it; the whole sentence when the
-        sentence tells it by holding its core), ``via`` ("clause" or "core"), ``threshold``.
+        or more to a clause of one of the sentences it was built from, or a sentence that holds
+        the names and numbers most of those hold; comma-separated in corpus order), ``clause_start``,
+        ``clause_end`` (offsets of the sentence's clause most like the element's other
+        sentences; the whole sentence when none is), ``via`` ("linkage": the sentence is one the
+        element was built from; "join": it tells the element too), ``threshold``,
+        ``cohesion`` (the mean same-fact probability over the pairs of the element's sentences
+        of two outlets or more; empty for an element of one outlet).
 
     Raises:
-        TopicError: on a threshold outside (0, 1].
+        TopicError: on a threshold or join outside (0, 1] (join may be 1 or more).
 
     References:
         Sokal & Michener (1958); Barzilay & Elhadad (2003); Bayardo, Ma & Srikant (2007);
-        Beil, Ester & Xu (2002).
+        Hatzivassiloglou, Klavans & Eskin (1999).
     """
+    from .pairs import sentence_pairs
+
     columns = [
         "article_id", "outlet", "start", "end", "text", "element", "sentence", "paragraph", "paragraph_kind",
         "element_label", "representative", "n_outlets", "near_outlets", "clause_start", "clause_end", "via", "threshold",
+        "cohesion",
     ]
+    pm = _pair_model(model)
+    threshold = pm.threshold if threshold is None else threshold
+    join = pm.join if join is None else join
     if not 0 < threshold <= 1:
-        raise TopicError(f"threshold {threshold!r} is not a cosine similarity in (0, 1]; give e.g. 0.25")
+        raise TopicError(f"threshold {threshold!r} is not a same-fact probability in (0, 1]; give e.g. {pm.threshold}")
+    if not join > 0:
+        raise TopicError(f"join {join!r} is not a same-fact probability in (0, 1]; give e.g. {pm.join}, or 1.0 for no joins")
     all_s = corpus.sentences().reset_index(drop=True)
     if element_sentences(corpus, include_subheads=include_subheads).empty:
         return pd.DataFrame(columns=columns)
-    g = graph if graph is not None else element_graph(corpus, min_similarity=min(loose, threshold),
-                                                      max_neighbours=max_neighbours, include_subheads=include_subheads)
+    g = graph if graph is not None else element_graph(corpus, min_similarity=CANDIDATE, max_neighbours=max_neighbours,
+                                                      include_subheads=include_subheads)
     units, s = g.units, g.sentences
-    raw = cluster_graph(len(units), g.edges[g.edges["similarity"] >= min(loose, threshold)], threshold=threshold)
+    n = len(s)
+    pairs = sentence_pairs(g)
+    prob = pm.probability(pairs)
+    pa, pb = pairs["a"].to_numpy(), pairs["b"].to_numpy()
+    raw = cluster_graph(n, pd.DataFrame({"i": pa, "j": pb, "similarity": prob}), threshold=threshold)
 
-    # Who tells what: clauses, then sentences holding a core.
-    told = {(int(r), int(lab)): ("clause", int(a), int(b))
-            for r, lab, a, b in zip(units["sentence_row"], raw, units["start"], units["end"])}
-    s_start, s_end = s["start"].to_numpy(), s["end"].to_numpy()
-    if join is not None:
-        for row, lab in _core_joins(g, raw, join=join):
-            told.setdefault((row, lab), ("core", int(s_start[row]), int(s_end[row])))
+    # Who tells what: the sentences an element was built from, then those close to its sentences on average.
+    size = np.bincount(raw, minlength=int(raw.max()) + 1 if n else 0)
+    both = pd.DataFrame({"row": np.r_[pa, pb], "lab": np.r_[raw[pb], raw[pa]], "p": np.r_[prob, prob]})
+    both = both[(both["lab"].to_numpy() != raw[both["row"].to_numpy()]) & (size[both["lab"].to_numpy()] >= 2)]
+    mean_p = both.groupby(["row", "lab"], sort=True)["p"].sum()
+    mean_p = mean_p / size[mean_p.index.get_level_values("lab")]
+    joined = mean_p[mean_p >= join - 1e-12].index
+    told = pd.DataFrame({"row": np.r_[np.arange(n), joined.get_level_values("row")],
+                         "lab": np.r_[raw, joined.get_level_values("lab")],
+                         "via": ["linkage"] * n + ["join"] * len(joined)})
     outlet_of_row = s["outlet"].to_numpy(dtype=object)
-    by_label: dict[int, set] = defaultdict(set)
-    rows_of: dict[int, list[int]] = defaultdict(list)
-    for (row, lab) in told:
-        by_label[lab].add(outlet_of_row[row])
-        rows_of[lab].append(row)
-    info = sorted(by_label, key=lambda lab: (-len(by_label[lab]), -len(rows_of[lab]), min(rows_of[lab]), lab))
-    number = {lab: k + 1 for k, lab in enumerate(info)}
+    told["outlet"] = outlet_of_row[told["row"].to_numpy()]
+    by_label = told.groupby("lab")["outlet"].agg(lambda x: set(x))
+    n_rows = told.groupby("lab").size()
+    first_row = told.groupby("lab")["row"].min()
+    info = sorted(by_label.index, key=lambda lab: (-len(by_label[lab]), -int(n_rows[lab]), int(first_row[lab]), lab))
+    number = {int(lab): k + 1 for k, lab in enumerate(info)}
 
-    # Representative clause: the one with the most similarity to the element's other clauses.
-    edges = g.edges
-    same = raw[edges["i"].to_numpy()] == raw[edges["j"].to_numpy()]
-    inner = edges[same]
-    strength = np.zeros(len(units))
-    np.add.at(strength, inner["i"].to_numpy(), inner["similarity"].to_numpy())
-    np.add.at(strength, inner["j"].to_numpy(), inner["similarity"].to_numpy())
-    rep_unit = pd.DataFrame({"lab": raw, "strength": -strength, "u": np.arange(len(units))}).sort_values(
-        ["lab", "strength", "u"]).drop_duplicates("lab").set_index("lab")["u"]
+    # Cohesion: mean probability over the pairs of an element's own sentences from different outlets.
+    inner = raw[pa] == raw[pb]
+    cross = inner & (outlet_of_row[pa] != outlet_of_row[pb])
+    per_out = pd.crosstab(raw, outlet_of_row) if n else pd.DataFrame()
+    n_cross = ((per_out.sum(axis=1) ** 2 - (per_out ** 2).sum(axis=1)) / 2) if n else pd.Series(dtype=float)
+    cross_sum = pd.Series(prob[cross]).groupby(raw[pa[cross]]).sum()
+    cohesion = {int(lab): float(cross_sum.get(lab, 0.0) / c) for lab, c in n_cross.items() if c > 0}
 
-    # Near outlets: outlets without the element that have a clause loosely like one of its clauses.
-    near: dict[int, set] = defaultdict(set)
-    uo = units["outlet"].to_numpy(dtype=object)
-    loose_edges = edges[edges["similarity"] >= loose]
-    li, lj = loose_edges["i"].to_numpy(), loose_edges["j"].to_numpy()
-    pairs = pd.DataFrame({"lab": np.r_[raw[li], raw[lj]], "outlet": np.r_[uo[lj], uo[li]]}).drop_duplicates()
-    for lab, o in zip(pairs["lab"].to_numpy(), pairs["outlet"].to_numpy()):
-        near[int(lab)].add(o)
+    # Representative sentence: the one of the element's own with the most probability to the others.
+    strength = np.zeros(n)
+    np.add.at(strength, pa[inner], prob[inner])
+    np.add.at(strength, pb[inner], prob[inner])
+    rep_row = (pd.DataFrame({"lab": raw, "strength": -strength, "row": np.arange(n)})
+               .sort_values(["lab", "strength", "row"]).drop_duplicates("lab").set_index("lab")["row"])
+
+    # The clause of each telling sentence most like the element's other sentences' clauses.
+    u_row = units["sentence_row"].to_numpy()
+    ei, ej, ev = g.edges["i"].to_numpy(), g.edges["j"].to_numpy(), g.edges["similarity"].to_numpy()
+    cl = pd.DataFrame({"unit": np.r_[ei, ej], "row": np.r_[u_row[ei], u_row[ej]], "lab": np.r_[raw[u_row[ej]], raw[u_row[ei]]],
+                       "sim": np.r_[ev, ev]})
+    best = (cl.groupby(["row", "lab", "unit"], sort=True)["sim"].sum().reset_index()
+            .sort_values(["row", "lab", "sim", "unit"], ascending=[True, True, False, True]).drop_duplicates(["row", "lab"]))
+    told = told.merge(best[["row", "lab", "unit"]], on=["row", "lab"], how="left")
+    u_start, u_end = units["start"].to_numpy(), units["end"].to_numpy()
+    unit = told["unit"].to_numpy()
+    has = ~np.isnan(unit.astype(float))
+    s_start, s_end = s["start"].to_numpy(), s["end"].to_numpy()
+    rows = told["row"].to_numpy()
+    told["clause_start"] = np.where(has, u_start[np.where(has, unit, 0).astype(int)], s_start[rows])
+    told["clause_end"] = np.where(has, u_end[np.where(has, unit, 0).astype(int)], s_end[rows])
+
+    # Near outlets: outlets without the element that have a clause loosely like a clause of one of the
+    # sentences it was built from (any clause: a lede's other facts make the claim a guess too).
     order = {o: k for k, o in enumerate(corpus.outlets)}
+    uo = units["outlet"].to_numpy(dtype=object)
+    lo = ev >= loose
+    near_pairs = pd.DataFrame({"lab": np.r_[raw[u_row[ei[lo]]], raw[u_row[ej[lo]]]],
+                               "outlet": np.r_[uo[ej[lo]], uo[ei[lo]]]}).drop_duplicates()
+    near = near_pairs.groupby("lab")["outlet"].agg(set).to_dict() if len(near_pairs) else {}
+    for lab, outs in _anchor_near(g, raw).items():
+        near.setdefault(lab, set()).update(outs)
 
-    out = []
-    for (row, lab), (via, a, b) in told.items():
-        out.append((row, number[lab], via, a, b))
-    t = pd.DataFrame(out, columns=["row", "element", "via", "clause_start", "clause_end"])
-    inv = {v: k for k, v in number.items()}
-    u_row, u_text = units["sentence_row"].to_numpy(), units["text"].to_numpy(dtype=object)
-    rep_of = rep_unit.to_dict()
-    rep_row = {e: int(u_row[int(rep_of[inv[e]])]) for e in number.values()}
-    labels = {e: _phrase(u_text[int(rep_of[inv[e]])], label_width) for e in number.values()}
+    u_text = units["text"].to_numpy(dtype=object)
+    labels = {}
+    for lab, r in rep_row.items():
+        lab = int(lab)
+        if lab not in number:
+            continue
+        hit = told[(told["row"] == r) & (told["lab"] == lab)]
+        un = hit["unit"].iloc[0] if len(hit) else np.nan
+        text = u_text[int(un)] if not np.isnan(float(un)) else s["text"].iloc[int(r)]
+        labels[number[lab]] = _phrase(text, label_width)
+    t = told.assign(element=told["lab"].map(number))
     t["element_label"] = t["element"].map(labels)
-    t["representative"] = [rep_row[e] == r for e, r in zip(t["element"], t["row"])]
-    t["n_outlets"] = t["element"].map({number[lab]: len(v) for lab, v in by_label.items()})
-    t["near_outlets"] = t["element"].map({
-        number[lab]: ", ".join(sorted(near[lab] - by_label[lab], key=lambda o: order.get(o, len(order))))
-        for lab in by_label
-    })
-    base = s.assign(row=np.arange(len(s)))[["row", "article_id", "sentence"]]
-    t = t.merge(base, on="row").drop(columns="row")
+    t["representative"] = t["row"].to_numpy() == rep_row.reindex(t["lab"]).to_numpy()
+    t["n_outlets"] = t["lab"].map(lambda lab: len(by_label[lab]))
+    t["near_outlets"] = t["lab"].map(lambda lab: ", ".join(
+        sorted(near.get(lab, set()) - by_label[lab], key=lambda o: order.get(o, len(order)))))
+    t["cohesion"] = t["lab"].map(cohesion)
+    base = s.assign(row=np.arange(n))[["row", "article_id", "sentence"]]
+    t = t.drop(columns=["lab", "unit", "outlet"]).merge(base, on="row").drop(columns="row")
     res = all_s.merge(t, on=["article_id", "sentence"], how="left")
-    res["element"] = res["element"].astype("Int64")
-    res["n_outlets"] = res["n_outlets"].astype("Int64")
-    res["clause_start"] = res["clause_start"].astype("Int64")
-    res["clause_end"] = res["clause_end"].astype("Int64")
+    for col in ("element", "n_outlets", "clause_start", "clause_end"):
+        res[col] = res[col].astype("Int64")
     res["representative"] = res["representative"].astype("boolean").fillna(False).astype(bool)
     res["near_outlets"] = res["near_outlets"].fillna("")
     res["via"] = res["via"].fillna("")
+    res["cohesion"] = res["cohesion"].astype(float).round(4)
     res["threshold"] = float(threshold)
     art = {a: k for k, a in enumerate(corpus.articles.index)}
-    res = res.assign(_a=res["article_id"].map(art), _v=(res["via"] != "clause").astype(int)).sort_values(
+    res = res.assign(_a=res["article_id"].map(art), _v=(res["via"] != "linkage").astype(int)).sort_values(
         ["_a", "sentence", "_v", "element"], kind="stable").drop(columns=["_a", "_v"])
     return res[columns].reset_index(drop=True)
+
+
+def _anchor_near(graph: ElementGraph, labels: np.ndarray, *, max_df: int = 200) -> dict[int, set]:
+    """Outlets with a sentence that holds every *anchor* of an element: label -> outlets.
+
+    An element's anchors are the names (capitalised words not first in their sentence) and numbers
+    in at least half of its sentences; an outlet with a sentence holding them all (a name may be
+    its first word there) may tell the fact in words of its own, so it is not said to leave the
+    element out. Anchors in more than
+    ``max_df`` sentences are not used (so the product stays linear in the corpus).
+    """
+    from scipy import sparse
+
+    from .pairs import _names
+
+    s = graph.sentences
+    n = len(s)
+    numbers = [{w for w in unit_terms(x) if w.startswith("#")} for x in s["text"]]
+    vocab: dict[str, int] = {}
+
+    def indicator(sets):
+        rows, cols = [], []
+        for r, terms in enumerate(sets):
+            for w in sorted(terms):
+                rows.append(r)
+                cols.append(vocab.setdefault(w, len(vocab)))
+        return rows, cols
+
+    # The element's anchors leave out a sentence's first word; a sentence checked for them keeps it.
+    strict = indicator([_names(x) | ns for x, ns in zip(s["text"], numbers)])
+    loose = indicator([_names(x, first=True) | ns for x, ns in zip(s["text"], numbers)])
+    if not strict[0]:
+        return {}
+    shape = (n, len(vocab))
+    A = sparse.csr_matrix((np.ones(len(strict[0])), strict), shape=shape)
+    B = sparse.csr_matrix((np.ones(len(loose[0])), loose), shape=shape)
+    keep = np.flatnonzero(np.asarray(B.sum(axis=0)).ravel() <= max_df)
+    A, B = A[:, keep].tocsr(), B[:, keep].tocsr()
+    size = np.bincount(labels, minlength=int(labels.max()) + 1)
+    L = sparse.csr_matrix((np.ones(n), (labels, np.arange(n))), shape=(len(size), n))
+    counts = (L @ A).tocoo()  # label x anchor: in how many of the label's sentences
+    ok = counts.data * 2 >= size[counts.row]
+    K = sparse.csr_matrix((np.ones(int(ok.sum())), (counts.col[ok], counts.row[ok])), shape=(A.shape[1], len(size)))
+    need = np.asarray(K.sum(axis=0)).ravel()
+    hits = (B @ K).tocoo()
+    full = (need[hits.col] > 0) & (hits.data >= need[hits.col])
+    outlets = s["outlet"].to_numpy(dtype=object)
+    out: dict[int, set] = {}
+    for r, lab in zip(hits.row[full].tolist(), hits.col[full].tolist()):
+        out.setdefault(int(lab), set()).add(outlets[r])
+    return out
 
 
 def _phrase(text: str, width: int) -> str:
@@ -552,21 +613,21 @@ def _phrase(text: str, width: int) -> str:
 
 
 def threshold_sweep(
-    corpus: Corpus, *, thresholds: Sequence[float] = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6), graph: ElementGraph | None = None
+    corpus: Corpus, *, thresholds: Sequence[float] = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8), graph: ElementGraph | None = None
 ) -> pd.DataFrame:
-    """How the elements change with the threshold, from one sparse graph (no matrix of all pairs).
+    """How the elements change with the threshold (the mean same-fact probability groups need to merge), from one graph.
 
     Args:
         corpus: a loaded corpus.
-        thresholds: mean similarities to try.
-        graph: :func:`element_graph` of the corpus (made with the lowest threshold when not given).
+        thresholds: mean probabilities to try.
+        graph: :func:`element_graph` of the corpus (made when not given).
 
     Returns:
         One row per threshold: ``threshold``, ``elements``, ``shared elements`` (told by two
         outlets or more), ``told by most`` (by more than half of the outlets), ``largest element``
         (sentences).
     """
-    g = graph if graph is not None else element_graph(corpus, min_similarity=min(min(thresholds), LOOSE))
+    g = graph if graph is not None else element_graph(corpus, min_similarity=CANDIDATE)
     n_out = len(corpus.outlets)
     rows = []
     for t in thresholds:
@@ -577,24 +638,26 @@ def threshold_sweep(
     return pd.DataFrame(rows, columns=["threshold", "elements", "shared elements", "told by most", "largest element"])
 
 
-def threshold_figure(sweep: pd.DataFrame, threshold: float = THRESHOLD) -> Figure:
+def threshold_figure(sweep: pd.DataFrame, threshold: float | None = None) -> Figure:
     """Elements against the threshold: all, shared by two outlets or more, told by most outlets.
 
     Args:
         sweep: from :func:`threshold_sweep`.
-        threshold: the threshold used.
+        threshold: the threshold used; None: the shipped model's.
 
     Returns:
         The figure.
     """
     import matplotlib.pyplot as plt
 
+    if threshold is None:
+        threshold = _pair_model(None).threshold
     fig, ax = plt.subplots(figsize=(7.5, 4.2))
     ax.plot(sweep["threshold"], sweep["elements"], marker=".", color="#444444", label="elements")
     ax.plot(sweep["threshold"], sweep["shared elements"], marker=".", color="#0072B2", label="told by two outlets or more")
     ax.plot(sweep["threshold"], sweep["told by most"], marker=".", color="#009E73", label="told by most outlets")
     ax.axvline(threshold, color="#D55E00", linestyle="--", label=f"used: {threshold:.2f}")
-    ax.set_xlabel("Threshold: mean similarity two groups of clauses need to merge")
+    ax.set_xlabel("Threshold: mean same-fact probability two groups of sentences need to merge")
     ax.set_ylabel("Number of elements")
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(frameon=False, fontsize=8)

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.evaluate.elements import bcubed, claims_precision, gold_facts
+from tests.topics.conftest import small_story  # noqa: F401 (the fixture, shared)
 
 
 def test_extended_bcubed_rewards_a_sentence_in_each_of_its_facts():
@@ -46,3 +47,26 @@ def test_gold_rows_are_found_by_text_and_claims_judged():
     # "Left out": B leaves out the divers (right); A the bridge as B tells it, B the bridge as A tells it (both wrong).
     assert c["alone"]["claims"] == 0 and c["left_out"]["judged"] == 3 and c["left_out"]["right"] == 1
     assert {(w["outlet"], w["element"]) for w in c["wrong"]} == {("A", 3), ("B", 1)}
+
+
+def test_pair_table_and_fit_on_a_small_story(small_story):
+    """Gold pairs are labelled from the tagged sentences only, and the fitted weights are in the features' own units."""
+    import numpy as np
+
+    from analysis.evaluate.elements import fit_pair_model, pair_table
+    from analysis.topics import FEATURES, PairModel
+
+    s = small_story.sentences()
+    fact = {"collapse": "F1", "killing four": "F1", "Four workers": "F1", "four workers died": "F1",
+            "Divers": "F2", "Mayor": "F3", "rust": "F4"}
+    rows = [(r.article_id, int(r.sentence), r.text[:120], f) for r in s.itertuples()
+            for k, f in fact.items() if k in r.text][:20]
+    gold = pd.DataFrame(rows, columns=["article_id", "sentence_index", "sentence_text", "fact_id"]).drop_duplicates(
+        ["article_id", "sentence_index"])
+    table = pair_table(small_story, gold)
+    assert set(table["y"]) == {0, 1} and list(table.columns) == ["a", "b", *FEATURES, "y"]
+    coef, icpt = fit_pair_model(table)
+    model = PairModel(FEATURES, tuple(coef), icpt, 0.5, 0.5)
+    p = model.probability(table)
+    assert p[table["y"] == 1].mean() > p[table["y"] == 0].mean()
+    assert np.isfinite(coef).all()

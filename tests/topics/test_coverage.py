@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from analysis import topics
 from analysis.topics import coverage
 from tests.corpus_folders import write_corpus
@@ -67,3 +69,29 @@ def test_coverage_figure_has_a_row_per_shared_element(corpus):
     shared = (cov.groupby("element")["present"].sum() >= 2).sum()
     assert len(fig.axes[0].get_yticklabels()) == shared
     assert [t.get_text().replace("\n", " ") for t in fig.axes[0].get_xticklabels()] == corpus.outlets
+
+
+def test_an_element_that_is_not_cohesive_grounds_no_omission(small_story):
+    e = topics.story_elements(small_story)
+    om = coverage.omissions(e, small_story.outlets)
+    table = coverage.element_table(e, small_story.outlets)
+    assert om.empty or (table.loc[om["element"], "cohesion"].fillna(1) >= e["threshold"].iloc[0]).all()
+    # The same table with every element's cohesion lowered: no omission can be claimed.
+    loose = e.assign(cohesion=e["cohesion"].where(e["cohesion"].isna(), 0.01))
+    assert coverage.omissions(loose, small_story.outlets).empty or not coverage.omissions(loose, small_story.outlets)[
+        "told by"].gt(1).any()
+
+
+def test_an_outlet_with_the_elements_names_and_numbers_is_near(tmp_path):
+    """Gamma retells the collapse with its names and number: near. Delta has the names but not the number: not near."""
+    from analysis.topics.elements import _anchor_near
+
+    story = write_corpus(tmp_path / "s", {
+        "a": ("Alpha", ["The Tamber bridge in Ostrava collapsed on Monday, killing 14 workers."]),
+        "b": ("Beta", ["The Tamber bridge in Ostrava collapsed on Monday and 14 workers were killed."]),
+        "c": ("Gamma", ["Ostrava has mourned the 14 dead of Tamber since Monday."]),
+        "d": ("Delta", ["Ostrava has mourned the dead of Tamber since Monday."]),
+    })
+    g = topics.element_graph(story)
+    near = _anchor_near(g, np.array([0, 0, 1, 2]))
+    assert near[0] == {"Alpha", "Beta", "Gamma"}

@@ -100,6 +100,6 @@ def test_small_story_elements_align_the_same_fact_across_outlets(small_story):
 def test_threshold_sweep_from_one_graph(small_story):
     sweep = topics.threshold_sweep(small_story, thresholds=[0.1, 0.3, 0.6, 0.95])
     assert sweep["elements"].is_monotonic_increasing
-    with pytest.raises(topics.TopicError, match="cosine similarity"):
+    with pytest.raises(topics.TopicError, match="same-fact probability"):
         topics.story_elements(small_story, threshold=1.5)
     assert "story elements" in topics.threshold_finding(topics.story_elements(small_story), small_story.outlets)
