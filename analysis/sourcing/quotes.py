@@ -43,7 +43,7 @@ from collections.abc import Sequence
 
 from ..corpus.marks import Passage, find_passages, paragraph_spans
 from .cues import Cue, cue_after, cue_before, cue_parenthetical, sentence_subject, subject_of
-from .lexicon import AUXILIARIES, INVERTING, PREPOSITIONS, TIME_LEADS, TIME_WORDS, Lexicon, load_lexicon
+from .lexicon import AUXILIARIES, INVERTING, PREPOSITIONS, PRONOUNS, TIME_LEADS, TIME_WORDS, Lexicon, load_lexicon
 from .phrases import collect_right, speakerlike
 from .sentences import Sentence, Tok, find_verbs, read_sentences
 from .speakers import ArticleSpeakers, Who
@@ -114,6 +114,8 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
     resolves to what came before it.
     """
     passages = find_passages(text, paras)
+    if not passages and not indirect:
+        return []  # no quotation marks: nothing to attribute, and nothing read can change that
     sentences = read_sentences(text, paras, passages)
     for s in sentences:
         find_verbs(s, lex)
@@ -121,9 +123,8 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
     art = ArticleSpeakers(text, paras, passages, lex)
     where: dict[int, tuple[Sentence, int]] = {}
     for s in sentences:
-        for i, t in enumerate(s.toks):
-            if t.q >= 0:
-                where[t.q] = (s, i)
+        for i, q in [(i, t.q) for i, t in enumerate(s.toks) if t.q >= 0]:
+            where[q] = (s, i)
 
     # the cue of each passage: the best of the three places it can be
     cues: dict[int, Cue | None] = {}
@@ -144,9 +145,11 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
     # everything that can name a speaker, in reading order: sentence subjects (for pronouns),
     # quotes, and the other reporting verbs (attributions without quote marks)
     items: list[tuple[int, int, str, int, int]] = [(p.open_at, 1, "q", i, 0) for i, p in enumerate(passages)]
+    subjects: dict[int, tuple[int, int]] = {}
     for s in sentences:
         np = sentence_subject(s, lex)
         if np:
+            subjects[s.index] = np
             items.append((s.toks[np[0]].start, 0, "s", s.index, np[0]))
         for v in s.verbs:
             if (s.index, v[0]) not in used_verbs:
@@ -159,7 +162,9 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
     for pos, _, what, ref, extra in items:
         if what == "s":
             s = sentences[ref]
-            np = sentence_subject(s, lex)
+            np = subjects[ref]
+            if np[1] - np[0] == 1 and s.toks[np[0]].low in PRONOUNS:
+                continue  # a pronoun subject is noted by nobody (and resolving it changes nothing)
             who = art.resolve(s.toks, np, pos)
             if who.kind == "person" and who.via != "pronoun":
                 art.note(pos, who, spoke=False)
