@@ -194,7 +194,7 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
             who = art.resolve(s.toks, cue.np, s.toks[cue.np[0]].start)
             src_cue, src_sent, np = cue, s, cue.np
         else:
-            inherited = _inherit(qid, passages, where, resolved, last_in_paragraph, cues, art)
+            inherited = _inherit(qid, passages, where, resolved, last_in_paragraph, cues, art, scare_max_words=scare_max_words)
             if inherited is not None:
                 who0, src_cue, src_sent, np = inherited
                 who = Who(who0.speaker, who0.speaker_type, "previous quote" if who0.speaker else "", who0.kind, who0.owner)
@@ -232,11 +232,15 @@ def _colon(s: Sentence, qi: int, sentences: list[Sentence], lex: Lexicon) -> tup
     then addressed the supporters again: “...``, or a paragraph ending with a colon above the
     quote): the clause's subject is the speaker."""
     toks = s.toks
-    if qi >= 2 and toks[qi - 1].text == ":":
+    mark = qi - 2 if qi >= 3 and toks[qi - 1].text == "-" and toks[qi - 2].text == "-" else qi - 1  # "--" as a dash
+    if qi >= 2 and (toks[qi - 1].text in ":—–" or mark == qi - 2):
+        # also a dash: "Trump also embraced enhanced interrogation -- “I think waterboarding is ...”"
         host = s
         np = sentence_subject(s, lex)
-        if np is None or np[1] >= qi - 1 or any(t.q >= 0 for t in toks[: np[0]]):
+        if np is None or np[1] >= mark or any(t.q >= 0 for t in toks[: np[0]]):
             return None
+        if toks[qi - 1].text != ":" and (s.verbs or not s.toks[qi].low[2:3].isupper()):
+            return None  # after a dash, only a quote that opens with a capital, in a sentence with no verb of speech
     elif all(not t.word for t in toks[:qi]) and s.index > 0:
         host = sentences[s.index - 1]
         if host.paragraph != s.paragraph - 1 or not host.toks or host.toks[-1].text != ":" or any(t.q >= 0 for t in host.toks):
@@ -284,7 +288,7 @@ def _opens_with_attribution(s: Sentence, lex: Lexicon) -> bool:
     return np is not None and np[0] == 0 and speakerlike(s.toks, np, lex)
 
 
-def _inherit(qid: int, passages: list[Passage], where: dict, resolved: dict, last_in_paragraph: dict, cues: dict, art: "ArticleSpeakers"):
+def _inherit(qid: int, passages: list[Passage], where: dict, resolved: dict, last_in_paragraph: dict, cues: dict, art: "ArticleSpeakers", *, scare_max_words: int = 5):
     """The (speaker, cue, sentence, noun phrase) a passage with no cue of its own takes, if any."""
     p = passages[qid]
     if p.continues >= 0 and p.continues in resolved and resolved[p.continues][0].speaker:
@@ -320,6 +324,16 @@ def _inherit(qid: int, passages: list[Passage], where: dict, resolved: dict, las
     # a paragraph of nothing but quotes takes the last speaker of the paragraph before
     if qi == 0 and all(t.q >= 0 or not t.word for t in s.toks):
         return last_in_paragraph.get(p.paragraph - 1)
+    # a quotation carried on in the reporter's next sentence of the same paragraph, with no verb of
+    # its own and no other subject (“...,” said Finlayson. Now, “within the business community
+    # there is ...”; Instead, “he just acts like a defeated man.”): the paragraph's quoted speaker.
+    # A phrase of a few words is left alone: in the reporter's sentence it is as often a scare quote.
+    if not s.verbs and len(p_words := art.text[p.start : p.end].split()) > scare_max_words:
+        earlier = [q for q in range(qid - 1, -1, -1) if passages[q].paragraph == p.paragraph]
+        if earlier and earlier[0] in resolved and resolved[earlier[0]][0].speaker and resolved[earlier[0]][1] is not None:
+            np = sentence_subject(s, art.lex, before=qi)
+            if np is None or (np[1] - np[0] == 1 and s.toks[np[0]].low in ("he", "she", "they")):
+                return resolved[earlier[0]]
     return None
 
 

@@ -264,3 +264,29 @@ def test_titles_and_words_quoted_as_words_are_nobody_s_words():
     assert kinds["Morning With Ted Hall."] == "scare"
     assert kinds["levy"] == "scare" and kinds["fee"] == "scare"
     assert kinds["who pays for it."] == "partial"
+
+
+def test_a_quotation_carried_on_in_the_reporter_s_next_sentence_keeps_its_speaker():
+    rows = only("“We were not very happy when it was first announced,” said Lena Park, head of policy at the council. "
+                "Now, “within the business community there is a sizable constituency saying this is fine.”")
+    assert [r["speaker"] for r in rows] == ["Lena Park", "Lena Park"]
+    # a short phrase in the reporter's sentence is left alone, and so is a sentence with a subject of its own
+    rows = only("“We were not happy,” said Lena Park. For the towns the plan is a “fiscal cliff.”")
+    assert rows[1]["speaker"] == ""
+    rows = only("“We were not happy,” said Lena Park. The mayor wanted “a long and open debate about all of this first.”")
+    assert rows[1]["speaker"] == ""
+
+
+def test_a_document_subject_after_the_quote_and_a_verb_with_its_object_before_a_participle():
+    r = only("“Immigrants are integrating into the wider society,” the report concluded.")[0]
+    assert (r["speaker"], r["verb"]) == ("the report", "concluded")
+    r = only("The town released a statement Wednesday saying the remarks “are based on opinion, not on any actual facts,” "
+             "and invited him to visit.")[0]
+    assert r["speaker_mention"] == "The town"
+
+
+def test_a_quote_after_a_dash_is_the_clause_subject_s_when_no_verb_of_speech_introduces_it():
+    r = one("Mr Alvarez also defended the tactic -- “I think it is nothing compared to what they would do to us.”")
+    assert (r["speaker"], r["cue_position"]) == ("Alvarez", "colon")
+    r = one("The mayor was killed by a bomb — “a cowardly act,” the governor said.")
+    assert r["speaker"] == "the governor"
