@@ -67,6 +67,33 @@ _TITLES = re.compile(r"^(?:(?:President|Vice President|Prime Minister|Foreign Mi
 _CAP_WORD = r"[A-Z][\w\-]*[a-z][\w\-]*"
 _CAP_RUN = re.compile(rf"\b{_CAP_WORD}(?:\s+(?:(?:de|van|von|al|bin|la|le)\s+)?{_CAP_WORD})+(?:[’']s\b)?")
 _POSSESSIVE_AFTER = re.compile(r"[’']s?\s+\w")
+_HEAD_CACHE_SIZE = 200_000
+
+
+def _trie_pattern(literals) -> str:
+    """One regular expression for a set of literal strings, as a trie: ``A(?:BC(?: News|)|FP)``.
+
+    At any position the literals that match form a chain of prefixes, and the trie tries the
+    longer continuation before it stops, so it matches what an alternation sorted longest first
+    matches (backtracking to a shorter literal when what follows fails), at about half the cost:
+    the engine reads each character once instead of trying every variant in turn.
+    """
+    root: dict = {}
+    for word in literals:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ("|" if "" in node else "") + ")"
+
+    return emit(root)
 
 
 def _is_modifier(phrase: str, m: "Mention") -> bool:
@@ -91,6 +118,7 @@ class Register:
         self._info = {row["canonical"]: dict(row) for row in table.to_dict("records")}
         self._names = self._compile(table, "variants")
         self._roles = self._compile(table, "role_variants")
+        self._heads: dict[tuple[str, bool], Mention | None] = {}  # head() of phrases seen before (a Mention is frozen)
 
     @staticmethod
     def _compile(table: pd.DataFrame, column: str) -> tuple[re.Pattern | None, dict[str, str]]:
@@ -102,7 +130,7 @@ class Register:
                     regexes.append((v[3:], row.canonical))
                 else:
                     literal.setdefault(v, row.canonical)
-        alts = [re.escape(v) for v in sorted(literal, key=len, reverse=True)]
+        alts = [_trie_pattern(literal)] if literal else []
         groups = {}
         for i, (rx, canonical) in enumerate(regexes):
             alts.insert(0, f"(?P<rx{i}>{rx})")
@@ -163,14 +191,19 @@ class Register:
             The head :class:`Mention` (offsets into ``phrase``), or None when the phrase names
             no register entry except as a possessive.
         """
+        key = (phrase, roles)
+        if key in self._heads:
+            return self._heads[key]
         found = self._scan(self._names, phrase, "name")
         if roles:
             found += self._scan(self._roles, phrase, "role")
         heads = [m for m in found if not _is_modifier(phrase, m)]
-        if not heads:
-            return None
         rank = {"name": 0, "role": 1}
-        return max(heads, key=lambda m: (m.end, -rank[m.via], m.end - m.start))
+        best = max(heads, key=lambda m: (m.end, -rank[m.via], m.end - m.start)) if heads else None
+        if len(self._heads) >= _HEAD_CACHE_SIZE:
+            self._heads.clear()  # a bound on memory over tens of thousands of articles
+        self._heads[key] = best
+        return best
 
     def info(self, canonical: str) -> dict:
         """The register row of a canonical name (empty fields for an unregistered name)."""

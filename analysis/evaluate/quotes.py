@@ -38,7 +38,12 @@ senator", "an Iowa voter" and "Mrs. Clinton's campaign" do not. Two figures come
 of matched quotes with a gold "he" or "she" whose canonical speaker's last word is a word of that
 named Source (``pronoun_named_agreement``), and the **strict speaker accuracy**, where such a
 quote counts as right only on that condition (``speaker_accuracy_strict``; the issue's "when a
-pronoun must resolve to the annotators' nearest named source"). The older proxy, the nearest
+pronoun must resolve to the annotators' nearest named source"). That proxy is often not the
+antecedent: the nearest named Source of a "she" is often a man. A second proxy takes the
+nearest earlier Source that names someone whose gender, where the annotation's words or the
+article give one (an honorific, a first name of the shipped list, the article's fuller form of
+the name), is the pronoun's (``pronoun_agreeing_agreement``, ``speaker_accuracy_strict_agreeing``);
+both are reported. The older proxy, the nearest
 earlier Source that is not a pronoun whether or not it names anyone, is still reported
 (``pronoun_resolution_agreement``).
 
@@ -65,6 +70,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
+from ..corpus.people import first_names
 from ..paths import DATASETS_DIR
 from ..corpus.marks import find_passages
 from .cli import add_results_options, command_parser, data_present, progress
@@ -84,6 +90,7 @@ __all__ = [
     "match",
     "names_someone",
     "score_article",
+    "source_gender",
     "speaker_rule",
 ]
 
@@ -105,6 +112,7 @@ class GoldQuote:
     cue_text: str
     antecedent: str = ""  # the nearest earlier non-pronoun Source of the annotator (for a pronoun Source)
     named: str = ""  # the nearest earlier Source of the annotator that names someone (for "he" / "she")
+    named_agreeing: str = ""  # ... that names someone whose gender, where the text gives one, is the pronoun's
     open_start: bool = False
     open_end: bool = False
 
@@ -122,11 +130,14 @@ class Counts:
     named_scored: float = 0.0  # matched quotes whose gold Source is "he" or "she", with an earlier Source that names someone
     named_resolved: float = 0.0  # ... whose speaker we named is that named Source
     strict_correct: float = 0.0  # speaker right, a gold "he" / "she" only when it names the named Source
+    agreeing_scored: float = 0.0  # matched quotes whose gold Source is "he" or "she", with an earlier named Source of agreeing gender
+    agreeing_resolved: float = 0.0  # ... whose speaker we named is that Source
+    strict_agreeing_correct: float = 0.0  # as strict_correct, against the named Source of agreeing gender
     by_rule: dict = field(default_factory=lambda: defaultdict(float))
 
     def add(self, other: "Counts", weight: float) -> None:
         for name in ("gold", "predicted", "matched", "speaker_scored", "speaker_correct", "cue_correct", "pronoun_scored", "pronoun_resolved",
-                     "named_scored", "named_resolved", "strict_correct"):
+                     "named_scored", "named_resolved", "strict_correct", "agreeing_scored", "agreeing_resolved", "strict_agreeing_correct"):
             setattr(self, name, getattr(self, name) + weight * getattr(other, name))
         for k, v in other.by_rule.items():
             self.by_rule[k] += weight * v
@@ -145,11 +156,14 @@ class Counts:
             "speaker_scored": round(self.speaker_scored, 1),
             "speaker_accuracy": round(self.speaker_correct / self.speaker_scored, 3) if self.speaker_scored else None,
             "speaker_accuracy_strict": round(self.strict_correct / self.speaker_scored, 3) if self.speaker_scored else None,
+            "speaker_accuracy_strict_agreeing": round(self.strict_agreeing_correct / self.speaker_scored, 3) if self.speaker_scored else None,
             "cue_accuracy": round(self.cue_correct / self.matched, 3) if self.matched else None,
             "pronoun_sources": round(self.pronoun_scored, 1),
             "pronoun_resolution_agreement": round(self.pronoun_resolved / self.pronoun_scored, 3) if self.pronoun_scored else None,
             "pronoun_named_sources": round(self.named_scored, 1),
             "pronoun_named_agreement": round(self.named_resolved / self.named_scored, 3) if self.named_scored else None,
+            "pronoun_agreeing_sources": round(self.agreeing_scored, 1),
+            "pronoun_agreeing_agreement": round(self.agreeing_resolved / self.agreeing_scored, 3) if self.agreeing_scored else None,
             "speaker_rule_counts": {k: round(v, 1) for k, v in sorted(self.by_rule.items())},
         }
 
@@ -206,6 +220,7 @@ def gold_quotes(text: str, attributions: list[dict], *, join_cut_quotes: bool = 
     out: dict[tuple[int, int], GoldQuote] = {}
     last_named = ""
     last_naming = ""
+    namings: list[str] = []  # every earlier Source that names someone, in order
     ordered = sorted(
         (a for a in attributions if a.get("content")),
         key=lambda a: min(s[0] for s in a["content"]["spans"]),
@@ -219,15 +234,17 @@ def gold_quotes(text: str, attributions: list[dict], *, join_cut_quotes: bool = 
         if passages:
             antecedent = last_named if stext.strip().lower() in _PRONOUNS else ""
             named = last_naming if stext.strip().lower() in ("he", "she") else ""
+            agreeing = _nearest_agreeing(namings, stext.strip().lower(), text) if named else ""
             if stext.strip().lower() in ("who", "which", "that") and sspans:
                 antecedent = text[max(0, sspans[0][0] - 60) : sspans[0][0]]  # a relative pronoun's antecedent stands just before it
             for s, e, open_start, open_end in passages:
-                g = GoldQuote(s, e, sspans, stext, (att.get("cue") or {}).get("text", "") or "", antecedent, named, open_start, open_end)
+                g = GoldQuote(s, e, sspans, stext, (att.get("cue") or {}).get("text", "") or "", antecedent, named, agreeing, open_start, open_end)
                 out.setdefault((s, e), g)
         if stext and stext.strip().lower() not in _PRONOUNS:
             last_named = stext
             if names_someone(stext):
                 last_naming = stext
+                namings.append(stext)
     gold = sorted(out.values(), key=lambda g: (g.start, g.end))
     if not join_cut_quotes:
         return gold
@@ -237,11 +254,55 @@ def gold_quotes(text: str, attributions: list[dict], *, join_cut_quotes: bool = 
         if prev is not None and prev.open_end and g.open_start and prev.end <= g.start and not text[prev.end : g.start].strip():
             joined[-1] = GoldQuote(
                 prev.start, g.end, prev.source_spans + g.source_spans, f"{prev.source_text} | {g.source_text}",
-                f"{prev.cue_text} | {g.cue_text}", prev.antecedent or g.antecedent, prev.named or g.named, prev.open_start, g.open_end,
+                f"{prev.cue_text} | {g.cue_text}", prev.antecedent or g.antecedent, prev.named or g.named,
+                prev.named_agreeing or g.named_agreeing, prev.open_start, g.open_end,
             )
         else:
             joined.append(g)
     return joined
+
+
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\b\.?")
+
+
+def source_gender(source: str, text: str) -> str | None:
+    """The gender ("m" / "f") a gold Source's words give, where they give one: an honorific in it
+    ("Mr. Trump"), a first name of the shipped list in it ("Hillary Clinton"), or else the first
+    full name or honorific the article writes with the Source's head word ("Sanders" -> "Bernie
+    Sanders"). None when nothing does."""
+    h = _HONORIFIC.search(source)
+    if h:
+        return "m" if h.group(1) == "Mr" else "f"
+    names = first_names()
+    head = re.split(r",|\s(?:who|which|that|whose)\s", source.strip(), maxsplit=1)[0]
+    words = _WORD.findall(re.sub(r"[’']s\b", "", head))
+    for w in words[:-1]:
+        if w in names:
+            return names[w]
+    if not words:
+        return None
+    m = re.search(r"\b(Mr|Mrs|Ms|Miss|[A-Z][a-z]+)\.?\s+(?:[A-Z]\.\s+)?" + re.escape(words[-1]) + r"\b", text)
+    while m is not None:
+        first = m.group(1)
+        if first in ("Mr", "Mrs", "Ms", "Miss"):
+            return "m" if first == "Mr" else "f"
+        if first in names:
+            return names[first]
+        m = re.compile(r"\b(Mr|Mrs|Ms|Miss|[A-Z][a-z]+)\.?\s+(?:[A-Z]\.\s+)?" + re.escape(words[-1]) + r"\b").search(text, m.end())
+    return None
+
+
+def _nearest_agreeing(namings: list[str], pronoun: str, text: str) -> str:
+    """The nearest earlier Source that names someone and whose gender (:func:`source_gender`) is
+    not the other one than the pronoun's: the annotators' antecedent, as near as the annotation
+    lets it be read (PolNeAR has no coreference layer, and the nearest named Source of a "she" is
+    often a man)."""
+    want = {"he": "m", "she": "f"}.get(pronoun)
+    for source in reversed(namings):
+        g = source_gender(source, text)
+        if g is None or g == want:
+            return source
+    return ""
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -300,6 +361,11 @@ def score_article(text: str, attributions: list[dict], rows: list[dict], errors:
         if g.source_text.strip().lower() in ("he", "she") and g.antecedent:
             c.pronoun_scored += 1  # does the name we give "he" agree with the annotator's previous Source?
             c.pronoun_resolved += bool(last) and last in _name_words(g.antecedent)
+        agreeing = None
+        if g.named_agreeing:
+            c.agreeing_scored += 1
+            agreeing = bool(last) and last in _name_words(g.named_agreeing)
+            c.agreeing_resolved += agreeing
         resolved = None
         if g.named:
             c.named_scored += 1  # ... with the annotator's previous Source that names someone?
@@ -311,11 +377,12 @@ def score_article(text: str, attributions: list[dict], rows: list[dict], errors:
             c.speaker_scored += 1
             rule = speaker_rule(g, r)
             c.strict_correct += bool(rule) if resolved is None else resolved
+            c.strict_agreeing_correct += bool(rule) if agreeing is None else agreeing
             if rule:
                 c.speaker_correct += 1
                 c.by_rule[rule] += 1
             elif errors is not None:
-                errors.append({**(meta or {}), "error": "wrong speaker", "quote": r["quote"][:120], "gold_source": g.source_text, "speaker": r["speaker"], "mention": r["speaker_mention"], "verb": r["verb"], "gold_cue": g.cue_text, "cue_position": r["cue_position"], "via": r["via"]})
+                errors.append({**(meta or {}), "error": "wrong speaker", "quote": r["quote"][:120], "gold_source": g.source_text, "speaker": r["speaker"], "mention": r["speaker_mention"], "verb": r["verb"], "gold_cue": g.cue_text, "cue_position": r["cue_position"], "via": r["via"], "start": g.start})
     if errors is not None:
         matched_g = {i for i, _ in pairs}
         matched_p = {j for _, j in pairs}
@@ -401,7 +468,8 @@ def main(argv: list[str] | None = None) -> int:
     for split, r in results.items():
         print(f"{split}: speaker rules {r['speaker_rule_counts']}; annotator agreement (span F1) {r['annotator_agreement_span_f1']}")
         print(f"{split}: pronoun sources (he/she) {r['pronoun_sources']}: the name we give agrees with the annotator's previous Source in {r['pronoun_resolution_agreement']}; "
-              f"with the previous Source that names someone ({r['pronoun_named_sources']}) in {r['pronoun_named_agreement']}; strict speaker accuracy {r['speaker_accuracy_strict']}")
+              f"with the previous Source that names someone ({r['pronoun_named_sources']}) in {r['pronoun_named_agreement']}; strict speaker accuracy {r['speaker_accuracy_strict']}; "
+              f"against the nearest named Source of agreeing gender ({r['pronoun_agreeing_sources']}) {r['pronoun_agreeing_agreement']}, strict {r['speaker_accuracy_strict_agreeing']}")
     print("anchors: " + "; ".join(f"{a['system']}: F1 {a['span_f1']}" + (f", speaker {a['speaker_accuracy']}" if a["speaker_accuracy"] else "") for a in ANCHORS))
     print(f"({seconds:.1f} s)")
     if errors is not None:
@@ -420,6 +488,7 @@ def main(argv: list[str] | None = None) -> int:
                 "span": "match when shared characters >= 50% of the longer span; one-to-one, largest overlap first",
                 "speaker": "mention overlaps gold Source, or canonical speaker's last word in gold Source, or (gold pronoun) in its nearest earlier non-pronoun gold Source, or (gold relative pronoun) in the words just before it; an empty speaker is always wrong",
                 "speaker_strict": "as speaker, but a gold he/she counts only when the canonical speaker's last word is a word of the annotator's nearest earlier Source that names someone (its head word capitalised)",
+                "speaker_strict_agreeing": "as speaker_strict, against the nearest earlier Source that names someone whose gender (honorific, listed first name, or the article's fuller form of the name) is not the other one than the pronoun's",
                 "cue": "every word of our verb is a word of the gold Cue",
                 "annotators": "each article counted once, averaged over its annotators",
             },

@@ -317,6 +317,7 @@ def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
                 return None
             if not (head_end == j + 1 and toks[j].low in PRONOUNS) and not all(
                 _np_word(toks[x], lex) or (x > j and (np_internal_preposition(toks, x, lex) or toks[x - 1].low in ("with", "to", "of") and toks[x].low in DETERMINERS))
+                or _noun_after_determiner(s, x)  # ” the report concluded: a verb's form used as a noun
                 for x in range(j, head_end)
             ):  # "one source familiar with the campaign told"
                 return None
@@ -324,6 +325,13 @@ def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
                 return None
             return Cue(vk, (j, head_end), "after", 3.0)
     return None
+
+
+def _noun_after_determiner(s: Sentence, x: int) -> bool:
+    """A word that has a verb's form but stands as a noun after a determiner or a possessive
+    ("the report", "a statement", "Trump's tweet"): the verb finder did not take it as a verb."""
+    toks = s.toks
+    return x > 0 and s.verb_at(x) is None and toks[x].word and not toks[x].cap and (toks[x - 1].low in DETERMINERS or toks[x - 1].possessive)
 
 
 def _name_and_verb(s: Sentence, j: int, lex: Lexicon) -> bool:

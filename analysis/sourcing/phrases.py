@@ -98,6 +98,8 @@ def collect_left(toks: list[Tok], i: int, lex: Lexicon, limit: int = 12) -> tupl
                 break
             if t.low in lex.verbs and not t.cap and j < i:
                 break
+            if j < i and not t.cap and t.low.endswith("ed") and toks[j + 1].low in DETERMINERS:
+                break  # "The town released a statement saying": the verb's object is not its subject
         elif t.text == "." and j > 0 and (toks[j - 1].low in TITLE_ABBREVIATIONS or len(toks[j - 1].text) == 1):
             pass
         elif t.text == "&" and j < i:
@@ -133,8 +135,10 @@ def collect_right(toks: list[Tok], i: int, lex: Lexicon, limit: int = 10) -> tup
                 break
             if t.low in CLAUSE_WORDS or (t.low in PRONOUNS and j > i) or (t.low in AUXILIARIES and not t.cap):
                 break
-            if t.low in lex.verbs and not t.cap:
-                break
+            if t.low in lex.verbs and not t.cap and not (j > i and (toks[j - 1].low in DETERMINERS or toks[j - 1].possessive)):
+                break  # but "said the report", "wrote Trump's spokesman": a verb's form as a noun
+            if j > i and not t.cap and t.low.endswith("ed") and j + 1 < len(toks) and toks[j + 1].low in DETERMINERS:
+                break  # "The town released a statement": a verb with its object
             if seen_name and not t.cap and not _noun_of_person_ahead(toks, j, lex):
                 break  # "Trump said"; but "The California psychology professor" goes on to its noun
             if j > i and not t.cap and t.low not in ("familiar", "close") and toks[j - 1].low in lex.person_nouns | lex.organisation_nouns | lex.anonymous_heads and toks[j - 1].low not in ("former", "prime", "chief"):
@@ -180,7 +184,8 @@ def speakerlike(toks: list[Tok], np: tuple[int, int], lex: Lexicon) -> bool:
     if h.cap and not h.possessive and not common_word(h, lex):
         return True
     w = h.low.rstrip("’'")
-    return w in lex.person_nouns or w in lex.anonymous_heads or w in lex.organisation_nouns or (w.endswith("s") and w[:-1] in lex.person_nouns)
+    return (w in lex.person_nouns or w in lex.anonymous_heads or w in lex.organisation_nouns
+            or (w.endswith("s") and (w[:-1] in lex.person_nouns or w[:-1] in lex.organisation_nouns)))
 
 
 def head_index(toks: list[Tok], np: tuple[int, int], lex: Lexicon) -> int:

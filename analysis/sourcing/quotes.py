@@ -43,7 +43,7 @@ from collections.abc import Sequence
 
 from ..corpus.marks import Passage, find_passages, paragraph_spans
 from .cues import Cue, cue_after, cue_before, cue_parenthetical, sentence_subject, subject_of
-from .lexicon import AUXILIARIES, INVERTING, PREPOSITIONS, TIME_LEADS, TIME_WORDS, Lexicon, load_lexicon
+from .lexicon import AUXILIARIES, INVERTING, PREPOSITIONS, PRONOUNS, TIME_LEADS, TIME_WORDS, Lexicon, load_lexicon
 from .phrases import collect_right, speakerlike
 from .sentences import Sentence, Tok, find_verbs, read_sentences
 from .speakers import ArticleSpeakers, Who
@@ -114,6 +114,8 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
     resolves to what came before it.
     """
     passages = find_passages(text, paras)
+    if not passages and not indirect:
+        return []  # no quotation marks: nothing to attribute, and nothing read can change that
     sentences = read_sentences(text, paras, passages)
     for s in sentences:
         find_verbs(s, lex)
@@ -121,9 +123,8 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
     art = ArticleSpeakers(text, paras, passages, lex)
     where: dict[int, tuple[Sentence, int]] = {}
     for s in sentences:
-        for i, t in enumerate(s.toks):
-            if t.q >= 0:
-                where[t.q] = (s, i)
+        for i, q in [(i, t.q) for i, t in enumerate(s.toks) if t.q >= 0]:
+            where[q] = (s, i)
 
     # the cue of each passage: the best of the three places it can be
     cues: dict[int, Cue | None] = {}
@@ -144,9 +145,11 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
     # everything that can name a speaker, in reading order: sentence subjects (for pronouns),
     # quotes, and the other reporting verbs (attributions without quote marks)
     items: list[tuple[int, int, str, int, int]] = [(p.open_at, 1, "q", i, 0) for i, p in enumerate(passages)]
+    subjects: dict[int, tuple[int, int]] = {}
     for s in sentences:
         np = sentence_subject(s, lex)
         if np:
+            subjects[s.index] = np
             items.append((s.toks[np[0]].start, 0, "s", s.index, np[0]))
         for v in s.verbs:
             if (s.index, v[0]) not in used_verbs:
@@ -159,7 +162,9 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
     for pos, _, what, ref, extra in items:
         if what == "s":
             s = sentences[ref]
-            np = sentence_subject(s, lex)
+            np = subjects[ref]
+            if np[1] - np[0] == 1 and s.toks[np[0]].low in PRONOUNS:
+                continue  # a pronoun subject is noted by nobody (and resolving it changes nothing)
             who = art.resolve(s.toks, np, pos)
             if who.kind == "person" and who.via != "pronoun":
                 art.note(pos, who, spoke=False)
@@ -189,7 +194,7 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
             who = art.resolve(s.toks, cue.np, s.toks[cue.np[0]].start)
             src_cue, src_sent, np = cue, s, cue.np
         else:
-            inherited = _inherit(qid, passages, where, resolved, last_in_paragraph, cues, art)
+            inherited = _inherit(qid, passages, where, resolved, last_in_paragraph, cues, art, scare_max_words=scare_max_words)
             if inherited is not None:
                 who0, src_cue, src_sent, np = inherited
                 who = Who(who0.speaker, who0.speaker_type, "previous quote" if who0.speaker else "", who0.kind, who0.owner)
@@ -227,11 +232,15 @@ def _colon(s: Sentence, qi: int, sentences: list[Sentence], lex: Lexicon) -> tup
     then addressed the supporters again: “...``, or a paragraph ending with a colon above the
     quote): the clause's subject is the speaker."""
     toks = s.toks
-    if qi >= 2 and toks[qi - 1].text == ":":
+    mark = qi - 2 if qi >= 3 and toks[qi - 1].text == "-" and toks[qi - 2].text == "-" else qi - 1  # "--" as a dash
+    if qi >= 2 and (toks[qi - 1].text in ":—–" or mark == qi - 2):
+        # also a dash: "Trump also embraced enhanced interrogation -- “I think waterboarding is ...”"
         host = s
         np = sentence_subject(s, lex)
-        if np is None or np[1] >= qi - 1 or any(t.q >= 0 for t in toks[: np[0]]):
+        if np is None or np[1] >= mark or any(t.q >= 0 for t in toks[: np[0]]):
             return None
+        if toks[qi - 1].text != ":" and (s.verbs or not s.toks[qi].low[2:3].isupper()):
+            return None  # after a dash, only a quote that opens with a capital, in a sentence with no verb of speech
     elif all(not t.word for t in toks[:qi]) and s.index > 0:
         host = sentences[s.index - 1]
         if host.paragraph != s.paragraph - 1 or not host.toks or host.toks[-1].text != ":" or any(t.q >= 0 for t in host.toks):
@@ -279,7 +288,7 @@ def _opens_with_attribution(s: Sentence, lex: Lexicon) -> bool:
     return np is not None and np[0] == 0 and speakerlike(s.toks, np, lex)
 
 
-def _inherit(qid: int, passages: list[Passage], where: dict, resolved: dict, last_in_paragraph: dict, cues: dict, art: "ArticleSpeakers"):
+def _inherit(qid: int, passages: list[Passage], where: dict, resolved: dict, last_in_paragraph: dict, cues: dict, art: "ArticleSpeakers", *, scare_max_words: int = 5):
     """The (speaker, cue, sentence, noun phrase) a passage with no cue of its own takes, if any."""
     p = passages[qid]
     if p.continues >= 0 and p.continues in resolved and resolved[p.continues][0].speaker:
@@ -315,6 +324,16 @@ def _inherit(qid: int, passages: list[Passage], where: dict, resolved: dict, las
     # a paragraph of nothing but quotes takes the last speaker of the paragraph before
     if qi == 0 and all(t.q >= 0 or not t.word for t in s.toks):
         return last_in_paragraph.get(p.paragraph - 1)
+    # a quotation carried on in the reporter's next sentence of the same paragraph, with no verb of
+    # its own and no other subject (“...,” said Finlayson. Now, “within the business community
+    # there is ...”; Instead, “he just acts like a defeated man.”): the paragraph's quoted speaker.
+    # A phrase of a few words is left alone: in the reporter's sentence it is as often a scare quote.
+    if not s.verbs and len(p_words := art.text[p.start : p.end].split()) > scare_max_words:
+        earlier = [q for q in range(qid - 1, -1, -1) if passages[q].paragraph == p.paragraph]
+        if earlier and earlier[0] in resolved and resolved[earlier[0]][0].speaker and resolved[earlier[0]][1] is not None:
+            np = sentence_subject(s, art.lex, before=qi)
+            if np is None or (np[1] - np[0] == 1 and s.toks[np[0]].low in ("he", "she", "they")):
+                return resolved[earlier[0]]
     return None
 
 

@@ -149,7 +149,14 @@ def read_sentences(text: str, paras: list[tuple[int, int]], passages: list[Passa
 
 
 def _tokens(text: str, a: int, b: int) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group(0), m.group(0).lower()) for m in _TOKEN.finditer(text, a, b)] if b > a else []
+    if b <= a:
+        return []
+    out = []
+    for m in _TOKEN.finditer(text, a, b):
+        w = m.group()
+        s, e = m.span()
+        out.append(Tok(s, e, w, w.lower()))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -163,21 +170,20 @@ def find_verbs(s: Sentence, lex: Lexicon) -> None:
     is used as a verb (see the module docstring).
     """
     toks = s.toks
-    i = 0
-    while i < len(toks):
-        t = toks[i]
+    verbs = lex.verbs
+    free = 0  # the first token not taken by a verb already marked
+    for i in [i for i, t in enumerate(toks) if t.low in verbs]:  # a quote's ``low`` is never a verb
+        if i < free:
+            continue
         hit = None
-        if t.q < 0 and t.low in lex.verbs:
-            for words, lemma in lex.verbs[t.low]:
-                n = len(words)
-                if tuple(x.low for x in toks[i : i + n]) == words and all(x.q < 0 for x in toks[i : i + n]):
-                    hit = (n, lemma)
-                    break
+        for words, lemma in verbs[toks[i].low]:
+            n = len(words)
+            if tuple(x.low for x in toks[i : i + n]) == words and all(x.q < 0 for x in toks[i : i + n]):
+                hit = (n, lemma)
+                break
         if hit and _is_verb_use(toks, i, hit[1], lex):
             s.verbs.append((i, hit[0], hit[1]))
-            i += hit[0]
-        else:
-            i += 1
+            free = i + hit[0]
 
 
 _NOUN_DETERMINERS = frozenset("a an the his her their its our my your every each no any some whose".split())

@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..corpus.marks import Passage
 from ..corpus.people import _NOT_PERSON, _SPEECH_AFTER, TITLES, first_names
@@ -56,12 +57,14 @@ _ORG_WORDS = frozenset(
 )
 _NAME_PARTICLES = frozenset("de van von der al bin la le du da del di ibn".split())
 # A run of capitalised words (with particles, initials and suffixes): a name, once its titles are stripped.
+# (The first capital comes before the look-behind, so the engine jumps from capital to capital.)
 _CAP_NAME = re.compile(
-    r"(?<![\w’'])(?:[A-Z][\w\-’']*[a-z][\w\-’']*|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2}(?=\s+[A-Z][a-z]))"
+    r"[A-Z](?<![\w’'][A-Z])(?:[\w\-’']*[a-z][\w\-’']*|\.(?:\s?[A-Z]\.)*|[A-Z](?=\s+[A-Z][a-z]))"
     r"(?:\s+(?:(?:de|van|von|der|al|bin|la|le|du|da|del|di|ibn)\s+)?(?:[A-Z][\w\-’']*[a-z][\w\-’']*|[A-Z]\.(?:\s?[A-Z]\.)*|Jr\.?|Sr\.?|II|III))*"
 )
 
 
+@lru_cache(maxsize=65536)
 def _strip_name(run: str) -> str:
     """Drop titles, ranks, adjectives and function words before a name, and a possessive after it."""
     words = run.split()
@@ -93,6 +96,7 @@ _NON_PERSON_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def _is_org_name(name: str) -> bool:
     words = name.split()
     return (
@@ -151,9 +155,8 @@ class ArticleSpeakers:
                 self._subject_mention(m.start, m.end, m.canonical)
         lowercase_words = set(_LOWER_WORD.findall(text))
         spots: list[tuple[int, int, str]] = []  # (start of the match, end, name) for gender evidence
-        for m in _CAP_NAME.finditer(text):
-            if self._in_quote(m.start()):
-                continue
+        caps = [m for m in _CAP_NAME.finditer(text) if not self._in_quote(m.start())]  # read once, used twice
+        for m in caps:
             name = _strip_name(m.group(0))
             words = name.split()
             if words:
@@ -166,8 +169,8 @@ class ArticleSpeakers:
             while len(words) >= 2 and words[-1].lower() in TIME_WORDS:  # "New Hampshire Friday"
                 words = words[:-1]
                 name = " ".join(words)
-            place = _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()) is not None
-            if len(words) >= 2 and not place and not _is_org_name(name) and reg.head(name, roles=False) is None:
+            if (len(words) >= 2 and not _is_org_name(name) and reg.head(name, roles=False) is None
+                    and _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()) is None):
                 self.names.setdefault(words[-1], name)
                 self._bearers.setdefault(words[-1], []).append(name)
                 if not _POSSESSIVE.match(text, m.end()):
@@ -176,7 +179,7 @@ class ArticleSpeakers:
             if words and not all(w.lower() in DETERMINERS for w in words):  # "The" opening a sentence
                 self.entity_heads.append((m.start(), words[-1].lower(), name))
         self.person_mentions.sort()
-        self.titled = self._titled(m for m in _CAP_NAME.finditer(text) if not self._in_quote(m.start()))
+        self.titled = self._titled(caps)
         self._bearer_of = {surname: _first_named(names) for surname, names in self._bearers.items()}
         spots = [(a, b, self.bearer(n) if len(n.split()) == 1 else n) for a, b, n in spots]
         spots += [(off, off, c) for off, _, c in self.person_mentions]
@@ -193,22 +196,15 @@ class ArticleSpeakers:
         reg = self.lex.register
         out: list[tuple[int, str, str]] = []
         for m in matches:
-            words = m.group(0).split()
-            cut = max((i for i, w in enumerate(words[:-1]) if w.rstrip(".") in NAME_PREFIXES or w.lower() in nouns), default=-1)
-            name_words = [w for w in words[cut + 1 :]]
-            if not name_words:
+            parts = _titled_name(m.group(0), nouns, reg)
+            if parts is None:
                 continue
-            name = re.sub(r"[’']s?$", "", " ".join(name_words))
-            hit = reg.head(name, roles=False)
-            if hit is not None and reg.info(hit.canonical).get("kind") == "person":
-                canonical = hit.canonical
-            elif len(name.split()) >= 2 and (not _is_org_name(name) or (name.split()[0] in first_names() and not any(w in _ORG_WORDS for w in name.split()))):
-                canonical = name  # "Lena Park, the nominee,": a first name makes "Park" a surname
-            elif len(name.split()) == 1 and name in self.names:
+            title, name, canonical = parts
+            if not canonical:
+                if " " in name or name not in self.names:
+                    continue
                 canonical = self.names[name]
-            else:
-                continue
-            heads = [words[cut].rstrip(".").lower()] if cut >= 0 else []
+            heads = [title] if title else []
             before = _WORD_BEFORE.search(self.text, max(0, m.start() - 30), m.start())
             if before and before.group(1) in nouns:
                 heads.append(before.group(1))
@@ -267,14 +263,7 @@ class ArticleSpeakers:
         self.events.insert(k, (pos, self.paragraph_of(pos), who))
 
     def paragraph_of(self, pos: int) -> int:
-        lo, hi = 0, len(self._para_starts)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self._para_starts[mid] <= pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        return max(lo - 1, 0)
+        return max(bisect.bisect_right(self._para_starts, pos) - 1, 0)
 
     def _in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self._inside_starts, pos) - 1
@@ -483,6 +472,27 @@ _GENDERED_NOUNS = {
     **dict.fromkeys("spokesman congressman businessman councilman man actor father husband son brother grandfather "
                     "king prince duke widower boy".split(), "m"),
 }
+
+
+@lru_cache(maxsize=65536)
+def _titled_name(run: str, nouns: frozenset[str], reg) -> tuple[str, str, str] | None:
+    """A capitalised run read as a titled name (see :meth:`ArticleSpeakers._titled`): the role
+    word before the name (lower case, "" when none), the name, and its canonical form where the
+    run alone gives it (a registered person, or a name of two words or more that is not a body's;
+    "" otherwise); None when no name is left. A pure function of the run, so cached."""
+    words = run.split()
+    cut = max((i for i, w in enumerate(words[:-1]) if w.rstrip(".") in NAME_PREFIXES or w.lower() in nouns), default=-1)
+    name_words = words[cut + 1 :]
+    if not name_words:
+        return None
+    name = re.sub(r"[’']s?$", "", " ".join(name_words))
+    title = words[cut].rstrip(".").lower() if cut >= 0 else ""
+    hit = reg.head(name, roles=False)
+    if hit is not None and reg.info(hit.canonical).get("kind") == "person":
+        return title, name, hit.canonical
+    if len(name.split()) >= 2 and (not _is_org_name(name) or (name.split()[0] in first_names() and not any(w in _ORG_WORDS for w in name.split()))):
+        return title, name, name  # "Lena Park, the nominee,": a first name makes "Park" a surname
+    return title, name, ""
 
 
 def _junk_name(words: list[str], lowercase_words: set[str]) -> bool:

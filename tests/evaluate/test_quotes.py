@@ -83,3 +83,15 @@ def test_benchmark_runs_on_a_tiny_slice(tmp_path, capsys, monkeypatch):
     assert done.value.code == 0
     out = capsys.readouterr().out
     assert "quotes per second" in out and "articles" in out
+
+
+def test_the_nearest_named_source_of_agreeing_gender():
+    text = "Mary Lee met John Hart and Quist. Later Hart spoke, then Lee."
+    assert (evaluation.first_names()["Mary"], evaluation.first_names()["John"]) == ("f", "m")
+    assert evaluation.source_gender("Mr. Quist", text) == "m"  # an honorific
+    assert evaluation.source_gender("Hart", text) == "m"  # the article's fuller form of the name
+    assert evaluation.source_gender("Quist", text) is None  # nothing gives one
+    namings = ["Lee", "Quist", "Hart"]
+    assert evaluation._nearest_agreeing(namings, "she", text) == "Quist"  # Hart is a man; Quist may be anyone
+    assert evaluation._nearest_agreeing(["Lee", "Hart"], "she", text) == "Lee"
+    assert evaluation._nearest_agreeing(namings, "he", text) == "Hart"

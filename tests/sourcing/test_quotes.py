@@ -231,9 +231,10 @@ def test_seeds_at_most_three_missed_or_wrong_speaker(corpus):
 
 @pytest.mark.parametrize("unit", ["the officials met and said things ", "Alpha Beta said ", "Smith, who said, and told reporters that "])
 def test_work_on_one_endless_sentence_is_linear(monkeypatch, unit):
-    """A "sentence" of thousands of tokens and reporting verbs (no full stop, no quote mark): the
-    subject of each verb is looked for a bounded distance back, so the calls grow with the verbs,
-    not with their square (before the bound, 294 verbs cost 43,365 calls)."""
+    """A "sentence" of thousands of tokens and reporting verbs (no full stop, no quote mark), after
+    one quote in a paragraph of its own (a text with no quote mark at all is not read further): the subject of each verb is
+    looked for a bounded distance back, so the calls grow with the verbs, not with their square
+    (before the bound, 294 verbs cost 43,365 calls)."""
     from analysis.sourcing import cues
 
     calls = {"n": 0}
@@ -248,9 +249,10 @@ def test_work_on_one_endless_sentence_is_linear(monkeypatch, unit):
     counts = []
     for n in (2_000, 8_000):
         calls["n"] = 0
-        quotes_in_text((unit * (n // len(unit) + 1))[:n], lexicon=lex)
+        quotes_in_text("“We will see,” she said.\n\n" + (unit * (n // len(unit) + 1))[:n], lexicon=lex)
         counts.append(calls["n"])
     verbs = 8_000 / len(unit)
+    assert counts[0] > 0, "the long sentence was not read"
     assert counts[1] <= 6 * verbs, counts
     assert counts[1] <= 5 * max(counts[0], 1), counts
 
@@ -262,3 +264,29 @@ def test_titles_and_words_quoted_as_words_are_nobody_s_words():
     assert kinds["Morning With Ted Hall."] == "scare"
     assert kinds["levy"] == "scare" and kinds["fee"] == "scare"
     assert kinds["who pays for it."] == "partial"
+
+
+def test_a_quotation_carried_on_in_the_reporter_s_next_sentence_keeps_its_speaker():
+    rows = only("“We were not very happy when it was first announced,” said Lena Park, head of policy at the council. "
+                "Now, “within the business community there is a sizable constituency saying this is fine.”")
+    assert [r["speaker"] for r in rows] == ["Lena Park", "Lena Park"]
+    # a short phrase in the reporter's sentence is left alone, and so is a sentence with a subject of its own
+    rows = only("“We were not happy,” said Lena Park. For the towns the plan is a “fiscal cliff.”")
+    assert rows[1]["speaker"] == ""
+    rows = only("“We were not happy,” said Lena Park. The mayor wanted “a long and open debate about all of this first.”")
+    assert rows[1]["speaker"] == ""
+
+
+def test_a_document_subject_after_the_quote_and_a_verb_with_its_object_before_a_participle():
+    r = only("“Immigrants are integrating into the wider society,” the report concluded.")[0]
+    assert (r["speaker"], r["verb"]) == ("the report", "concluded")
+    r = only("The town released a statement Wednesday saying the remarks “are based on opinion, not on any actual facts,” "
+             "and invited him to visit.")[0]
+    assert r["speaker_mention"] == "The town"
+
+
+def test_a_quote_after_a_dash_is_the_clause_subject_s_when_no_verb_of_speech_introduces_it():
+    r = one("Mr Alvarez also defended the tactic -- “I think it is nothing compared to what they would do to us.”")
+    assert (r["speaker"], r["cue_position"]) == ("Alvarez", "colon")
+    r = one("The mayor was killed by a bomb — “a cowardly act,” the governor said.")
+    assert r["speaker"] == "the governor"
