@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +27,8 @@ __all__ = [
     "MAX_FURNITURE_CHARS",
     "normalise_newlines",
     "Paragraph",
+    "repeated_by_outlet",
+    "repeated_lines",
     "Rule",
     "RULES_FILE",
     "rules_table",
@@ -45,6 +49,13 @@ _SUBHEAD_MAX_WORDS = 8
 # headline ("Brexit") never takes a sentence that happens to end with its words.
 _MIN_WORDS_AT_END = 4
 _SENTENCE_END = tuple(".!?:;\"”’)'…")
+# Words too common to show that a line and the headline speak of the same thing.
+_STOPWORDS = frozenset(
+    "a an and are as at be but by for from has have he her his how in into is it its new not of on or our over "
+    "says said she that the their they this to up was we what when who why will with after about than more".split()
+)
+# Small words a headline in title case may leave in lower case ("Trump Says He Planned to Fire ...").
+_TITLE_SMALL = frozenset("a an and as at but by for from in into of on or the to vs via with".split())
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
 
 
@@ -60,7 +71,11 @@ class Rule:
     repeats_removed: bool = False
     follows: tuple[str, ...] = ()  # applies only right below a line removed by one of these rules
     max_chars: int = MAX_FURNITURE_CHARS  # a longer line is never removed by this rule
-    metadata_at: str = ""  # from_metadata: "end" the field ends the line; "start" a name of the field starts it
+    metadata_at: str = ""  # from_metadata: "end" the field ends the line; "start" a name of the field starts it; "variant" (headline) see _headline_variant
+    from_corpus: str | None = None  # "repeated": a line the outlet prints in many articles (repeated_lines)
+    min_articles: int = 0  # from_corpus: in at least this many of the outlet's articles, between different neighbours
+    min_words: int = 0  # from_corpus / repeats_longer_line: lines of fewer words are never taken
+    repeats_longer_line: bool = False  # the line is part of a longer paragraph of the same article (a pull quote)
     combined: re.Pattern | None = None  # the patterns as one alternation, tried in order
 
 
@@ -115,6 +130,10 @@ def load_rules(path: str | Path = RULES_FILE) -> tuple[Rule, ...]:
                 follows=tuple(entry.get("follows", ())),
                 max_chars=int(entry.get("max_chars", MAX_FURNITURE_CHARS)),
                 metadata_at=str(entry.get("metadata_at", "")),
+                from_corpus=entry.get("from_corpus"),
+                min_articles=int(entry.get("min_articles", 0)),
+                min_words=int(entry.get("min_words", 0)),
+                repeats_longer_line=bool(entry.get("repeats_longer_line", False)),
                 combined=_combine(entry.get("patterns", [])),
             )
         )
@@ -181,7 +200,176 @@ def _strip_tags(s: str) -> str:
     return re.sub(r"<[^>]+>", " ", s)
 
 
-def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: str | None = None) -> bool:
+def _content_words(s: str) -> set[str]:
+    """The words of a line that say what it is about (no stop words), cut to five letters ("shooter"
+    and "shooting" meet)."""
+    return {w[:5] for w in re.findall(r"[^\W_]+", _norm(s)) if len(w) >= 3 and w not in _STOPWORDS}
+
+
+def _is_title_case(line: str) -> bool:
+    """Four words or more, each capitalised but for small words ("Trump Says He Planned to Fire Comey")."""
+    words = re.findall(r"[^\W\d_][\w'’.-]*", line)
+    return len(words) >= 4 and all(w[0].isupper() or w.casefold() in _TITLE_SMALL for w in words)
+
+
+# The end of a sentence inside a line, before a capital: where a dek stops and a headline starts.
+_SENTENCE_BREAK = re.compile(r"""[.!?…]["”’']?\s+(?=[A-Z"“‘'])""")
+
+
+def _headline_variant(line: str, headline: str, article: _Article | None = None) -> bool:
+    """A line at the top that prints the headline in another form, with the page's furniture: the
+    headline with its standfirst after it on one line; a headline in title case that shares a word
+    with the headline ("'Hate Has No Place' In America, Trump Says ...") in an article with no other
+    line in title case (where the crossheads are in title case, the first line is one of them); or a
+    sentence (a picture's caption or a teaser) followed by a short headline that shares a word with
+    it ("... insists he's running for reelection. Reid plotting to stay in power")."""
+    n, h = _norm(line), _norm(headline)
+    if len(h.split()) >= _MIN_WORDS_AT_END and n.startswith(h + " "):
+        return True
+    words = _content_words(headline)
+    if not words or re.match(r"""["“‘']""", line):  # a quotation with its source after it: "“...” Harbour Blog"
+        return False
+    if _is_headline_case(line):
+        alone = article is None or article.title_case_lines <= 1
+        return alone and bool(_content_words(line) & words)
+    breaks = list(_SENTENCE_BREAK.finditer(line))
+    if not breaks:
+        return False
+    before, tail = line[: breaks[-1].start() + 1], line[breaks[-1].end():]
+    return (
+        len(before.split()) >= 4
+        and 2 <= len(tail.split()) <= 12
+        and tail[:1].isupper()
+        and re.search(r"""[.!?,;:…]["”’']?$""", tail) is None
+        and bool(_content_words(tail) & words)
+    )
+
+
+def _is_headline_case(line: str) -> bool:
+    return len(line.split()) <= 20 and not line.endswith(".") and _is_title_case(line)
+
+
+def _words(s: str) -> str:
+    """A line as its words only (case, quotes and punctuation aside), for finding it inside another."""
+    return " ".join(re.findall(r"[^\W_]+", _norm(s)))
+
+
+_ENDS_SENTENCE = re.compile(r"""[.!?…]["”’')]*$""")
+
+
+class _Article:
+    """What rules that look at the whole article need: its non-blank lines, in order, and how many of
+    them are in title case."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = [ln.strip() for ln in lines if ln.strip()]
+        self.joined = " \n ".join(_words(ln) for ln in self.lines)
+        self.title_case_lines = sum(_is_headline_case(ln) for ln in self.lines)
+
+    def in_longer_paragraph(self, line: str, *, min_words: int, margin: int = 20) -> bool:
+        """The line's words are found, whole, inside the paragraph right above or right below it, which
+        is at least ``margin`` characters longer and ends a sentence: a pull quote printed beside the
+        paragraph it repeats. The same words further away are not taken (a summary at the top, a live
+        page's later update, a paragraph the page prints twice belong to the article). A line that
+        opens with a quotation mark is a quoted crosshead ("'I saw them fall'"), one that ends in a dash
+        is a speaker cut off ("JANE DOE: We're going to talk about—"), one that opens with a speaker's
+        label is a turn of a transcript, one below a line ending in a colon is the quotation that line
+        introduces ("... she wrote in a tweet:"): none counts."""
+        if re.match(r"""["“‘']|[A-Z][A-Z.'’ -]+:""", line) or re.search(r"(?:[—–-]|--)\W*$", line):
+            return False
+        w = _words(line)
+        if len(w.split()) < min_words or f" {w} " not in f" {self.joined} ":
+            return False
+        for i, ln in enumerate(self.lines):
+            if ln != line:
+                continue
+            if i > 0 and self.lines[i - 1].endswith(":"):
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(self.lines) and _ENDS_SENTENCE.search(self.lines[j]):
+                    p = _words(self.lines[j])
+                    if len(p) >= len(w) + margin and f" {w} " in f" {p} ":
+                        return True
+        return False
+
+
+def _boilerplate_shape(line: str, rule: Rule) -> bool:
+    """A repeated line that may be a site's boilerplate: long enough, and none of the repeated lines
+    that belong to articles: a question (a crosshead: "What did the president say?"), a short line in
+    title case or capitals without a sentence end (a recurring section's crosshead: "And Now, A Word
+    From Jane"), a line that leads into what follows (ending in ':' or 'follows.'), a quotation (an
+    outlet quoting the same words in many articles), a list (six commas or more: a panel's members)."""
+    words = line.split()
+    if len(words) < rule.min_words or len(line) > rule.max_chars:
+        return False
+    if line.endswith(("?", ":", "follows.", "below.")) or line.startswith(('"', "'", "“", "‘")):
+        return False
+    if len(words) <= _SUBHEAD_MAX_WORDS and not line.endswith(_SENTENCE_END) and _is_title_case(line):
+        return False
+    if line.count(",") >= 6:
+        return False
+    folded = line.translate(_QUOTES)
+    return not any(len(q.split()) >= 4 for q in re.findall(r'"([^"]+)"', folded))
+
+
+def repeated_lines(texts: Sequence[str], *, rules: tuple[Rule, ...] | None = None) -> frozenset[str]:
+    """The lines one outlet prints in many of its articles: its boilerplate.
+
+    A line (compared loosely: case, quotes and white space aside) is boilerplate when it appears in at
+    least ``min_articles`` of the texts, each time between different neighbouring lines (so that an
+    article saved twice counts once), and has the shape of furniture (:func:`_boilerplate_shape`).
+    The numbers are the ``from_corpus = "repeated"`` rule's in the rules file; without such a rule,
+    or with fewer texts than ``min_articles``, nothing is boilerplate.
+
+    Args:
+        texts: the raw texts of one outlet's articles.
+        rules: cleaning rules; the package's own by default.
+
+    Returns:
+        The boilerplate lines, normalised, for :func:`clean_article`'s ``repeated``.
+
+    References:
+        Bar-Yossef, Z. & Rajagopalan, S. (2002). Template detection via data mining and its
+        applications. WWW '02 (a block repeated across the pages of one site is its template).
+    """
+    rules = rules if rules is not None else load_rules()
+    rule = next((r for r in rules if r.from_corpus == "repeated"), None)
+    if rule is None or len(texts) < rule.min_articles:
+        return frozenset()
+    split = lambda raw: [ln.strip() for ln in normalise_newlines(raw).split("\n") if ln.strip()]
+    counts: Counter = Counter()
+    shapes: dict[str, bool] = {}
+    for raw in texts:
+        lines: dict[str, str] = {}
+        for ln in split(raw):
+            if len(ln) <= rule.max_chars:
+                lines.setdefault(_norm(ln), ln)
+        for n, ln in lines.items():
+            counts[n] += 1
+            if n not in shapes:
+                shapes[n] = _boilerplate_shape(ln, rule)
+    candidates = {ln for ln, c in counts.items() if c >= rule.min_articles and shapes[ln]}
+    if not candidates:
+        return frozenset()
+    contexts: dict[str, set] = defaultdict(set)
+    for raw in texts:
+        lines = [_norm(ln) if len(ln) <= rule.max_chars else "" for ln in split(raw)]
+        for i, ln in enumerate(lines):
+            if ln in candidates:
+                contexts[ln].add((lines[i - 1] if i else "", lines[i + 1] if i + 1 < len(lines) else ""))
+    return frozenset(sorted(ln for ln in candidates if len(contexts[ln]) >= rule.min_articles))
+
+
+def repeated_by_outlet(items: Iterable[tuple[str, str]], *, rules: tuple[Rule, ...] | None = None) -> dict[str, frozenset[str]]:
+    """:func:`repeated_lines` of each outlet, from (outlet, raw text) pairs."""
+    by_outlet: dict[str, list[str]] = defaultdict(list)
+    for outlet, raw in items:
+        by_outlet[outlet].append(raw)
+    return {o: repeated_lines(by_outlet[o], rules=rules) for o in sorted(by_outlet)}
+
+
+def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: str | None = None,
+             article: _Article | None = None, repeated: Collection[str] = ()) -> bool:
     stripped = line.strip()
     if len(stripped) > rule.max_chars:
         return False
@@ -190,12 +378,18 @@ def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: 
     if rule.repeats_removed:
         n = _norm(stripped)
         return bool(n) and any(n in r for r in removed_text)
+    if rule.from_corpus:
+        return bool(repeated) and _norm(stripped) in repeated
+    if rule.repeats_longer_line:
+        return article is not None and article.in_longer_paragraph(stripped, min_words=rule.min_words)
     if rule.from_metadata:
         value = str(meta.get(rule.from_metadata) or "").strip()
         if value:
-            if rule.from_metadata == "outlet":
+            if rule.from_metadata == "outlet" and not rule.metadata_at:
                 if _is_masthead(stripped, value):
                     return True
+            elif rule.metadata_at == "variant":
+                return _headline_variant(stripped, value, article)
             elif rule.metadata_at == "end":
                 # A line that ends with the field after other text (a caption, then the headline, or the
                 # headline's part after its kicker: "The record is clear: Obama delivers ...").
@@ -217,9 +411,10 @@ def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: 
     return rule.combined is not None and rule.combined.fullmatch(stripped) is not None
 
 
-def _first_match(rules, line, meta, removed_text, above: str | None = None) -> Rule | None:
+def _first_match(rules, line, meta, removed_text, above: str | None = None, article: _Article | None = None,
+                 repeated: Collection[str] = ()) -> Rule | None:
     for rule in rules:
-        if _matches(rule, line, meta, removed_text, above):
+        if _matches(rule, line, meta, removed_text, above, article, repeated):
             return rule
     return None
 
@@ -237,7 +432,8 @@ def normalise_newlines(raw: str) -> str:
     return raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def clean_article(raw: str, meta: dict | None = None, *, rules: tuple[Rule, ...] | None = None) -> CleanResult:
+def clean_article(raw: str, meta: dict | None = None, *, rules: tuple[Rule, ...] | None = None,
+                  repeated: Collection[str] = frozenset()) -> CleanResult:
     """Separate an article's body from the furniture around it.
 
     Args:
@@ -245,6 +441,9 @@ def clean_article(raw: str, meta: dict | None = None, *, rules: tuple[Rule, ...]
         meta: the article's metadata row (``headline``, ``byline``, ``outlet`` are used to
             recognise those lines in the file).
         rules: cleaning rules; the package's own by default.
+        repeated: the boilerplate lines of the article's outlet, from :func:`repeated_lines` over
+            the outlet's articles in the corpus; empty (the default), the ``from_corpus`` rule
+            removes nothing.
 
     Returns:
         A :class:`CleanResult`: the clean text, its paragraphs with offsets, and one dict per
@@ -259,6 +458,7 @@ def clean_article(raw: str, meta: dict | None = None, *, rules: tuple[Rule, ...]
     prefix_rules = [r for r in rules if r.where == "prefix"]
 
     lines = normalise_newlines(raw).split("\n")
+    article = _Article(lines) if any(r.repeats_longer_line or r.metadata_at == "variant" for r in rules) else None
     removed: list[dict] = []
     removed_text: list[str] = []
     removed_by: dict[int, str] = {}  # raw line index -> the rule that removed the whole line
@@ -283,7 +483,7 @@ def clean_article(raw: str, meta: dict | None = None, *, rules: tuple[Rule, ...]
         if not lines[first].strip():
             first += 1
             continue
-        rule = _first_match(head_rules, lines[first], meta, removed_text, above(first))
+        rule = _first_match(head_rules, lines[first], meta, removed_text, above(first), article, repeated)
         if rule is None:
             break
         remove(first, rule, "head")
@@ -294,7 +494,7 @@ def clean_article(raw: str, meta: dict | None = None, *, rules: tuple[Rule, ...]
         if not lines[last].strip():
             last -= 1
             continue
-        rule = _first_match(tail_rules, lines[last], meta, removed_text)
+        rule = _first_match(tail_rules, lines[last], meta, removed_text, None, article, repeated)
         if rule is None:
             break
         remove(last, rule, "tail")
@@ -308,7 +508,7 @@ def clean_article(raw: str, meta: dict | None = None, *, rules: tuple[Rule, ...]
         if not text:
             body.append((i, ""))
             continue
-        rule = _first_match(body_rules, text, meta, removed_text, above(i))
+        rule = _first_match(body_rules, text, meta, removed_text, above(i), article, repeated)
         if rule is not None:
             remove(i, rule, "body")
             continue

@@ -29,7 +29,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from ..corpus.cleaning import Rule, clean_article, normalise_newlines
+from ..corpus.cleaning import Rule, clean_article, normalise_newlines, repeated_by_outlet
 from ..paths import DATASETS_DIR, PROJ_ROOT
 from .cli import add_results_options, command_parser, data_present
 from .results import write as save_results
@@ -44,6 +44,7 @@ __all__ = [
     "load_articles",
     "load_gold",
     "main",
+    "outlet_repeated",
     "removed_lines",
     "score",
     "SPLITS",
@@ -80,6 +81,19 @@ def load_articles(path: str | Path, ids: set[str]) -> dict[str, dict]:
             if r.get("ID") in ids:
                 out[r["ID"]] = r
     return out
+
+
+def outlet_repeated(path: str | Path, outlets: set[str], *, rules: tuple[Rule, ...] | None = None) -> dict[str, frozenset[str]]:
+    """The boilerplate lines of each outlet (:func:`analysis.corpus.cleaning.repeated_lines`), counted
+    over all of that outlet's articles in the data set: the corpus the gold articles come from."""
+    items = []
+    opener = gzip.open if str(path).endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            if r.get("source") in outlets and r.get("content_original"):
+                items.append((r["source"], r["content_original"]))
+    return repeated_by_outlet(items, rules=rules)
 
 
 def article_meta(record: dict) -> dict:
@@ -163,19 +177,25 @@ def score(gold: list[dict], removed: dict[str, dict[int, str]]) -> dict:
     }
 
 
-def removed_lines(articles: dict[str, dict], *, rules: tuple[Rule, ...] | None = None) -> dict[str, dict[int, str]]:
-    """``{article_id: {line: rule}}``: the lines the package's cleaning removes whole from each article."""
+def removed_lines(articles: dict[str, dict], *, rules: tuple[Rule, ...] | None = None,
+                  repeated: dict[str, frozenset[str]] | None = None) -> dict[str, dict[int, str]]:
+    """``{article_id: {line: rule}}``: the lines the package's cleaning removes whole from each article;
+    ``repeated`` holds each outlet's boilerplate lines (:func:`outlet_repeated`), none by default."""
     out = {}
+    repeated = repeated or {}
     for aid in sorted(articles):
         rec = articles[aid]
-        result = clean_article(rec.get("content_original") or "", article_meta(rec), rules=rules)
+        result = clean_article(rec.get("content_original") or "", article_meta(rec), rules=rules,
+                               repeated=repeated.get(rec.get("source") or "", frozenset()))
         out[aid] = {r["line"]: r["rule"] for r in result.removed if r["where"] != "prefix"}
     return out
 
 
-def evaluate(gold: list[dict], articles: dict[str, dict], *, splits=SPLITS, rules: tuple[Rule, ...] | None = None) -> dict:
+def evaluate(gold: list[dict], articles: dict[str, dict], *, splits=SPLITS, rules: tuple[Rule, ...] | None = None,
+             repeated: dict[str, frozenset[str]] | None = None) -> dict:
     """The figures of each split: ``{split: score(...)}``."""
-    removed = removed_lines({a: articles[a] for a in {r["article_id"] for r in gold if r["split"] in splits}}, rules=rules)
+    removed = removed_lines({a: articles[a] for a in {r["article_id"] for r in gold if r["split"] in splits}},
+                            rules=rules, repeated=repeated)
     return {s: score([r for r in gold if r["split"] == s], removed) for s in splits}
 
 

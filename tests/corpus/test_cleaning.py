@@ -148,7 +148,7 @@ def test_raw_files_are_byte_for_byte_the_seeds(corpus):
 # the rule must remove and a body line that looks like it and must stay. Measured on real pages by
 # `python -m analysis.evaluate cleaning` (tests/evaluate/test_cleaning.py).
 
-from analysis.corpus.cleaning import clean_article, load_rules  # noqa: E402
+from analysis.corpus.cleaning import clean_article, load_rules, repeated_by_outlet, repeated_lines  # noqa: E402
 
 _OPEN = "The council met on Monday to discuss the new budget for the harbour."
 _CLOSE = "The vote is expected next month, a spokeswoman said."
@@ -206,11 +206,33 @@ NEW_RULES = {
     "article_tag": ("Fishing Fleet", "Fishing fleet owners were not invited.", "end", "This article tagged under: Harbour"),
     "agency_file_caption": ("FILE - In this May 3, 2019, file photo, boats wait outside the harbour. " + "The council votes on the plan on Monday. " * 9
                             + "(AP Photo/Jane Doe, File)", "In this file, the council kept every photo of the harbour since 2019.", "middle", None),
+    # Round 2: rules by the kind of furniture and where it sits.
+    "outlet_name_line": ("Harbour News", "Harbour News reported the vote first.", "middle", None),
+    "headline_variant": ("The mayor says the fleet will have to move. Harbour plan splits council",
+                         "The mayor says the fleet will have to move. Harbour workers were not asked.", "top", None),
+    "pull_quote_repeat": ("the harbour will stay open to fishing boats for another ten years",
+                          "The mayor said the harbour will stay open to fishing boats for another ten years, whatever the council decides.",
+                          "middle", None),
+    "outlet_boilerplate": ("Harbour Weekly is a nonprofit newsroom that covers the coast.",
+                           "Harbour Weekly is a nonprofit newsroom, the mayor said, and it covers the coast.", "middle", None),
 }
 
 
 # The metadata row a rule that reads metadata.csv needs for its case.
-META = {"author_bio_named": {"byline": "Jane Doe, Opinion Contributor"}}
+META = {
+    "author_bio_named": {"byline": "Jane Doe, Opinion Contributor"},
+    "outlet_name_line": {"outlet": "Harbour News"},
+    "headline_variant": {"headline": "Harbour plan splits the town council"},
+}
+
+
+def _outlet_texts(blurb: str, n: int = 5) -> list[str]:
+    """n invented articles of one outlet, each printing ``blurb`` between different paragraphs."""
+    return [f"The council met on day {k} of the month.\n\n{blurb}\n\nThe vote on item {k} is next week." for k in range(n)]
+
+
+# The boilerplate of the outlet a rule that reads the corpus needs for its case.
+REPEATED = {"outlet_boilerplate": repeated_lines(_outlet_texts("Harbour Weekly is a nonprofit newsroom that covers the coast."))}
 
 
 def _rules_by_name():
@@ -234,7 +256,7 @@ def test_new_rule_removes_its_line_and_keeps_the_near_miss(name):
         lines = [_OPEN, "", near_miss, "", _CLOSE, ""] + pair
     else:
         lines = [_OPEN, ""] + pair + ["", near_miss, "", _CLOSE]
-    result = clean_article("\n".join(lines), META.get(name))
+    result = clean_article("\n".join(lines), META.get(name), repeated=REPEATED.get(name, frozenset()))
     removed = {r["line"]: r["rule"] for r in result.removed if r["where"] != "prefix"}
     line_no = lines.index(furniture) + 1
     assert removed.get(line_no) == name, result.removed
@@ -363,3 +385,107 @@ def test_todays_is_not_the_moment_of_a_picture():
     assert result.removed == []
     caption = "The mayor walks along the pier with harbour workers in the rain today"
     assert [r["rule"] for r in clean_article("\n".join([_OPEN, "", caption, "", _CLOSE])).removed] == ["uncredited_caption"]
+
+
+def test_headline_variants_at_the_top():
+    meta = {"headline": "Harbour Plan Splits Town Council"}
+    for line in [
+        "Harbour Plan Splits Town Council The fleet would have to move.",  # the headline, then its standfirst
+        "Council Split Over Harbour Plan, Mayor Says",  # the headline in other words, in title case
+    ]:
+        result = clean_article("\n".join([line, "", _OPEN, "", _CLOSE]), meta)
+        assert [r["rule"] for r in result.removed] == ["headline_variant"], line
+    for line in [
+        "“The harbour must stay open to the fleet, whatever it costs.” Harbour Blog",  # a quotation and its source
+        "The Mayor Went Home Early",  # title case, but no word of the headline
+        "The mayor spoke first. Then the fleet",  # a short tail without a word of the headline
+    ]:
+        assert clean_article("\n".join([line, "", _OPEN, "", _CLOSE]), meta).removed == [], line
+
+
+def test_a_pull_quote_is_only_a_part_of_a_longer_paragraph():
+    para = "JANE DOE: We are going to talk about the harbour plan and what it means for the fishing fleet."
+    for line in [
+        "JANE DOE: We are going to talk about the harbour plan and what it means for the fishing",  # a transcript's turn
+        "We are going to talk about the harbour plan and what it means for the—",  # a speaker cut off
+        "‘We are going to talk about the harbour plan and what it means’",  # a quoted crosshead
+        para,  # a paragraph printed twice, whole
+    ]:
+        result = clean_article("\n".join([_OPEN, "", line, "", para, "", _CLOSE]))
+        assert result.removed == [], line
+    pull = "what it means for the fishing fleet and the harbour town"
+    para2 = "Nobody knows yet what it means for the fishing fleet and the harbour town, the mayor said."
+    result = clean_article("\n".join([_OPEN, "", pull, "", para2, "", _CLOSE]))
+    assert [r["rule"] for r in result.removed] == ["pull_quote_repeat"]
+
+
+def test_an_outlets_boilerplate_is_counted_across_its_articles():
+    blurb = "Harbour Weekly is a nonprofit newsroom that covers the coast."
+    assert repeated_lines(_outlet_texts(blurb, 4)) == frozenset()  # in four articles only
+    found = repeated_lines(_outlet_texts(blurb, 5))
+    assert len(found) == 1
+    # Repeated lines that belong to articles are never boilerplate.
+    for line in [
+        "What did the mayor say about the harbour?",  # a crosshead as a question
+        "And Now, A Word From The Mayor",  # a recurring section's crosshead
+        "A lightly edited transcript of our conversation follows.",  # a lead-in
+        "“The harbour is the town, and the town is the harbour,” the mayor likes to say.",  # a quotation
+        "Panel: Ann Poe, Bo Roe, Cy Doe, Di Moe, Ed Loe, Flo Noe, Gus Koe",  # a list
+        "Short line here.",  # fewer than six words
+    ]:
+        assert repeated_lines(_outlet_texts(line, 8)) == frozenset(), line
+    # An article saved five times over is one article: its lines sit between the same neighbours.
+    same = ["The council met on Monday.\n\nHarbour Weekly is a nonprofit newsroom that covers the coast.\n\nThe vote is next week."] * 5
+    assert repeated_lines(same) == frozenset()
+    # Counted per outlet: the same line in five articles of five outlets is nobody's boilerplate.
+    items = [(f"Outlet {k}", t) for k, t in enumerate(_outlet_texts(blurb, 5))]
+    assert all(v == frozenset() for v in repeated_by_outlet(items).values())
+    assert repeated_by_outlet([("Harbour Weekly", t) for t in _outlet_texts(blurb, 5)]) == {"Harbour Weekly": found}
+    # Without the outlet's boilerplate (a corpus too small to count on), the line stays.
+    text = "\n".join([_OPEN, "", blurb, "", _CLOSE])
+    assert clean_article(text).removed == []
+    assert [r["rule"] for r in clean_article(text, repeated=found).removed] == ["outlet_boilerplate"]
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Lawmakers left for the weekend with no talks scheduled. | Jane Doe/HARBOUR NEWS Harbour talks stall", "credited_caption"),
+    ("Boats wait outside the harbour on Monday. Photographer: Jane Doe/Harbour Agency", "credited_caption"),
+    ("The mayor had a message for the fleet. Source: Harbour TV", "credited_caption"),
+    ("This combination photo shows the harbour in 2010 and in 2020. (AP Photo)", "agency_file_caption"),
+    ("Harbour News's Jane Doe contributed.", "contributor_credit"),
+    ("Jane Doe contributed reporting to this story.", "contributor_credit"),
+    ("— With assistance by Jane Doe", "contributor_credit"),
+    ("Science Writer Jane Doe reported from Harbourtown. John Roe contributed from Oslo.", "contributor_credit"),
+    ("—Updated at 2:39 p.m.", "editor_note"),
+    ("This article is adapted from passages in Chapter Six of Jane Doe’s book “The Harbour” (Coast Press, 2013).", "editor_note"),
+    ("The Harbour News receives support from the Coast Foundation. The Harbour News is solely responsible for all content.", "editor_note"),
+    ("This article is more than 2 years old", "editor_note"),
+    ("Read More: Council Delays Vote on Harbour Plan", "related_link"),
+    ("NOW WATCH: ‘Five Reasons the Harbour Plan Failed’", "related_link"),
+    ("SPECIAL COVERAGE: Harbour Reform", "related_link"),
+    ("( Full 2014 harbour results)", "related_link"),
+    ("More On This...", "related_link"),
+    ("More on harbour reform", "related_link"),
+    ("For more Harbour News stories about the coast, go to https://example.com/coast", "read_more"),
+    ("Watch The Mayor's Remarks In Full", "video_link"),
+    ("SHARE THIS ARTICLE Share Tweet Post Email", "share_prompt"),
+    ("__", "separator"),
+])
+def test_round_two_patterns(line, rule):
+    """Each pattern added in the second round removes its invented line; the near misses below stay."""
+    text = "\n".join([_OPEN, "", line, "", _CLOSE]) if rule not in ("contributor_credit", "editor_note") else "\n".join([_OPEN, "", _CLOSE, "", line])
+    assert [r["rule"] for r in clean_article(text).removed] == [rule]
+
+
+@pytest.mark.parametrize("line", [
+    "Much of the money came from donors who never contributed.",
+    "More on that later, the mayor said.",
+    "Watch the harbour closely, she warned.",
+    "The council said it would share, post and email the plan.",
+    "He read more than 40 reports (and wrote none) before the vote.",
+    "The mayor (left) and the clerk (right) signed the plan.",
+    "Source: the clerk said the vote was delayed.",
+])
+def test_round_two_near_misses_stay(line):
+    for text in ("\n".join([_OPEN, "", line, "", _CLOSE]), "\n".join([_OPEN, "", _CLOSE, "", line])):
+        assert clean_article(text).removed == [], line
