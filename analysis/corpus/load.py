@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .cleaning import Rule, clean_article, load_rules
+from .cleaning import Rule, clean_article, load_rules, repeated_by_outlet
 from ..errors import ComparisonError, CorpusError, Problem
 from ..paths import bundled_corpus
 from .segment import count_words, split_sentences, tokenize
@@ -432,12 +432,17 @@ def _check_cleaned(rows: list[_Row], texts: dict[str, str], problems: list[Probl
     headline, the byline or other furniture) would silently count as an empty article: a problem."""
     rules = rules if rules is not None else load_rules()
     cleaned: dict[str, CleanResult] = {}
+    # Each outlet's boilerplate: the lines it prints in many of its articles in this corpus.
+    repeated = repeated_by_outlet(
+        ((row.values.get("outlet", ""), texts[row.values.get("article_id", "")]) for row in rows
+         if row.values.get("article_id", "") in texts), rules=rules)
     for row in rows:
         aid = row.values.get("article_id", "")
         if aid not in texts:
             continue
         meta = {c: row.values.get(c, "") for c in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)}
-        result = cleaned[aid] = clean_article(texts[aid], meta, rules=rules)
+        result = cleaned[aid] = clean_article(texts[aid], meta, rules=rules,
+                                              repeated=repeated.get(meta.get("outlet", ""), frozenset()))
         if any(split_sentences(p.text, p.start) for p in result.paragraphs):
             continue
         removed = "; ".join(f"line {r['line']} by the {r['rule']} rule" for r in result.removed[:3])
@@ -559,10 +564,12 @@ def _build(root: Path, items: list[tuple[dict, dict, str]], rules: tuple[Rule, .
     results already computed (by the check), keyed by article id."""
     records, audit, paras, sents = [], [], [], []
     cleaned = cleaned or {}
+    todo = [(meta["outlet"], raw) for meta, _, raw in items if meta["article_id"] not in cleaned]
+    repeated = repeated_by_outlet(todo, rules=rules) if todo else {}
     for meta, extra, raw in items:
         aid, outlet = meta["article_id"], meta["outlet"]
         extra = {**extra, EXTRACTION: str(extra.get(EXTRACTION) or "") or TEXT_FILE}
-        result = cleaned.get(aid) or clean_article(raw, meta, rules=rules)
+        result = cleaned.get(aid) or clean_article(raw, meta, rules=rules, repeated=repeated.get(outlet, frozenset()))
         for r in result.removed:
             audit.append({"article_id": aid, "outlet": outlet, "file": meta["file"], **r, EXTRACTION: extra[EXTRACTION]})
         n_sent = 0

@@ -489,3 +489,19 @@ def test_round_two_patterns(line, rule):
 def test_round_two_near_misses_stay(line):
     for text in ("\n".join([_OPEN, "", line, "", _CLOSE]), "\n".join([_OPEN, "", _CLOSE, "", line])):
         assert clean_article(text).removed == [], line
+
+
+def test_loading_a_corpus_removes_an_outlets_boilerplate_and_keeps_another_outlets_line(tmp_path):
+    """The boilerplate rule reads the corpus: a line one outlet prints in five of its articles goes, in
+    that outlet's articles only (another outlet printing it once keeps it: it may be its own sentence)."""
+    from tests.corpus_folders import write_corpus
+
+    blurb = "Harbour Weekly is a nonprofit newsroom that covers the coast."
+    articles = {f"hw{k}": ("Harbour Weekly", [f"The council met on day {k} of the month to vote.", blurb,
+                                                f"The vote on item {k} is expected next week, a clerk said."]) for k in range(5)}
+    articles["other"] = ("Coast Daily", ["The council met again on Friday to vote.", blurb, "The vote is next week."])
+    corpus = write_corpus(tmp_path / "c", articles)
+    kept = corpus.paragraphs().groupby("article_id")["text"].agg(" ".join)
+    assert all(blurb not in kept[f"hw{k}"] for k in range(5))
+    assert blurb in kept["other"]
+    assert (corpus.audit["rule"] == "outlet_boilerplate").sum() == 5
