@@ -310,3 +310,17 @@ def test_every_csv_a_reader_opens_is_formula_safe(tmp_path):
     items = pd.DataFrame({"key": ["-1+1"], "machine": ["+x"], "student": ["=1"]})
     save_check(items, "check", tmp_path)
     assert (tmp_path / "check.csv").read_text(encoding="utf-8").splitlines()[1] == "'-1+1,'+x,'=1"
+
+
+def test_no_notebook_writes_a_readers_csv_without_save_csv():
+    """The notebooks' tables go to the output folder readers download from: each is written by
+    save_csv (formula-safe), never by DataFrame.to_csv into ``out`` directly."""
+    from analysis.paths import PROJ_ROOT
+
+    direct = []
+    for path in sorted((PROJ_ROOT / "notebooks").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code":
+                direct += [f"{path.name}: {ln.strip()}" for ln in cell.source.splitlines()
+                           if re.search(r"\.to_csv\(\s*out\b", ln)]
+    assert not direct, direct

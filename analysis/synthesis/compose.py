@@ -1,6 +1,6 @@
 """Synthesis: one card per outlet that brings together its frames, words, voices and coverage.
 
-Notebook 05 ("five outlets, one day") puts side by side what notebooks 01 to 04 found about
+Notebook 05 ("all the outlets side by side") puts side by side what notebooks 01 to 04 found about
 each outlet. Nothing here is a new analysis: :func:`synthesize` calls each of the four analyses
 once on the corpus (framing and agency, word choice, sourcing, story elements and text reuse),
 keeps the tables they return, and writes from them a few **claims** per outlet
