@@ -55,7 +55,7 @@ CORPUS_REGISTER = "register.csv"
 """The file name of a corpus folder's own register."""
 REGISTER_COLUMNS = ("canonical", "kind", "variants", "role_variants", "affiliation", "country", "role_type")
 
-# Words that start a capitalised run but are not part of a name ("In Moscow", "But Putin").
+# Words that start a capitalised run but are not part of a name ("In Moscow", "But Okafor").
 _NOT_NAME_START = frozenset(
     """The A An In On At But And As After Before For From If It Its This That These Those There Their
     His Her He She They We I When While With Without Since Until Asked Meanwhile However Afterwards
@@ -97,7 +97,7 @@ def _trie_pattern(literals) -> str:
 
 
 def _is_modifier(phrase: str, m: "Mention") -> bool:
-    """True when the mention is a possessive followed by more words ("Putin’s adviser")."""
+    """True when the mention is a possessive followed by more words ("Okafor’s adviser")."""
     return bool(_POSSESSIVE_AFTER.match(phrase, m.end))
 
 
@@ -178,8 +178,8 @@ class Register:
         """The register entry a noun phrase refers to, or None.
 
         Unlike :meth:`find`, which lists every mention, this picks the phrase's head: the
-        mention that ends last and is not a possessive modifier. "Putin’s foreign policy
-        adviser" is the adviser (Yuri Ushakov, a role variant), not Putin; "Russia’s foreign
+        mention that ends last and is not a possessive modifier. "Okafor’s foreign policy
+        adviser" is the adviser (Lena Brandt, a role variant), not Okafor; "Russia’s foreign
         ministry spokeswoman Maria Zakharova" is Maria Zakharova. At the same end a name beats
         a role and a longer mention beats a shorter one.
 

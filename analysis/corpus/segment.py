@@ -156,7 +156,7 @@ _TOKEN = re.compile(
     r"""
     (?P<initialism>(?:[A-Za-z]\.){2,})                      # U.S.  a.m.
   | (?P<number>\d+(?:[.,:/]\d+)*(?:%|st|nd|rd|th|s|kg|km)?)  # 9,000  2014  250kg  30-
-  | (?P<word>[^\W\d_]\w*(?:[’'\-](?=[^\W_])\w*)*)            # Kyiv  Ukraine’s  de-facto
+  | (?P<word>[^\W\d_]\w*(?:[’'\-](?=[^\W_])\w*)*)            # Lisbon  Norway’s  de-facto
   | (?P<punct>\S)                                            # anything else, one character
     """,
     re.VERBOSE,

@@ -3,14 +3,14 @@
 Salience is making a piece of information "more noticeable, meaningful, or memorable" (Entman
 1993): an actor named often, early and as the one who acts is put forward. Actors here are the
 people, organisations and countries of the corpus's register (:func:`analysis.corpus.register.corpus_register`):
-its folder's ``register.csv`` where it has one ("Mr Zelensky" and "Ukraine's president" count as
+its folder's ``register.csv`` where it has one ("Ms Okafor" and "Ruritania's president" count as
 one actor there), and the people and organisations found in the corpus's own text
 (:mod:`analysis.corpus.people`: "Christine Blasey Ford", "Blasey Ford" and "Ford" are one person;
 "the Labor Department", "the Bureau of Labor Statistics (BLS)" are bodies), so any corpus has its
 actors with no register written for it.
 
 - :func:`actor_mentions`: every mention, role and name side by side merged ("Russian president
-  Vladimir Putin" counts once), capitals named as places left out, each flagged when it is the
+  Marta Okafor" counts once), capitals named as places left out, each flagged when it is the
   grammatical subject (:func:`analysis.framing.grammar.is_subject`).
 - :func:`actor_salience`: per outlet and actor, mentions, per 1,000 words, first paragraph and
   position, subject mentions and share; :func:`salience_wide` and :func:`salience_table` lay it
@@ -79,7 +79,7 @@ _LOCATIVE = re.compile(
 def actor_mentions(corpus: Corpus, *, register: Register | None = None, kinds: tuple[str, ...] = ACTOR_KINDS, places: bool = False) -> pd.DataFrame:
     """Mentions of registered actors, with appositions merged and a grammatical-subject flag.
 
-    "Russian president Vladimir Putin" is a role and a name side by side: the register finds both;
+    "Ruritanian president Marta Okafor" is a role and a name side by side: the register finds both;
     here they count once (consecutive mentions of the same actor separated only by spaces or a
     comma are merged). A capital city standing for its state ("Moscow said") is an actor, but
     "a car bomb outside Moscow" names a place: role mentions of a country (its capital) right

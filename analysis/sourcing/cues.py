@@ -5,7 +5,7 @@ preference:
 
 - :func:`cue_after`: a reporting verb right after the quote with its subject (``,” he said``,
   ``,” said Mr Trump``, ``” Trump posted``);
-- :func:`cue_before`: the nearest reporting verb before the quote with its subject (``Lavrov told
+- :func:`cue_before`: the nearest reporting verb before the quote with its subject (``Okafor told
   CBS that Moscow was “ready ...”``), where a participle (``adding``, ``saying``, ``Warning that
   ...,``) takes the subject of its clause; a name and a colon with no verb is a cue too
   (``PENCE: “...``);

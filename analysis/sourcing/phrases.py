@@ -4,7 +4,7 @@ The cue finder reads the words next to a reporting verb as its subject. :func:`c
 takes the noun phrase that ends at a token (``Sean Spicer``, ``a European official familiar
 with the drafts``), :func:`collect_right` the one that starts at it (``said Gov. John Kasich``);
 both stop at a verb, a clause word, a preposition that does not belong to the phrase ("the
-mayor of Kyiv" keeps its "of"), or a quote. :func:`speakerlike` says whether a phrase can say
+mayor of Lisbon" keeps its "of"), or a quote. :func:`speakerlike` says whether a phrase can say
 anything at all (a pronoun, a name, or a noun of person or body from the lexicon), and
 :func:`head_index` finds its head, the last word before a post-modifier ("familiar with",
 "of").
@@ -65,7 +65,7 @@ def skip_adverbials_left(toks: list[Tok], i: int) -> int:
 
 
 def np_internal_preposition(toks: list[Tok], j: int, lex: Lexicon) -> bool:
-    """Is ``toks[j]`` (of, for, to, with) inside a noun phrase: "the mayor of Kyiv", "adviser to"."""
+    """Is ``toks[j]`` (of, for, to, with) inside a noun phrase: "the mayor of Lisbon", "adviser to"."""
     if j == 0:
         return False
     before = toks[j - 1]

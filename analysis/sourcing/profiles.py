@@ -91,8 +91,8 @@ def extract_quotes(corpus: Corpus, *, indirect: bool = False, headlines: bool = 
         canonical name from the register, a name as the article writes it in full, a role
         such as "a European official", or "" when the text does not say), ``speaker_type``
         (person, organisation, media, role, anonymous, unknown), ``registered``,
-        ``speaks_for`` (the register entry a role speaks for: "Zelensky’s spokesman" ->
-        Volodymyr Zelensky), ``role_type``, ``affiliation``, ``country`` (from the register,
+        ``speaks_for`` (the register entry a role speaks for: "Okafor’s spokesman" ->
+        Marta Okafor), ``role_type``, ``affiliation``, ``country`` (from the register,
         for the speaker or the entry it speaks for; empty otherwise), ``via`` (how the speaker was found: register, name, pronoun,
         description, role, previous quote), ``speaker_mention`` / ``speaker_start`` /
         ``speaker_end`` (the words read as the speaker), ``verb`` (as written, lower case),

@@ -86,7 +86,7 @@ def quotes_in_text(
         quotation, split by its attribution or running over paragraphs, share this number),
         ``closed`` (the passage had its closing mark), ``speaker``, ``speaker_type``, ``via``
         (how the speaker was found), ``speaks_for`` (the register entry a role speaks for:
-        "Zelensky’s spokesman" -> Volodymyr Zelensky), ``speaker_mention``, ``speaker_start``,
+        "Okafor’s spokesman" -> Marta Okafor), ``speaker_mention``, ``speaker_start``,
         ``speaker_end`` (the words in the text that name the speaker; -1 when none), ``verb``,
         ``verb_lemma``, ``stance``, ``verb_start``, ``verb_end``, ``cue_position`` (where the
         cue was: after, before, parenthetical, label, according, inherited), ``words``.
@@ -492,7 +492,7 @@ def _indirect_row(art: ArticleSpeakers, s: Sentence, v: tuple[int, int, str], np
             a = after
             that = next((x for x in range(after, min(after + 10, len(toks))) if toks[x].low == "that"), None)
             if that is not None and not any(t.q >= 0 or t.text in ",;:—–-" for t in toks[after:that]):
-                a = that + 1  # "wrote on social media that ...", "told Witkoff at their last meeting ... that ..."
+                a = that + 1  # "wrote on social media that ...", "told Okafor at their last meeting ... that ..."
             else:
                 if lemma in ("tell", "brief", "assure") and a < len(toks):
                     obj = collect_right(toks, a, lex)

@@ -8,9 +8,9 @@ were given. :meth:`ArticleSpeakers.resolve` turns the noun phrase of a cue into 
   previous paragraphs, else the person named last;
 - a definite description ("the official", "the agency") is the earlier speaker or register entry
   with the same head noun, or, for a noun of person ("the former boxer"), the person last quoted;
-- names and roles go through the register (one canonical name for every variant: "Zelenskyy",
-  "Mr Zelensky", "Ukraine’s president" are Volodymyr Zelensky); a role that speaks for a
-  register entry keeps it (``speaks_for``: "Zelensky’s spokesman");
+- names and roles go through the register (one canonical name for every variant: "Okafor",
+  "Ms Okafor", "Ruritania’s president" are Marta Okafor); a role that speaks for a
+  register entry keeps it (``speaks_for``: "Okafor’s spokesman");
 - a name not in the register is completed from its fullest form in the same article
   ("Merkley" -> "Jeff Merkley").
 
@@ -113,7 +113,7 @@ class Who:
     speaker_type: str
     via: str
     kind: str  # person, organisation, media, group, role, anonymous, unknown
-    owner: str = ""  # the register entry a role speaks for ("Zelensky’s spokesman", "a spokesman for the Kremlin")
+    owner: str = ""  # the register entry a role speaks for ("Okafor’s spokesman", "a spokesman for the Kremlin")
 
 
 class ArticleSpeakers:
@@ -287,14 +287,14 @@ class ArticleSpeakers:
         core = self.text[toks[a].start : toks[head_i].end]
         m = lex.register.head(phrase)
         if m is None or m.start > 0 and phrase[: m.start].strip().lower() not in ("the", "a", "an"):
-            m = lex.register.head(core)  # "the mayor of Kyiv" is a role of its own; "a spokesman for the Kremlin" is not the Kremlin
+            m = lex.register.head(core)  # "the mayor of Lisbon" is a role of its own; "a spokesman for the Kremlin" is not the Kremlin
         name = self._name_in(toks, a, head_i + 1)
         if m is not None and not (name and lex.register.head(name) is None and core.rfind(name.split()[-1]) >= m.end):
             return self._registered(m.canonical, "register")  # unless a name not in the register comes later:
             # "former Obama Education Secretary Arne Duncan" is Arne Duncan
         if name:
             return Who(name, "organisation" if _is_org_name(name) else "person", "name", "organisation" if _is_org_name(name) else "person")
-        # a role: "the official", "a European official familiar with ...", "Zelensky’s spokesman"
+        # a role: "the official", "a European official familiar with ...", "Okafor’s spokesman"
         head = toks[head_i].low.rstrip("’'")
         if head in _DOCUMENT_NOUNS:  # "Priebus' statement said": the statement's words are Priebus's
             owner_of = self._document_owner(toks[a].start, core, after=toks[b - 1].end)
@@ -303,7 +303,7 @@ class ArticleSpeakers:
         role_phrase = _without_clause(phrase, core)
         owner = [x for x in lex.register.find(core) if _POSSESSIVE.match(core, x.end)]
         speaks_for = [x for x in lex.register.find(role_phrase) if _POSSESSIVE.match(role_phrase, x.end) or re.search(r"\b(?:for|of|to)\s+$", role_phrase[: x.start])]
-        if owner:  # "Zelensky’s spokesman" -> "Volodymyr Zelensky’s spokesman": one name for every variant
+        if owner:  # "Okafor’s spokesman" -> "Marta Okafor’s spokesman": one name for every variant
             o = owner[0]
             role_phrase = role_phrase.replace(o.text, o.canonical, 1) if o.text in role_phrase else role_phrase
         role = _role_text(role_phrase)
@@ -578,7 +578,7 @@ _CLAUSE_MODIFIER = re.compile(r"\s+(?:familiar|close|with\s+knowledge|who|which|
 
 def _without_clause(phrase: str, core: str) -> str:
     """A role without its clause-like post-modifier: "a European official familiar with the
-    drafts" -> "a European official"; "the mayor of Kyiv" stays whole."""
+    drafts" -> "a European official"; "the mayor of Lisbon" stays whole."""
     m = _CLAUSE_MODIFIER.search(phrase)
     return phrase[: m.start()] if m else phrase
 

@@ -31,7 +31,7 @@ __all__ = [
 
 
 def _from_to(values: dict[str, float], fmt=str) -> str:
-    """"from 3 (CGTN) to 35 (The Independent)", or "3 in each" when every value reads the same."""
+    """"from 3 (Harbour News) to 35 (The Independent)", or "3 in each" when every value reads the same."""
     order = list(values)
     lo = min(order, key=lambda o: (values[o], order.index(o)))
     hi = max(order, key=lambda o: (values[o], -order.index(o)))

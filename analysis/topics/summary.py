@@ -47,7 +47,7 @@ def sentences_told_alone(elements: pd.DataFrame, only: pd.DataFrame) -> pd.DataF
 
 
 def _partners(partners: dict[str, int], outlets: list[str]) -> str:
-    """"1 passage shared with CGTN" or "3 passages shared: AFP 1, The Independent 2"."""
+    """"1 passage shared with Harbour News" or "3 passages shared: AFP 1, The Independent 2"."""
     if not partners:
         return ""
     total = sum(partners.values())
@@ -70,7 +70,7 @@ def shared_words(corpus: Corpus, passages: pd.DataFrame) -> pd.DataFrame:
         :func:`analysis.topics.reuse.word_tokens` counts them), ``narration_words`` and
         ``quotation_words`` (of them, inside a passage of kind "shared narration" or "shared
         quotation"), ``narration_share``, ``quotation_share`` and ``narration_partners`` (the
-        outlets it shares narration with, in words: "3 passages shared: AFP 1, CGTN 2").
+        outlets it shares narration with, in words: "3 passages shared: AFP 1, Harbour News 2").
 
     References:
         Clough, P., Gaizauskas, R., Piao, S. S. L. & Wilks, Y. (2002). METER: MEasuring TExt
