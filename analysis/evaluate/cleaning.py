@@ -53,7 +53,7 @@ __all__ = [
 
 DEFAULT_DATA = DATASETS_DIR / "allsides_articles" / "articles.jsonl.gz"
 DEFAULT_GOLD = PROJ_ROOT / "gold" / "furniture" / "lines.csv"
-SPLITS = ("dev", "unseen", "fresh", "blind")
+SPLITS = ("dev", "unseen", "fresh", "blind", "blind2")
 LABELS = ("furniture", "body", "blank")
 TEXT_CHARS = 100  # the gold keeps each line's first 100 characters
 
