@@ -527,6 +527,16 @@ def test_round_two_near_misses_stay(line):
     ("Already subscribe? Click here to support Harbour Weekly.", "app_prompt", "end", None),
     ("ANALYSIS/OPINION:", "section_label", "top", None),
     ("• Jane Doe is a columnist for Harbour Weekly.", "author_bio_named", "end", {"byline": "Jane Doe"}),
+    ("Follow @harbournews", "social_follow", "middle", None),
+    ("This is a developing story, check back for updates.", "editor_note", "end", None),
+    ("— This report was last updated at 8:02 a.m.", "editor_note", "end", None),
+    ("Have you been affected by the flood? Share your experiences by emailing flood@example.com.", "contact_line", "end", None),
+    ("Please include a contact number if you are willing to speak to a reporter.", "contact_line", "end", None),
+    ("—", "separator", "middle", None),
+    ("**Want Harbour Mornings in your inbox every day? Sign up here.**", "newsletter", "top", None),
+    ("Support Harbour News’s explanatory journalism", "support_prompt", "end", None),
+    ("Every day we answer your questions about the coast. " * 8 + "Please consider making a contribution to Harbour News today.", "support_prompt", "end", None),
+    ("If you enjoyed this article, we have a proposition for you: join Harbour Plus. " * 3, "support_prompt", "end", None),
 ])
 def test_round_three_patterns(line, rule, where, meta):
     """Each shape added in the third round removes its invented line at its place; the near misses below stay."""
@@ -552,6 +562,12 @@ def test_round_three_patterns(line, rule, where, meta):
     ("Analysis: the plan fails the fleet, the report says.", None),
     ("• John Roe is a columnist for Harbour Weekly.", {"byline": "Jane Doe"}),
     ("How concerned are you about the harbour? Harbour News/Coast Poll", None),  # a chart's title and its poll
+    ("Follow @janedoe's lead, the mayor urged.", None),
+    ("This is a developing town, the mayor said.", None),
+    ("Have you been to the harbour? The mayor has not, and she says so.", None),
+    ("- the mayor, on the harbour", None),
+    ("Support for the harbour plan is falling, a poll says.", None),
+    ("If you enjoyed the harbour festival, come back next year, the mayor said.", None),
 ])
 def test_round_three_near_misses_stay(line, meta):
     for text in ([line, "", _OPEN, "", _CLOSE], [_OPEN, "", line, "", _CLOSE], [_OPEN, "", _CLOSE, "", line]):
