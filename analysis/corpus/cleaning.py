@@ -433,8 +433,8 @@ def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: 
                 return False
             elif _norm(stripped) in {_norm(value), _norm("By " + value)}:
                 return True
-            elif rule.from_metadata == "outlet" and _norm(stripped) == _acronym(value):
-                return True
+            elif rule.from_metadata == "outlet" and _norm(stripped) in {_acronym(value), _norm(value).replace(" ", "")}:
+                return True  # its short name ("HNN" of "HNN News"), or its name without spaces ("HarbourNews")
     return rule.combined is not None and rule.combined.fullmatch(stripped) is not None
 
 

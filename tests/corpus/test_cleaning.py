@@ -218,6 +218,7 @@ NEW_RULES = {
     # Round 3: shapes from the misses of all four splits.
     "caption_credit_after": ("Boats wait outside the harbour in Harbourtown on July 11, 2020. Jane Doe/Harbour Weekly",
                              "The council approved the plan. Jane Doe/Harbour Weekly readers disagreed with it.", "middle", None),
+    "link_label": ("Related:", "Related: the council's own report on the harbour was never published.", "middle", None),
     "read_more_link": ("Read more about the harbour's history",
                        "Read more about the harbour's history in the council's report.", "middle", None),
     # a gallery printing each caption twice (the test puts these four lines where one line goes)
@@ -537,6 +538,22 @@ def test_round_two_near_misses_stay(line):
     ("Support Harbour News’s explanatory journalism", "support_prompt", "end", None),
     ("Every day we answer your questions about the coast. " * 8 + "Please consider making a contribution to Harbour News today.", "support_prompt", "end", None),
     ("If you enjoyed this article, we have a proposition for you: join Harbour Plus. " * 3, "support_prompt", "end", None),
+    ("Loading...", "media_placeholder", "middle", None),
+    ("Video", "media_placeholder", "middle", None),
+    ("next Image 1 of 3", "media_placeholder", "middle", None),
+    ("181201202620793", "media_placeholder", "middle", None),  # ten digits or more
+    ('poster="https://example.com/video-still.jpg?id=7"', "media_placeholder", "middle", None),
+    ("Advertisement Advertisement", "advert", "middle", None),
+    ("• • •", "separator", "middle", None),
+    ("(Reuters photo: Jane Doe)", "picture_credit", "middle", None),
+    ("(Pixabay)", "picture_credit", "middle", None),
+    ("Also see:", "link_label", "middle", None),
+    ("WATCH:", "link_label", "middle", None),
+    ("Follow @harbourdesk Follow @janedoe", "social_follow", "middle", None),
+    ("Like us on Facebook.", "social_follow", "middle", None),
+    ("Share this: Pocket", "share_prompt", "middle", None),
+    ("Subscribe now for as little as $2 a month!", "app_prompt", "end", None),
+    ("HarbourNews", "outlet_name_line", "middle", {"outlet": "Harbour News"}),
 ])
 def test_round_three_patterns(line, rule, where, meta):
     """Each shape added in the third round removes its invented line at its place; the near misses below stay."""
@@ -568,6 +585,13 @@ def test_round_three_patterns(line, rule, where, meta):
     ("- the mayor, on the harbour", None),
     ("Support for the harbour plan is falling, a poll says.", None),
     ("If you enjoyed the harbour festival, come back next year, the mayor said.", None),
+    ("Video of the vote was shared widely.", None),
+    ("202001011", None),  # a number of nine digits or fewer is not a media ID
+    ('poster="https://example.com/still.jpg" The harbour plan explained in two minutes.', None),  # text after the markup stays
+    ("(The mayor left early.)", None),
+    ("More: the council wants a second vote.", None),
+    ("Like us, the fleet wants a second vote.", None),
+    ("Subscribe now, the mayor urged readers of the harbour bulletin.", None),
 ])
 def test_round_three_near_misses_stay(line, meta):
     for text in ([line, "", _OPEN, "", _CLOSE], [_OPEN, "", line, "", _CLOSE], [_OPEN, "", _CLOSE, "", line]):
