@@ -76,6 +76,7 @@ class Rule:
     min_articles: int = 0  # from_corpus: in at least this many of the outlet's articles, between different neighbours
     min_words: int = 0  # from_corpus / repeats_longer_line: lines of fewer words are never taken
     repeats_longer_line: bool = False  # the line is part of a longer paragraph of the same article (a pull quote)
+    doubled_run: bool = False  # the line is printed twice in a row, in a run of such pairs (a photo gallery's captions)
     combined: re.Pattern | None = None  # the patterns as one alternation, tried in order
 
 
@@ -134,6 +135,7 @@ def load_rules(path: str | Path = RULES_FILE) -> tuple[Rule, ...]:
                 min_articles=int(entry.get("min_articles", 0)),
                 min_words=int(entry.get("min_words", 0)),
                 repeats_longer_line=bool(entry.get("repeats_longer_line", False)),
+                doubled_run=bool(entry.get("doubled_run", False)),
                 combined=_combine(entry.get("patterns", [])),
             )
         )
@@ -178,6 +180,15 @@ def _is_masthead(line: str, outlet: str) -> bool:
         return False
     words = [w for w in re.split(rf"{_MASTHEAD_SEP}+", rest) if w]
     return all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+def _acronym(outlet: str) -> str:
+    """The outlet's short name when its name opens with one in capitals ("HNN" of "HNN News", "HNN (Web
+    News)"), folded; "" when it does not ("Harbour News", or "HNN" alone, which the name itself covers)."""
+    words = outlet.split()
+    if len(words) > 1 and re.fullmatch(r"[A-Z]{2,6}", words[0]):
+        return words[0].casefold()
+    return ""
 
 
 def _tails(value: str) -> list[str]:
@@ -254,6 +265,15 @@ def _words(s: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", _norm(s)))
 
 
+def _doubled_runs(lines: list[str]) -> frozenset[str]:
+    """The lines (normalised) printed twice in a row where the pair sits next to another such pair
+    (A A B B): a photo gallery whose every caption the page prints twice. A single paragraph printed
+    twice belongs to the article and is not taken."""
+    norm = [_norm(ln) for ln in lines]
+    pairs = {k for k in range(len(norm) - 1) if norm[k] == norm[k + 1]}
+    return frozenset(norm[k] for k in pairs if k + 2 in pairs or k - 2 in pairs)
+
+
 _ENDS_SENTENCE = re.compile(r"""[.!?…]["”’')]*$""")
 
 
@@ -265,6 +285,7 @@ class _Article:
         self.lines = [ln.strip() for ln in lines if ln.strip()]
         self.joined = " \n ".join(_words(ln) for ln in self.lines)
         self.title_case_lines = sum(_is_headline_case(ln) for ln in self.lines)
+        self.doubled = _doubled_runs(self.lines)
 
     def in_longer_paragraph(self, line: str, *, min_words: int, margin: int = 20) -> bool:
         """The line's words are found, whole, inside the paragraph right above or right below it, which
@@ -382,6 +403,8 @@ def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: 
         return bool(repeated) and _norm(stripped) in repeated
     if rule.repeats_longer_line:
         return article is not None and article.in_longer_paragraph(stripped, min_words=rule.min_words)
+    if rule.doubled_run:
+        return article is not None and _norm(stripped) in article.doubled
     if rule.from_metadata:
         value = str(meta.get(rule.from_metadata) or "").strip()
         if value:
@@ -401,13 +424,17 @@ def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: 
             elif rule.metadata_at == "start":
                 # A line that starts with one of the names of the field (the authors of a byline) and whose
                 # rest matches the rule's patterns ("David Segal is a former ...").
-                low = unicodedata.normalize("NFC", stripped).translate(_QUOTES).casefold()
+                # (a bullet or dash before the name is the list's mark: "• Jane Doe is ...")
+                text = re.sub(r"^[•·*–—-]\s*", "", stripped)
+                low = unicodedata.normalize("NFC", text).translate(_QUOTES).casefold()
                 for name in _names(value):
-                    if low.startswith(name) and rule.combined is not None and rule.combined.fullmatch(stripped[len(name):]):
+                    if low.startswith(name) and rule.combined is not None and rule.combined.fullmatch(text[len(name):]):
                         return True
                 return False
             elif _norm(stripped) in {_norm(value), _norm("By " + value)}:
                 return True
+            elif rule.from_metadata == "outlet" and _norm(stripped) in {_acronym(value), _norm(value).replace(" ", "")}:
+                return True  # its short name ("HNN" of "HNN News"), or its name without spaces ("HarbourNews")
     return rule.combined is not None and rule.combined.fullmatch(stripped) is not None
 
 
@@ -458,7 +485,7 @@ def clean_article(raw: str, meta: dict | None = None, *, rules: tuple[Rule, ...]
     prefix_rules = [r for r in rules if r.where == "prefix"]
 
     lines = normalise_newlines(raw).split("\n")
-    article = _Article(lines) if any(r.repeats_longer_line or r.metadata_at == "variant" for r in rules) else None
+    article = _Article(lines) if any(r.repeats_longer_line or r.doubled_run or r.metadata_at == "variant" for r in rules) else None
     removed: list[dict] = []
     removed_text: list[str] = []
     removed_by: dict[int, str] = {}  # raw line index -> the rule that removed the whole line

@@ -215,6 +215,18 @@ NEW_RULES = {
                           "middle", None),
     "outlet_boilerplate": ("Harbour Weekly is a nonprofit newsroom that covers the coast.",
                            "Harbour Weekly is a nonprofit newsroom, the mayor said, and it covers the coast.", "middle", None),
+    # Round 3: shapes from the misses of all four splits.
+    "caption_credit_after": ("Boats wait outside the harbour in Harbourtown on July 11, 2020. Jane Doe/Harbour Weekly",
+                             "The council approved the plan. Jane Doe/Harbour Weekly readers disagreed with it.", "middle", None),
+    "link_label": ("Related:", "Related: the council's own report on the harbour was never published.", "middle", None),
+    "read_more_link": ("Read more about the harbour's history",
+                       "Read more about the harbour's history in the council's report.", "middle", None),
+    # a gallery printing each caption twice (the test puts these four lines where one line goes)
+    "gallery_captions": ("Boats wait outside the harbour.\nBoats wait outside the harbour.\nThe pier after the storm.\nThe pier after the storm.",
+                         "The pier after the storm was closed for a week.", "middle", None),
+    "dated_caption": ("Boats wait outside the harbour in Harbourtown, Maine, May 4, 2017.",
+                      "The vote on the harbour plan is set for Friday, May 4, 2017.", "middle", None),
+    "support_prompt": ("You can donate to the harbour fund here.", "Residents can donate to the harbour fund at the town hall.", "end", None),
 }
 
 
@@ -489,6 +501,109 @@ def test_round_two_patterns(line, rule):
 def test_round_two_near_misses_stay(line):
     for text in ("\n".join([_OPEN, "", line, "", _CLOSE]), "\n".join([_OPEN, "", _CLOSE, "", line])):
         assert clean_article(text).removed == [], line
+
+
+@pytest.mark.parametrize("line, rule, where, meta", [
+    ("FILE PHOTO: Boats wait outside the harbour in Harbourtown, U.S., May 4, 2017. REUTERS/Jane Doe/File Photo", "caption_credit_after", "middle", None),
+    ("Boats wait outside the harbour. " * 12 + "Jane Doe/AP Photo", "caption_credit_after", "middle", None),  # longer than 400 characters
+    ("Jane Doe/Bloomberg via Getty Images, FILE", "picture_credit", "middle", None),
+    ("janedoe/Instagram", "picture_credit", "middle", None),
+    ("Jane Doe/HNN", "picture_credit", "middle", None),
+    ("HNN", "outlet_name_line", "middle", {"outlet": "HNN (Web News)"}),
+    ("Click for more from Harbour Weekly.", "app_and_site_prompt", "middle", None),
+    ("'We are tired':Voters in Harbourtown want a new pier", "related_link", "middle", None),
+    ("Fact check: What the mayor said about the pier", "related_link", "middle", None),
+    ("This is a round-up of stories from the coast. Want it in your inbox every night? Sign up for \"The Harbour List\" newsletter here.",
+     "newsletter", "middle", None),
+    ("Join Opinion on Facebook and follow updates on example.com/harbour.", "social_follow", "middle", None),
+    ("Jane Doe (@janedoe) The harbour plan is a mistake.", "social_embed", "middle", None),
+    (".@harbourmayor the pier is falling apart and nobody cares!", "social_embed", "middle", None),
+    ("7 years ago", "editor_note", "top", None),
+    ("Reach Jane Doe at jdoe@example.com or on Twitter @janedoe.", "contact_line", "end", None),
+    ("Send tips to jane@example.org", "contact_line", "end", None),
+    ("Write to Jane Doe at jane.doe@example.com and John Roe at john.roe@example.com", "contact_line", "end", None),
+    ("Get more harbour news at HarbourNews.com/Coast.", "site_promo", "middle", None),
+    ("Infographic ID: 'x1Y2z3'", "chart_source", "middle", None),
+    ("This story is based in part on wire service reports.", "wire_credit", "end", None),
+    ("Already subscribe? Click here to support Harbour Weekly.", "app_prompt", "end", None),
+    ("ANALYSIS/OPINION:", "section_label", "top", None),
+    ("• Jane Doe is a columnist for Harbour Weekly.", "author_bio_named", "end", {"byline": "Jane Doe"}),
+    ("Follow @harbournews", "social_follow", "middle", None),
+    ("This is a developing story, check back for updates.", "editor_note", "end", None),
+    ("— This report was last updated at 8:02 a.m.", "editor_note", "end", None),
+    ("Have you been affected by the flood? Share your experiences by emailing flood@example.com.", "contact_line", "end", None),
+    ("Please include a contact number if you are willing to speak to a reporter.", "contact_line", "end", None),
+    ("—", "separator", "middle", None),
+    ("**Want Harbour Mornings in your inbox every day? Sign up here.**", "newsletter", "top", None),
+    ("Support Harbour News’s explanatory journalism", "support_prompt", "end", None),
+    ("Every day we answer your questions about the coast. " * 8 + "Please consider making a contribution to Harbour News today.", "support_prompt", "end", None),
+    ("If you enjoyed this article, we have a proposition for you: join Harbour Plus. " * 3, "support_prompt", "end", None),
+    ("Loading...", "media_placeholder", "middle", None),
+    ("Video", "media_placeholder", "middle", None),
+    ("next Image 1 of 3", "media_placeholder", "middle", None),
+    ("181201202620793", "media_placeholder", "middle", None),  # ten digits or more
+    ('poster="https://example.com/video-still.jpg?id=7"', "media_placeholder", "middle", None),
+    ("Advertisement Advertisement", "advert", "middle", None),
+    ("• • •", "separator", "middle", None),
+    ("(Reuters photo: Jane Doe)", "picture_credit", "middle", None),
+    ("(Pixabay)", "picture_credit", "middle", None),
+    ("Also see:", "link_label", "middle", None),
+    ("WATCH:", "link_label", "middle", None),
+    ("Follow @harbourdesk Follow @janedoe", "social_follow", "middle", None),
+    ("Like us on Facebook.", "social_follow", "middle", None),
+    ("Share this: Pocket", "share_prompt", "middle", None),
+    ("Subscribe now for as little as $2 a month!", "app_prompt", "end", None),
+    ("HarbourNews", "outlet_name_line", "middle", {"outlet": "Harbour News"}),
+])
+def test_round_three_patterns(line, rule, where, meta):
+    """Each shape added in the third round removes its invented line at its place; the near misses below stay."""
+    text = {"top": [line, "", _OPEN, "", _CLOSE], "end": [_OPEN, "", _CLOSE, "", line], "middle": [_OPEN, "", line, "", _CLOSE]}[where]
+    assert [r["rule"] for r in clean_article("\n".join(text), meta).removed] == [rule]
+
+
+@pytest.mark.parametrize("line, meta", [
+    ("Yes/No Voters", None),
+    ("Jane Doe/the council said no.", None),
+    ("HNN", {"outlet": "Harbour News"}),  # no short name in the outlet's name
+    ("Clicks for more than an hour kept the site down.", None),
+    ("Fact check: the mayor said the pier cost $2 million.", None),
+    ("Residents who signed up for the harbour newsletter in May got the plan first.", None),
+    ("Join the council on Monday at the harbour.", None),
+    ("Jane Doe (@janedoe) teaches law at Harbour College.", None),
+    ("The mayor (@harbourmayor) said the pier was safe.", None),
+    ("7 years ago, the harbour flooded.", None),
+    ("Residents can reach the clerk at the town hall.", None),
+    ("Get more boats at the harbour, the fleet said.", None),
+    ("Infographic designers were not paid, she said.", None),
+    ("This story is based on interviews with 20 fishermen.", None),
+    ("Analysis: the plan fails the fleet, the report says.", None),
+    ("• John Roe is a columnist for Harbour Weekly.", {"byline": "Jane Doe"}),
+    ("How concerned are you about the harbour? Harbour News/Coast Poll", None),  # a chart's title and its poll
+    ("Follow @janedoe's lead, the mayor urged.", None),
+    ("This is a developing town, the mayor said.", None),
+    ("Have you been to the harbour? The mayor has not, and she says so.", None),
+    ("- the mayor, on the harbour", None),
+    ("Support for the harbour plan is falling, a poll says.", None),
+    ("If you enjoyed the harbour festival, come back next year, the mayor said.", None),
+    ("Video of the vote was shared widely.", None),
+    ("202001011", None),  # a number of nine digits or fewer is not a media ID
+    ('poster="https://example.com/still.jpg" The harbour plan explained in two minutes.', None),  # text after the markup stays
+    ("(The mayor left early.)", None),
+    ("More: the council wants a second vote.", None),
+    ("Like us, the fleet wants a second vote.", None),
+    ("Subscribe now, the mayor urged readers of the harbour bulletin.", None),
+])
+def test_round_three_near_misses_stay(line, meta):
+    for text in ([line, "", _OPEN, "", _CLOSE], [_OPEN, "", line, "", _CLOSE], [_OPEN, "", _CLOSE, "", line]):
+        assert clean_article("\n".join(text), meta).removed == [], line
+
+
+def test_a_paragraph_printed_twice_alone_is_kept():
+    """Only a run of doubled lines is a gallery: one paragraph printed twice (a scraper's slip) stays."""
+    para = "The pier after the storm was closed for a week."
+    result = clean_article("\n".join([_OPEN, "", para, "", para, "", _CLOSE]))
+    assert result.removed == []
+    assert [p.text for p in result.paragraphs].count(para) == 2
 
 
 def test_loading_a_corpus_removes_an_outlets_boilerplate_and_keeps_another_outlets_line(tmp_path):
