@@ -384,6 +384,10 @@ def cue_before(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
             return None  # "a popular play called “...”": naming, not speech
         score = 2.0 if can_speak else 0.8
         between = toks[v[0] + v[1] : qi]
+        outer = _outer_clause(s, v, np, qi, lex)
+        if outer is not None and not (between and between[-1].text == ":"):
+            v, np = outer  # "Rep. Vale said Ms Ruiz urged members to be “closely coordinated.”": Vale's report
+            between = toks[v[0] + v[1] : qi]
         if any(t.q >= 0 for t in between):
             score -= 0.3
         elif can_speak and between and (between[-1].text in ":," or between[-1].low == "that") and len(between) <= 5:
@@ -403,6 +407,37 @@ def cue_before(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
     return None
 
 
+def _outer_clause(s: Sentence, v: tuple[int, int, str], np: tuple[int, int], qi: int, lex: Lexicon) -> tuple[tuple[int, int, str], tuple[int, int]] | None:
+    """The attribution a verb's clause is reported in: the verb ``v`` (subject ``np``) stands in
+    the complement of an earlier verb of speech whose subject can speak ("Vale said Ruiz called
+    on ...", "the senator said he rarely asks ..."): that earlier verb and its subject, else None."""
+    toks = s.toks
+    for v0 in s.verbs_before(np[0], reach=40, most=2):
+        end = v0[0] + v0[1]
+        if end < np[0] and toks[end].low == "that":
+            end += 1
+        if end != np[0]:
+            continue
+        if v0[2] not in lex.clause or v0[2] == "according to" or any(t.q >= 0 for t in toks[v0[0] : qi]):
+            return None
+        np0 = subject_of(s, v0[0], lex)
+        if np0 is None or np0[1] > v0[0] or not speakerlike(toks, np0, lex):
+            return None
+        return v0, np0
+    return None
+
+
+def _clause_break_before(s: Sentence, qi: int) -> bool:
+    """Is the quote at ``qi`` in a clause of its own, apart from any reporting verb before it in
+    the sentence (a comma, a semicolon or a dash between the nearest such verb and the quote)?"""
+    toks = s.toks
+    nearest = s.verbs_before(qi, reach=10**9, most=1)
+    if not nearest:
+        return True
+    v = nearest[0]
+    return any(t.text in ",;—–" for t in toks[v[0] + v[1] : qi - 1])
+
+
 def cue_parenthetical(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
     """``..., the Kremlin said, ...`` or ``..., according to X.`` later in the quote's sentence."""
     toks = s.toks
@@ -414,7 +449,11 @@ def cue_parenthetical(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
             if toks[k - 1].text == "," or k == qi + 1:
                 np = collect_right(toks, k + n, lex)
                 if np and speakerlike(toks, np, lex):
-                    return Cue(v, np, "according", 1.6)
+                    # right after the quote (“...,” according to X) it outranks a verb of an earlier
+                    # clause of the sentence; a verb whose own clause holds the quote keeps it
+                    # ("Vale told reporters the talks were “useful”, according to a news agency")
+                    right_after = k == qi + 1 or (k == qi + 2 and toks[qi + 1].text == ",")
+                    return Cue(v, np, "according", 3.3 if right_after and _clause_break_before(s, qi) else 1.6)
             continue
         if lemma in INVERTING and toks[k - 1].text in ",—–" and k + n < len(toks):
             np = collect_right(toks, k + n, lex)  # "..., said David Wasserman, an analyst."

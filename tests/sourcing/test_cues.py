@@ -20,6 +20,11 @@ from tests.sourcing.helpers import one, only
         ("Mr Klitschko spoke first. “It is not fair,” the former world champion boxer said.", "Vitali Klitschko", "said"),
         ("The Kremlin said the talks were “useful”.", "Kremlin", "said"),
         ("Warning that Ukraine would “get nothing”, Mr Johnson accused Washington.", "Boris Johnson", "warning"),
+        # a verb of speech inside what someone else reports: the quote is the reporter's source's,
+        # unless that verb introduces the quote with a colon
+        ("Rep. Ann Vale said Marta Ruiz called on members to be “closely coordinated.”", "Ann Vale", "said"),
+        ("Tom Birch spoke first. The longtime senator said he rarely asks others for help, “except for close friends.”", "Tom Birch", "said"),
+        ("Ann Vale said Marta Ruiz told members: “Stay together.”", "Marta Ruiz", "told"),
     ],
 )
 def test_speaker_and_verb(text, speaker, verb):
@@ -33,3 +38,15 @@ def test_reporting_verb_stance():
         "Mr Johnson slammed the “plan”. Vance urged them “to freeze the lines”. Lavrov said it was “fine”."
     )}
     assert stances == {"claimed": "distancing", "conceded": "factive", "slammed": "emotive", "urged": "directive", "said": "neutral"}
+
+
+def test_according_to_right_after_the_quote_outranks_an_earlier_verb():
+    row = one("Talks between the two sides have been going on for months, but “there has been a renewed push,” "
+              "according to a senior official who spoke on condition of anonymity.")
+    assert row["cue_position"] == "according" and row["speaker_mention"].startswith("a senior official")
+    # a verb that introduces the quote with a colon keeps it
+    row = one("Ann Vale said: “There has been a renewed push,” according to a senior official.")
+    assert row["speaker"] == "Ann Vale"
+    # and so does a verb whose own clause holds the quote: the agency is the conduit, not the speaker
+    row = one("Ann Vale told reporters the talks were “useful and frank”, according to the news agency Norpress.")
+    assert row["speaker"] == "Ann Vale"
