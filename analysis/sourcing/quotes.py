@@ -168,6 +168,8 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
             who = art.resolve(s.toks, np, pos)
             if who.kind == "person" and who.via != "pronoun":
                 art.note(pos, who, spoke=False)
+            elif who.via != "pronoun":
+                art.note_thing(pos, who)
             continue
         if what == "v":
             s = sentences[ref]

@@ -41,6 +41,18 @@ def test_unresolvable_pronoun_is_left_empty_not_guessed():
     assert row["speaker"] == "" and row["speaker_mention"] == "he"
 
 
+def test_it_and_they_go_back_to_the_latest_subject_that_agrees_in_number():
+    rows = only("The advisory panel recommends adjustments. Still, the Business Council of Oregon opposed an increase.\n\n"
+                "“Keep the tax in place,” it recommended.")
+    assert (rows[0]["speaker"], rows[0]["via"]) == ("the Business Council of Oregon", "pronoun")
+    row = one("The trade unions rejected the offer on Monday. “We will strike,” they said.")
+    assert row["speaker"] == "the trade unions"
+    # never a person's role, and not a subject of the wrong number or two paragraphs back
+    assert one("The minister was in Paris. Later, “we will strike,” it said.")["speaker"] == ""
+    assert one("The trade unions met on Monday. Later, “we will strike,” it said.")["speaker"] == ""
+    assert one("The union met.\n\nThe talks ended.\n\nNothing changed.\n\n“We will strike,” it said.")["speaker"] == ""
+
+
 def test_register_head_picks_the_phrase_head():
     reg = corpus_register(BUNDLED_CORPUS)
     assert reg.head("Putin’s foreign policy adviser").canonical == "Yuri Ushakov"
