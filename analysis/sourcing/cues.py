@@ -301,6 +301,8 @@ def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
             after = k + vk[1]
             if sentence_end and after + 1 < len(toks) and toks[after].text in ",:" and toks[after + 1].q >= 0:
                 return None  # “...” Trump replied, “...”: the verb introduces the next quote
+            if toks[qi].low.rstrip("”’\"'")[-1:] == "." and after < len(toks) and _complement_starts(toks[after], lex):
+                return None  # “... I think he will.” Rep. Vale said Ruiz called ...: a new sentence with its own report
             end = skip_adverbials_left(toks, k - 1) + 1
             head_end = next((x for x in range(j, end) if toks[x].text in ",("), end)
             last_comma = max((x for x in range(j, end) if toks[x].text == ","), default=-1)
@@ -325,6 +327,15 @@ def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
                 return None
             return Cue(vk, (j, head_end), "after", 3.0)
     return None
+
+
+def _complement_starts(t: Tok, lex: Lexicon) -> bool:
+    """Does the word after a verb of speech open what it reports ("said Ruiz called", "said he",
+    "said that", "said both ..."), rather than end the attribution or add a phrase of place, time or
+    audience ("said.", "said on Monday", "told reporters")?"""
+    if not t.word:
+        return False
+    return t.low == "that" or t.low in PRONOUNS or t.low in DETERMINERS or (t.cap and t.low not in TIME_WORDS)
 
 
 def _noun_after_determiner(s: Sentence, x: int) -> bool:

@@ -50,3 +50,10 @@ def test_according_to_right_after_the_quote_outranks_an_earlier_verb():
     # and so does a verb whose own clause holds the quote: the agency is the conduit, not the speaker
     row = one("Ann Vale told reporters the talks were “useful and frank”, according to the news agency Norpress.")
     assert row["speaker"] == "Ann Vale"
+
+
+def test_a_quote_ending_with_a_full_stop_is_not_the_next_sentences_report():
+    rows = only("“That is a problem,” said Rep. Tom Birch. “I think he will come round.” Rep. Ann Vale said Ruiz urged members to hold on.")
+    assert [r["speaker"] for r in rows] == ["Tom Birch", "Tom Birch"]
+    # a short attribution after it is still the quote's
+    assert one("“We will win.” Tom Birch said on Monday.")["speaker"] == "Tom Birch"
