@@ -89,6 +89,15 @@ def subject_of(s: Sentence, vi: int, lex: Lexicon, depth: int = 0) -> tuple[int,
     if i >= 0 and toks[i].low in ("who", "which") and i >= 2 and toks[i - 1].text == ",":
         # "Beck, who has in the past described Trump as ...": the noun phrase before ", who"
         np = collect_left(toks, i - 2, lex)
+        if np and np[0] >= 2 and toks[np[0] - 1].low in ("with", "at", "for", "of", "from") and toks[i].low == "who":
+            # "Vale, an economist with the Policy Institute, who says": the person the apposition describes
+            role = collect_left(toks, np[0] - 2, lex)
+            if role and role[0] >= 2 and toks[role[0] - 1].text == "," and toks[role[0]].low in ("a", "an", "the"):
+                name = collect_left(toks, role[0] - 2, lex)
+                if name and speakerlike(toks, name, lex) and (_at_boundary(toks, name[0]) or any(v[0] + v[1] == name[0] for v in s.verbs)):
+                    return name
+            if role and speakerlike(toks, role, lex):
+                return role
         if np and speakerlike(toks, np, lex):
             return np
     if i >= 0 and toks[i].text == ",":
@@ -226,6 +235,13 @@ def sentence_subject(s: Sentence, lex: Lexicon, before: int | None = None) -> tu
         j = i
         while j < len(toks) and toks[j].text != ",":
             j += 1
+        if toks[i].low in _PLAIN_PREPOSITIONS:
+            # "At one point he went off-script, riffing ...": a phrase of place or time with no
+            # comma of its own ends where a subject pronoun and its verb start
+            k = next((x for x in range(i + 1, min(j, len(toks) - 1)) if toks[x].low in ("he", "she", "they", "we") and toks[x + 1].word), None)
+            if k is not None:
+                i = k
+                break
         if j >= len(toks) or j - i > 30:
             return None
         i = j + 1
@@ -241,6 +257,9 @@ def sentence_subject(s: Sentence, lex: Lexicon, before: int | None = None) -> tu
         return np
     return None
 
+
+# Introductions that are a preposition's phrase, not a clause ("At one point", "On Friday"; but "After he spoke, ...")
+_PLAIN_PREPOSITIONS = frozenset("at in on during for from under over by with without despite amid following".split())
 
 _NP_OPENERS = frozenset("a an the his her their its our my your one two three four five another some several many".split())
 

@@ -57,3 +57,18 @@ def test_a_quote_ending_with_a_full_stop_is_not_the_next_sentences_report():
     assert [r["speaker"] for r in rows] == ["Tom Birch", "Tom Birch"]
     # a short attribution after it is still the quote's
     assert one("“We will win.” Tom Birch said on Monday.")["speaker"] == "Tom Birch"
+
+
+def test_a_phrase_of_place_or_time_without_its_comma_still_gives_the_subject():
+    text = ("Tom Dorsey spoke in Ohio on Friday.\n\nSigns of the old Dorsey did break through. At one point he went "
+            "off-script, riffing to the crowd, “I am nothing more than your messenger.”")
+    assert (only(text)[0]["speaker"], only(text)[0]["verb"]) == ("Tom Dorsey", "riffing")
+    # a clause before the comma keeps its own subject out: "After he spoke, Vale said ..."
+    row = one("Tom Dorsey spoke first. After he spoke, Ann Vale said the plan was “a mess”.")
+    assert row["speaker"] == "Ann Vale"
+
+
+def test_who_after_an_apposition_with_a_preposition_is_the_person_described():
+    rows = only("“Growth is slow,” writes Ann Vale, an economist with the liberal Policy Institute, who says the economy "
+                "is weak: “We are not in a recession.”")
+    assert [r["speaker"] for r in rows] == ["Ann Vale", "Ann Vale"]
