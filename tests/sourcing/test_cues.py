@@ -72,3 +72,13 @@ def test_who_after_an_apposition_with_a_preposition_is_the_person_described():
     rows = only("“Growth is slow,” writes Ann Vale, an economist with the liberal Policy Institute, who says the economy "
                 "is weak: “We are not in a recession.”")
     assert [r["speaker"] for r in rows] == ["Ann Vale", "Ann Vale"]
+
+
+def test_less_common_verbs_of_speech_are_cues():
+    found = [(r["speaker"], r["verb_lemma"]) for r in only(
+        "Tom Birch spoke in Concord. “People are afraid of wasting their votes,” he surmised.\n\n"
+        "Tom Birch portrayed a weak report as “a step in the right direction,” during a stop in Ohio.\n\n"
+        "Tom Birch lauded the bank for the “needed reforms at the top.”\n\n"
+        "“It is a disgrace,” Tom Birch muttered."
+    )]
+    assert found == [("Tom Birch", "surmise"), ("Tom Birch", "portray"), ("Tom Birch", "laud"), ("Tom Birch", "mutter")]
