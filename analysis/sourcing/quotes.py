@@ -305,7 +305,9 @@ def _inherit(qid: int, passages: list[Passage], where: dict, resolved: dict, las
     for q in sorted(same, key=lambda q: (q > qid, abs(q - qid))):
         if q in resolved and resolved[q][0].speaker and resolved[q][1] is not None:
             return resolved[q]
-        if q > qid and cues.get(q) is not None:
+        if q > qid and cues.get(q) is not None and not _ends_sentence(art.text, p):
+            # (a later quote's cue is not this one's when this one closes a sentence of its own:
+            # “We are refugees,” Vale said. “We are not criminals.” Ruiz said: “...”)
             c = cues[q]
             who = art.resolve(s.toks, c.np, s.toks[c.np[0]].start)
             if who.speaker:
@@ -337,6 +339,11 @@ def _inherit(qid: int, passages: list[Passage], where: dict, resolved: dict, las
             if np is None or (np[1] - np[0] == 1 and s.toks[np[0]].low in ("he", "she", "they")):
                 return resolved[earlier[0]]
     return None
+
+
+def _ends_sentence(text: str, p: Passage) -> bool:
+    """Does the quoted passage end with a full stop, a question or an exclamation mark of its own?"""
+    return text[p.start : p.end].rstrip("”’\"' ")[-1:] in (".", "!", "?", "…")
 
 
 # Heads of a description that names a thing, not a person, a body or a document that chose the words
