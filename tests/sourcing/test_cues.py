@@ -82,3 +82,8 @@ def test_less_common_verbs_of_speech_are_cues():
         "“It is a disgrace,” Tom Birch muttered."
     )]
     assert found == [("Tom Birch", "surmise"), ("Tom Birch", "portray"), ("Tom Birch", "laud"), ("Tom Birch", "mutter")]
+
+
+def test_a_person_noun_after_an_institutions_name_stays_in_the_speakers_phrase():
+    row = one("Dorsey “drew well from working-class voters” in the 2008 primary, said Ohio State University professor Paul Beck.")
+    assert (row["speaker"], row["speaker_mention"]) == ("Paul Beck", "Ohio State University professor Paul Beck")
