@@ -87,3 +87,10 @@ def test_less_common_verbs_of_speech_are_cues():
 def test_a_person_noun_after_an_institutions_name_stays_in_the_speakers_phrase():
     row = one("Dorsey “drew well from working-class voters” in the 2008 primary, said Ohio State University professor Paul Beck.")
     assert (row["speaker"], row["speaker_mention"]) == ("Paul Beck", "Ohio State University professor Paul Beck")
+
+
+def test_a_verb_of_speech_that_opens_the_sentence_before_its_subject():
+    row = one("The old house was renovated. Said Ann Vale, who grew up nearby, “We were all so proud of him.”")
+    assert (row["speaker"], row["verb"]) == ("Ann Vale", "said")
+    # a capitalised verb's form before a name that runs on is the name's ("Post Office workers")
+    assert one("Post Office workers, the union said, were “worn out”.")["verb"] == "said"
