@@ -248,7 +248,7 @@ def sentence_subject(s: Sentence, lex: Lexicon, before: int | None = None) -> tu
         # "in Dimondale, Michigan, he ...": a place's second part closes the introduction too
         if (i + 2 < len(toks) and j >= 2 and toks[j - 2].low in ("in", "at", "from", "near") and toks[j - 1].cap
                 and toks[i].cap and toks[i + 1].text == "," and toks[i].low not in PRONOUNS
-                and (toks[i + 2].low in ("he", "she", "they", "we", "the", "a", "an"))):
+                and (toks[i + 2].low in ("he", "she", "they", "we", "the", "a", "an") or toks[i + 2].low in _INTRO_WORDS)):
             i += 2
     if before is not None and i >= before:
         return None

@@ -94,3 +94,9 @@ def test_a_verb_of_speech_that_opens_the_sentence_before_its_subject():
     assert (row["speaker"], row["verb"]) == ("Ann Vale", "said")
     # a capitalised verb's form before a name that runs on is the name's ("Post Office workers")
     assert one("Post Office workers, the union said, were “worn out”.")["verb"] == "said"
+
+
+def test_a_place_and_its_state_then_a_time_open_the_sentence():
+    row = one("At a rally in Portsmouth, N.H., on Tuesday, Senator Tom Birch of Vermont endorsed Ms. Vale, "
+              "saying that she would “make an outstanding president.”")
+    assert row["speaker"] == "Tom Birch"
