@@ -219,10 +219,29 @@ _INTRO_WORDS = frozenset(
 )
 
 
+def _after_dateline(s: Sentence) -> int:
+    """The first token after a dateline that opens the sentence ("WASHINGTON, Dec. 8 (Agency) —",
+    "JACKSON, Miss. -"): a place in capitals, a few words with no verb, then a dash; else 0."""
+    toks = s.toks
+    if not toks or not toks[0].word or not toks[0].text.isupper() or len(toks[0].text) < 3:
+        return 0
+    k = 1
+    while k < len(toks) and toks[k].word and toks[k].text.isupper():
+        k += 1
+    if k >= len(toks) or toks[k].text not in (",", "(", "—", "–", "-", "--"):
+        return 0  # "GOP front-runner Donald Trump - who ...": capitals that open a phrase, not a place
+    for d in range(1, min(len(toks), 14)):
+        if toks[d].text in ("—", "–", "-", "--"):
+            return d + 1 if d + 1 < len(toks) and toks[d + 1].text not in ("-", "—", "–") else min(d + 2, len(toks))
+        if toks[d].q >= 0 or s.verb_at(d) or toks[d].text in ("!", "?", ";", ":"):
+            return 0
+    return 0
+
+
 def sentence_subject(s: Sentence, lex: Lexicon, before: int | None = None) -> tuple[int, int] | None:
     """The sentence's first noun phrase, after an introductory clause ("On Friday, ...")."""
     toks = s.toks
-    i = 0
+    i = _after_dateline(s)
     while i < len(toks) and (toks[i].low in ("but", "and", "so", "yet", "however", "meanwhile", "still", "also") or toks[i].text in ",“‘\"'(—–"):
         i += 1
     if i + 1 < len(toks) and toks[i].low.endswith("ly") and len(toks[i].low) > 5 and (toks[i + 1].text == "," or (toks[i + 1].word and not toks[i + 1].cap and toks[i + 1].low not in lex.verbs)):

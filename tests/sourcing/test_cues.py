@@ -100,3 +100,14 @@ def test_a_place_and_its_state_then_a_time_open_the_sentence():
     row = one("At a rally in Portsmouth, N.H., on Tuesday, Senator Tom Birch of Vermont endorsed Ms. Vale, "
               "saying that she would “make an outstanding president.”")
     assert row["speaker"] == "Tom Birch"
+
+
+def test_a_dateline_is_never_the_subject():
+    rows = only("WASHINGTON, Dec. 8 (Agency) — In response to the plan, Ann Vale’s right-hand woman rallied supporters, "
+                "saying: “We have to be ready to stop him.”\n\n"
+                "JACKSON, Miss. - U.S. District Judge Carl Reeve late Thursday issued an injunction blocking a bill that "
+                "would have allowed officials professing a “sincere religious belief” to deny services.")
+    assert [r["speaker"] for r in rows] == ["Ann Vale’s right-hand woman", "Carl Reeve"]
+    # capitals that open a phrase are not a dateline
+    row = one("GOP front-runner Tom Birch - who previously said he would “bomb the oil fields” - spoke in Texas.")
+    assert row["speaker"] == "Tom Birch"
