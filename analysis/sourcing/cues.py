@@ -417,7 +417,10 @@ def cue_before(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
     (``Mark Blumenthal and Jon Cohen: “...”``, a transcript's ``PENCE: “...``) is a cue too.
     """
     toks = s.toks
+    label = _label(s, qi, lex)
     nearest = s.verbs_before(qi, reach=10**9, most=1)
+    if label is not None and (not nearest or toks[label.np[0] - 1].text in "-—–"):
+        return label  # "But polls did predict it - HuffPollster: “...”": the name after the dash, not the verb before
     for v in nearest:
         if qi - v[0] > 40:
             return None
@@ -444,6 +447,13 @@ def cue_before(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
         elif can_speak and toks[qi].low[2:3].islower():
             score = 3.2  # a phrase inside the reporter's sentence belongs to the verb that frames it
         return Cue(v, np, "according" if v[2] == "according to" else "before", score)
+    return None
+
+
+def _label(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
+    """A speaker's name and a colon with no verb, at the start of the sentence or after a dash
+    (``Mark Blumenthal and Jon Cohen: “...”``, a transcript's ``PENCE: “...``, ``... - Pollster: “...``)."""
+    toks = s.toks
     if qi >= 2 and toks[qi - 1].text == ":":
         j = qi - 2
         if toks[j].text == ")":  # "Rep. Trey Gowdy (R-S.C.): “...”"

@@ -111,3 +111,8 @@ def test_a_dateline_is_never_the_subject():
     # capitals that open a phrase are not a dateline
     row = one("GOP front-runner Tom Birch - who previously said he would “bomb the oil fields” - spoke in Texas.")
     assert row["speaker"] == "Tom Birch"
+
+
+def test_a_name_and_a_colon_after_a_dash_outranks_the_verb_before_it():
+    row = one("But polls did predict the caucus - Pollwatch: “Most pollsters fared much better with the results.”")
+    assert (row["speaker"], row["cue_position"]) == ("Pollwatch", "label")
