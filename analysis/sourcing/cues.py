@@ -314,7 +314,7 @@ def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
     if v is not None and v[2] in INVERTING:
         np = collect_right(toks, j + v[1], lex)
         if np and (toks[np[0]].cap or toks[np[0]].low in _NP_OPENERS or speakerlike(toks, np, lex)):
-            return Cue(v, np, "after", 3.0)  # "” said the designer, who ..."
+            return Cue(v, np, "after", 3.4 if toks[qi].low.rstrip("”’\"'")[-1:] == "," else 3.0)  # "” said the designer, who ..."
         return None
     # "” the moderator said", "” Mr. Guerrero, who is an actor, said of ...": everything between
     # the quote and the verb is the speaker (a name, perhaps with an apposition after a comma)
@@ -337,8 +337,8 @@ def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
             if toks[k].low.endswith("ing"):
                 return None
             after = k + vk[1]
-            if sentence_end and after + 1 < len(toks) and toks[after].text in ",:" and toks[after + 1].q >= 0:
-                return None  # “...” Trump replied, “...”: the verb introduces the next quote
+            if after + 1 < len(toks) and toks[after + 1].q >= 0 and (toks[after].text == ":" or sentence_end and toks[after].text == ","):
+                return None  # “...” Trump replied, “...”, “...,” Trump said: “...”: the verb introduces the next quote
             if toks[qi].low.rstrip("”’\"'")[-1:] == "." and after < len(toks) and _complement_starts(toks[after], lex):
                 return None  # “... I think he will.” Rep. Vale said Ruiz called ...: a new sentence with its own report
             end = skip_adverbials_left(toks, k - 1) + 1
@@ -363,7 +363,11 @@ def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
                 return None
             if any(toks[x].low in ("and", "but") for x in range(j, head_end)) and not speakerlike(toks, (j, head_end), lex):
                 return None
-            return Cue(vk, (j, head_end), "after", 3.0)
+            # a quote that ends with its own comma hands the sentence to this attribution
+            # (Nothing the president said “will assuage fears,” the senator said.)
+            # (only a short attribution: "the senator said.", not a clause of its own, "the club ... charged a fee")
+            short = after >= len(toks) or toks[after].text in ".,;" or toks[after].low in PREPOSITIONS
+            return Cue(vk, (j, head_end), "after", 3.4 if short and toks[qi].low.rstrip("”’\"'")[-1:] == "," else 3.0)
     return None
 
 

@@ -116,3 +116,14 @@ def test_a_dateline_is_never_the_subject():
 def test_a_name_and_a_colon_after_a_dash_outranks_the_verb_before_it():
     row = one("But polls did predict the caucus - Pollwatch: “Most pollsters fared much better with the results.”")
     assert (row["speaker"], row["cue_position"]) == ("Pollwatch", "label")
+
+
+def test_a_short_attribution_after_a_quote_that_ends_with_a_comma_outranks_the_verb_before():
+    texts = [
+        "Sen. Tom Birch spoke on Fox. Nothing the president said “will assuage people’s fears,” the Florida senator said.",
+        # but not a clause of its own after the quote, nor a verb that introduces the next quote
+        "Under what Tom Birch called “the prior economy model,” the Oak Country Club charged a large fee.",
+        "After Tom Birch said students might do better at “less advanced schools,” Ann Vale said: “I don’t like it.”",
+    ]
+    assert [only(t)[0]["speaker"] for t in texts] == ["Tom Birch"] * 3
+    assert only(texts[0])[0]["cue_position"] == "after"
