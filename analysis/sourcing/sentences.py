@@ -239,6 +239,8 @@ def _is_verb_use(toks: list[Tok], i: int, lemma: str, lex: Lexicon) -> bool:
         return False  # "a post", "his claim", "Trump’s remarks"
     if lemma == "agree" and i + 1 < len(toks) and toks[i + 1].low in ("to", "on"):
         return False  # "agreed to a ceasefire": accepting, not saying
+    if lemma == "add" and i + 2 < len(toks) and toks[i + 1].low == "to" and toks[i + 2].low in _NOUN_DETERMINERS | {"it", "them"}:
+        return False  # "80,000 added to the payrolls", "adding to the confusion": increasing, not saying
     if i + 1 < len(toks) and not _speech_use(toks, i, lemma):
         return False
     if prev.low == "to" and lemma != "according to":

@@ -127,3 +127,10 @@ def test_a_short_attribution_after_a_quote_that_ends_with_a_comma_outranks_the_v
     ]
     assert [only(t)[0]["speaker"] for t in texts] == ["Tom Birch"] * 3
     assert only(texts[0])[0]["cue_position"] == "after"
+
+
+def test_added_to_a_number_is_not_speech():
+    row = one("President Dorsey portrayed a weak jobs report — just 80,000 added to the payrolls in June — as "
+              "“a step in the right direction,” during a stop in Ohio.")
+    assert (row["speaker"], row["verb_lemma"]) == ("Dorsey", "portray")
+    assert one("Tom Birch added to reporters: “We will win.”")["verb_lemma"] == "add"
