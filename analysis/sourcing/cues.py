@@ -10,7 +10,9 @@ preference:
   ...,``) takes the subject of its clause; a name and a colon with no verb is a cue too
   (``PENCE: “...``);
 - :func:`cue_parenthetical`: a parenthetical attribution later in the sentence (``..., the
-  Kremlin said, ...``) or ``according to X``.
+  Kremlin said, ...``) or ``according to X``;
+- :func:`cue_unlisted`: when none of these finds a cue, a verb the lexicon does not list where the
+  sentence's shape leaves no doubt (``“...,” he rhymed.``); its ``verb_lemma`` is the word as written.
 
 Each cue has a score; the quote takes the best. :func:`subject_of` finds the subject of a verb
 (through appositions, "who" clauses, coordinated verbs and participles), :func:`sentence_subject`
@@ -38,6 +40,7 @@ __all__ = [
     "cue_after",
     "cue_before",
     "cue_parenthetical",
+    "cue_unlisted",
     "sentence_subject",
     "subject_of",
 ]
@@ -378,6 +381,38 @@ def _complement_starts(t: Tok, lex: Lexicon) -> bool:
     if not t.word:
         return False
     return t.low == "that" or t.low in PRONOUNS or t.low in DETERMINERS or (t.cap and t.low not in TIME_WORDS)
+
+
+def cue_unlisted(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
+    """A verb of speech the lexicon does not list, where the shape of the sentence leaves no doubt
+    that it attributes the quote: a quote that ends with its own comma and then a pronoun or a name
+    and one past-tense word to the end of the sentence (``“...,” he rhymed.``), or a name and one
+    past-tense word and a comma right before a quote that opens with a capital (``Vale ladded, “...``).
+    Tried only when no listed verb gives the quote a cue."""
+    toks = s.toks
+
+    def unlisted_past(t: Tok) -> bool:
+        return t.word and not t.cap and t.low.endswith("ed") and len(t.low) > 4 and t.low not in lex.verbs
+
+    def name_run(a: int) -> int:
+        if a < len(toks) and toks[a].low in ("he", "she", "they"):
+            return a + 1
+        b = a
+        while b < len(toks) and b - a < 4 and toks[b].cap and not common_word(toks[b], lex) and toks[b].text not in NAME_PREFIXES:
+            b += 1
+        return b if b > a else -1
+
+    if toks[qi].low.rstrip("”’\"'")[-1:] == ",":
+        end = name_run(qi + 1)
+        if end > 0 and end < len(toks) and unlisted_past(toks[end]) and (end + 1 >= len(toks) or toks[end + 1].text in ".!?"):
+            return Cue((end, 1, toks[end].low), (qi + 1, end), "after", 1.0)
+    if qi >= 3 and toks[qi - 1].text == "," and unlisted_past(toks[qi - 2]) and toks[qi].low[2:3].isupper():
+        a = qi - 3
+        while a > 0 and toks[a - 1].cap and not common_word(toks[a - 1], lex) and qi - 3 - a < 3:
+            a -= 1
+        if toks[a].cap and not common_word(toks[a], lex) and _at_boundary(toks, a) or toks[qi - 3].low in ("he", "she", "they") and (a := qi - 3) >= 0:
+            return Cue((qi - 2, 1, toks[qi - 2].low), (a, qi - 2), "before", 1.0)
+    return None
 
 
 def _noun_after_determiner(s: Sentence, x: int) -> bool:

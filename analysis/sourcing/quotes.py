@@ -42,7 +42,7 @@ import re
 from collections.abc import Sequence
 
 from ..corpus.marks import Passage, find_passages, paragraph_spans
-from .cues import Cue, cue_after, cue_before, cue_parenthetical, sentence_subject, subject_of
+from .cues import Cue, cue_after, cue_before, cue_parenthetical, cue_unlisted, sentence_subject, subject_of
 from .lexicon import AUXILIARIES, INVERTING, PREPOSITIONS, PRONOUNS, TIME_LEADS, TIME_WORDS, Lexicon, load_lexicon
 from .phrases import collect_right, speakerlike
 from .sentences import Sentence, Tok, find_verbs, read_sentences
@@ -135,6 +135,8 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
             continue
         s, qi = where[qid]
         found = [c for c in (cue_after(s, qi, lex), cue_before(s, qi, lex), cue_parenthetical(s, qi, lex)) if c and c.np]
+        if not found:
+            found = [c for c in (cue_unlisted(s, qi, lex),) if c]
         cues[qid] = max(found, key=lambda c: c.score) if found else None
         if cues[qid] is None:
             signed = _signature(s, qi, sentences, lex) or _colon(s, qi, sentences, lex)

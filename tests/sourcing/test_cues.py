@@ -134,3 +134,12 @@ def test_added_to_a_number_is_not_speech():
               "“a step in the right direction,” during a stop in Ohio.")
     assert (row["speaker"], row["verb_lemma"]) == ("Dorsey", "portray")
     assert one("Tom Birch added to reporters: “We will win.”")["verb_lemma"] == "add"
+
+
+def test_a_verb_outside_the_list_where_the_sentence_leaves_no_doubt():
+    rows = only("Tom Dorsey spoke in Ohio.\n\n“Strong defense, common sense,” he rhymed. “I am the change agent.”")
+    assert [(r["speaker"], r["verb"]) for r in rows] == [("Tom Dorsey", "rhymed"), ("Tom Dorsey", "rhymed")]
+    row = one("After praising the team, Eric Dorsey beamed, “But again, my father did not want the distraction.”")
+    assert (row["speaker"], row["verb"]) == ("Eric Dorsey", "beamed")
+    # a participle in the reporter's sentence is no verb of speech
+    assert one("The plan, widely criticized, “was a mess”.")["speaker"] == ""
