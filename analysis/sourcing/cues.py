@@ -79,6 +79,11 @@ def subject_of(s: Sentence, vi: int, lex: Lexicon, depth: int = 0) -> tuple[int,
             i -= 1
         i = skip_adverbials_left(toks, i - 1)
     participle = toks[vi].low.endswith("ing")
+    if participle and i >= 1:
+        # "..., with many marchers and spectators chanting “...”": the noun phrase after "with" is the subject
+        w = next((x for x in range(i, max(i - 8, -1), -1) if toks[x].low == "with" or not (toks[x].word or toks[x].text in "-’'")), None)
+        if w is not None and w < i and toks[w].low == "with" and (speakerlike(toks, (w + 1, i + 1), lex) or toks[i].low.endswith("s") and not toks[i].cap) and not any(s.verb_at(x) for x in range(w + 1, i + 1)):
+            return (w + 1, i + 1)
     if participle:
         # "..., saying", "released a statement saying": the clause's subject, unless a name
         # stands right before it ("footage of Trump saying")
@@ -218,7 +223,8 @@ _INTRO_WORDS = frozenset(
     "in on at after before when while as since with without despite amid following during asked speaking "
     "arriving accusing warning according for from under over by if although though once until here there "
     "now today yesterday tonight instead overall still later earlier last this next where because unless "
-    "whether whenever back perhaps maybe".split()
+    "whether whenever back perhaps maybe outside inside behind beyond throughout minutes hours days weeks months "
+    "moments".split()
 )
 
 

@@ -143,3 +143,13 @@ def test_a_verb_outside_the_list_where_the_sentence_leaves_no_doubt():
     assert (row["speaker"], row["verb"]) == ("Eric Dorsey", "beamed")
     # a participle in the reporter's sentence is no verb of speech
     assert one("The plan, widely criticized, “was a mess”.")["speaker"] == ""
+
+
+def test_an_introduction_of_place_or_time_and_a_subject_after_with():
+    texts = [
+        "Outside the arena in downtown Springfield, Tom Birch told his supporters the race was “far from over.”",
+        "The emails show that Birch asked her to join him. Minutes later, Tom Birch sent an email saying, “done.”",
+    ]
+    assert [only(t)[0]["speaker"] for t in texts] == ["Tom Birch", "Tom Birch"]
+    row = only("Dayton was on their minds, with many marchers and spectators chanting “We are Dayton” in the street.")[0]
+    assert row["speaker"] == "many marchers and spectators"
