@@ -281,6 +281,9 @@ class ArticleSpeakers:
         if low in PRONOUNS:
             return self._pronoun(low, pos)
         head_i = head_index(toks, np, lex)
+        if b - a == 1 and toks[a].low in ("another", "one", "others"):
+            # "“...,” tweeted another.", "one said": one more of a group the text just quoted, unnamed
+            return Who(toks[a].low, "anonymous", "role", "group" if toks[a].low == "others" else "anonymous")
         if not _NAMING.search(phrase) or toks[head_i].low in DETERMINERS or toks[head_i].low in TIME_WORDS or toks[head_i].low in ("percent", "%"):
             return Who("", "unknown", "", "unknown")  # "000" of "80,000", a lone "the"
         if b - a == 1 and not toks[a].cap and not speakerlike(toks, np, lex):

@@ -178,3 +178,8 @@ def test_a_colon_gives_the_speaker_of_the_clause_it_closes():
     rows = _plain("The timing does not surprise pollster Dana Whitcombe. Senator Ana Reyes then addressed the crowd again: "
                   "“Here is what I regret.”\n\nTom Hale, the clerk, listed the rules:\n\n“Nobody leaves before noon.”")
     assert [(r["speaker"], r["cue_position"]) for r in rows] == [("Ana Reyes", "colon"), ("Tom Hale", "colon")]
+
+
+def test_another_and_one_are_anonymous_voices_of_a_group_just_quoted():
+    rows = only("“Yet another state we would have won,” one supporter wrote. “Watch out for fraud,” tweeted another.")
+    assert [(r["speaker"], r["speaker_type"]) for r in rows] == [("one supporter", "anonymous"), ("another", "anonymous")]
