@@ -10,7 +10,9 @@ preference:
   ...,``) takes the subject of its clause; a name and a colon with no verb is a cue too
   (``PENCE: “...``);
 - :func:`cue_parenthetical`: a parenthetical attribution later in the sentence (``..., the
-  Kremlin said, ...``) or ``according to X``.
+  Kremlin said, ...``) or ``according to X``;
+- :func:`cue_unlisted`: when none of these finds a cue, a verb the lexicon does not list where the
+  sentence's shape leaves no doubt (``“...,” he rhymed.``); its ``verb_lemma`` is the word as written.
 
 Each cue has a score; the quote takes the best. :func:`subject_of` finds the subject of a verb
 (through appositions, "who" clauses, coordinated verbs and participles), :func:`sentence_subject`
@@ -38,6 +40,7 @@ __all__ = [
     "cue_after",
     "cue_before",
     "cue_parenthetical",
+    "cue_unlisted",
     "sentence_subject",
     "subject_of",
 ]
@@ -76,6 +79,11 @@ def subject_of(s: Sentence, vi: int, lex: Lexicon, depth: int = 0) -> tuple[int,
             i -= 1
         i = skip_adverbials_left(toks, i - 1)
     participle = toks[vi].low.endswith("ing")
+    if participle and i >= 1:
+        # "..., with many marchers and spectators chanting “...”": the noun phrase after "with" is the subject
+        w = next((x for x in range(i, max(i - 8, -1), -1) if toks[x].low == "with" or not (toks[x].word or toks[x].text in "-’'")), None)
+        if w is not None and w < i and toks[w].low == "with" and (speakerlike(toks, (w + 1, i + 1), lex) or toks[i].low.endswith("s") and not toks[i].cap) and not any(s.verb_at(x) for x in range(w + 1, i + 1)):
+            return (w + 1, i + 1)
     if participle:
         # "..., saying", "released a statement saying": the clause's subject, unless a name
         # stands right before it ("footage of Trump saying")
@@ -89,6 +97,15 @@ def subject_of(s: Sentence, vi: int, lex: Lexicon, depth: int = 0) -> tuple[int,
     if i >= 0 and toks[i].low in ("who", "which") and i >= 2 and toks[i - 1].text == ",":
         # "Beck, who has in the past described Trump as ...": the noun phrase before ", who"
         np = collect_left(toks, i - 2, lex)
+        if np and np[0] >= 2 and toks[np[0] - 1].low in ("with", "at", "for", "of", "from") and toks[i].low == "who":
+            # "Vale, an economist with the Policy Institute, who says": the person the apposition describes
+            role = collect_left(toks, np[0] - 2, lex)
+            if role and role[0] >= 2 and toks[role[0] - 1].text == "," and toks[role[0]].low in ("a", "an", "the"):
+                name = collect_left(toks, role[0] - 2, lex)
+                if name and speakerlike(toks, name, lex) and (_at_boundary(toks, name[0]) or any(v[0] + v[1] == name[0] for v in s.verbs)):
+                    return name
+            if role and speakerlike(toks, role, lex):
+                return role
         if np and speakerlike(toks, np, lex):
             return np
     if i >= 0 and toks[i].text == ",":
@@ -206,14 +223,34 @@ _INTRO_WORDS = frozenset(
     "in on at after before when while as since with without despite amid following during asked speaking "
     "arriving accusing warning according for from under over by if although though once until here there "
     "now today yesterday tonight instead overall still later earlier last this next where because unless "
-    "whether whenever back perhaps maybe".split()
+    "whether whenever back perhaps maybe outside inside behind beyond throughout minutes hours days weeks months "
+    "moments".split()
 )
+
+
+def _after_dateline(s: Sentence) -> int:
+    """The first token after a dateline that opens the sentence ("WASHINGTON, Dec. 8 (Agency) —",
+    "JACKSON, Miss. -"): a place in capitals, a few words with no verb, then a dash; else 0."""
+    toks = s.toks
+    if not toks or not toks[0].word or not toks[0].text.isupper() or len(toks[0].text) < 3:
+        return 0
+    k = 1
+    while k < len(toks) and toks[k].word and toks[k].text.isupper():
+        k += 1
+    if k >= len(toks) or toks[k].text not in (",", "(", "—", "–", "-", "--"):
+        return 0  # "GOP front-runner Donald Trump - who ...": capitals that open a phrase, not a place
+    for d in range(1, min(len(toks), 14)):
+        if toks[d].text in ("—", "–", "-", "--"):
+            return d + 1 if d + 1 < len(toks) and toks[d + 1].text not in ("-", "—", "–") else min(d + 2, len(toks))
+        if toks[d].q >= 0 or s.verb_at(d) or toks[d].text in ("!", "?", ";", ":"):
+            return 0
+    return 0
 
 
 def sentence_subject(s: Sentence, lex: Lexicon, before: int | None = None) -> tuple[int, int] | None:
     """The sentence's first noun phrase, after an introductory clause ("On Friday, ...")."""
     toks = s.toks
-    i = 0
+    i = _after_dateline(s)
     while i < len(toks) and (toks[i].low in ("but", "and", "so", "yet", "however", "meanwhile", "still", "also") or toks[i].text in ",“‘\"'(—–"):
         i += 1
     if i + 1 < len(toks) and toks[i].low.endswith("ly") and len(toks[i].low) > 5 and (toks[i + 1].text == "," or (toks[i + 1].word and not toks[i + 1].cap and toks[i + 1].low not in lex.verbs)):
@@ -226,13 +263,20 @@ def sentence_subject(s: Sentence, lex: Lexicon, before: int | None = None) -> tu
         j = i
         while j < len(toks) and toks[j].text != ",":
             j += 1
+        if toks[i].low in _PLAIN_PREPOSITIONS:
+            # "At one point he went off-script, riffing ...": a phrase of place or time with no
+            # comma of its own ends where a subject pronoun and its verb start
+            k = next((x for x in range(i + 1, min(j, len(toks) - 1)) if toks[x].low in ("he", "she", "they", "we") and toks[x + 1].word), None)
+            if k is not None:
+                i = k
+                break
         if j >= len(toks) or j - i > 30:
             return None
         i = j + 1
         # "in Dimondale, Michigan, he ...": a place's second part closes the introduction too
         if (i + 2 < len(toks) and j >= 2 and toks[j - 2].low in ("in", "at", "from", "near") and toks[j - 1].cap
                 and toks[i].cap and toks[i + 1].text == "," and toks[i].low not in PRONOUNS
-                and (toks[i + 2].low in ("he", "she", "they", "we", "the", "a", "an"))):
+                and (toks[i + 2].low in ("he", "she", "they", "we", "the", "a", "an") or toks[i + 2].low in _INTRO_WORDS)):
             i += 2
     if before is not None and i >= before:
         return None
@@ -241,6 +285,9 @@ def sentence_subject(s: Sentence, lex: Lexicon, before: int | None = None) -> tu
         return np
     return None
 
+
+# Introductions that are a preposition's phrase, not a clause ("At one point", "On Friday"; but "After he spoke, ...")
+_PLAIN_PREPOSITIONS = frozenset("at in on during for from under over by with without despite amid following".split())
 
 _NP_OPENERS = frozenset("a an the his her their its our my your one two three four five another some several many".split())
 
@@ -276,7 +323,7 @@ def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
     if v is not None and v[2] in INVERTING:
         np = collect_right(toks, j + v[1], lex)
         if np and (toks[np[0]].cap or toks[np[0]].low in _NP_OPENERS or speakerlike(toks, np, lex)):
-            return Cue(v, np, "after", 3.0)  # "” said the designer, who ..."
+            return Cue(v, np, "after", 3.4 if toks[qi].low.rstrip("”’\"'")[-1:] == "," else 3.0)  # "” said the designer, who ..."
         return None
     # "” the moderator said", "” Mr. Guerrero, who is an actor, said of ...": everything between
     # the quote and the verb is the speaker (a name, perhaps with an apposition after a comma)
@@ -299,8 +346,10 @@ def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
             if toks[k].low.endswith("ing"):
                 return None
             after = k + vk[1]
-            if sentence_end and after + 1 < len(toks) and toks[after].text in ",:" and toks[after + 1].q >= 0:
-                return None  # “...” Trump replied, “...”: the verb introduces the next quote
+            if after + 1 < len(toks) and toks[after + 1].q >= 0 and (toks[after].text == ":" or sentence_end and toks[after].text == ","):
+                return None  # “...” Trump replied, “...”, “...,” Trump said: “...”: the verb introduces the next quote
+            if toks[qi].low.rstrip("”’\"'")[-1:] == "." and after < len(toks) and _complement_starts(toks[after], lex):
+                return None  # “... I think he will.” Rep. Vale said Ruiz called ...: a new sentence with its own report
             end = skip_adverbials_left(toks, k - 1) + 1
             head_end = next((x for x in range(j, end) if toks[x].text in ",("), end)
             last_comma = max((x for x in range(j, end) if toks[x].text == ","), default=-1)
@@ -323,7 +372,52 @@ def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
                 return None
             if any(toks[x].low in ("and", "but") for x in range(j, head_end)) and not speakerlike(toks, (j, head_end), lex):
                 return None
-            return Cue(vk, (j, head_end), "after", 3.0)
+            # a quote that ends with its own comma hands the sentence to this attribution
+            # (Nothing the president said “will assuage fears,” the senator said.)
+            # (only a short attribution: "the senator said.", not a clause of its own, "the club ... charged a fee")
+            short = after >= len(toks) or toks[after].text in ".,;" or toks[after].low in PREPOSITIONS
+            return Cue(vk, (j, head_end), "after", 3.4 if short and toks[qi].low.rstrip("”’\"'")[-1:] == "," else 3.0)
+    return None
+
+
+def _complement_starts(t: Tok, lex: Lexicon) -> bool:
+    """Does the word after a verb of speech open what it reports ("said Ruiz called", "said he",
+    "said that", "said both ..."), rather than end the attribution or add a phrase of place, time or
+    audience ("said.", "said on Monday", "told reporters")?"""
+    if not t.word:
+        return False
+    return t.low == "that" or t.low in PRONOUNS or t.low in DETERMINERS or (t.cap and t.low not in TIME_WORDS)
+
+
+def cue_unlisted(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
+    """A verb of speech the lexicon does not list, where the shape of the sentence leaves no doubt
+    that it attributes the quote: a quote that ends with its own comma and then a pronoun or a name
+    and one past-tense word to the end of the sentence (``“...,” he rhymed.``), or a name and one
+    past-tense word and a comma right before a quote that opens with a capital (``Vale ladded, “...``).
+    Tried only when no listed verb gives the quote a cue."""
+    toks = s.toks
+
+    def unlisted_past(t: Tok) -> bool:
+        return t.word and not t.cap and t.low.endswith("ed") and len(t.low) > 4 and t.low not in lex.verbs
+
+    def name_run(a: int) -> int:
+        if a < len(toks) and toks[a].low in ("he", "she", "they"):
+            return a + 1
+        b = a
+        while b < len(toks) and b - a < 4 and toks[b].cap and not common_word(toks[b], lex) and toks[b].text not in NAME_PREFIXES:
+            b += 1
+        return b if b > a else -1
+
+    if toks[qi].low.rstrip("”’\"'")[-1:] == ",":
+        end = name_run(qi + 1)
+        if end > 0 and end < len(toks) and unlisted_past(toks[end]) and (end + 1 >= len(toks) or toks[end + 1].text in ".!?"):
+            return Cue((end, 1, toks[end].low), (qi + 1, end), "after", 1.0)
+    if qi >= 3 and toks[qi - 1].text == "," and unlisted_past(toks[qi - 2]) and toks[qi].low[2:3].isupper():
+        a = qi - 3
+        while a > 0 and toks[a - 1].cap and not common_word(toks[a - 1], lex) and qi - 3 - a < 3:
+            a -= 1
+        if toks[a].cap and not common_word(toks[a], lex) and _at_boundary(toks, a) or toks[qi - 3].low in ("he", "she", "they") and (a := qi - 3) >= 0:
+            return Cue((qi - 2, 1, toks[qi - 2].low), (a, qi - 2), "before", 1.0)
     return None
 
 
@@ -368,7 +462,10 @@ def cue_before(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
     (``Mark Blumenthal and Jon Cohen: “...”``, a transcript's ``PENCE: “...``) is a cue too.
     """
     toks = s.toks
+    label = _label(s, qi, lex)
     nearest = s.verbs_before(qi, reach=10**9, most=1)
+    if label is not None and (not nearest or toks[label.np[0] - 1].text in "-—–"):
+        return label  # "But polls did predict it - HuffPollster: “...”": the name after the dash, not the verb before
     for v in nearest:
         if qi - v[0] > 40:
             return None
@@ -384,6 +481,10 @@ def cue_before(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
             return None  # "a popular play called “...”": naming, not speech
         score = 2.0 if can_speak else 0.8
         between = toks[v[0] + v[1] : qi]
+        outer = _outer_clause(s, v, np, qi, lex)
+        if outer is not None and not (between and between[-1].text == ":"):
+            v, np = outer  # "Rep. Vale said Ms Ruiz urged members to be “closely coordinated.”": Vale's report
+            between = toks[v[0] + v[1] : qi]
         if any(t.q >= 0 for t in between):
             score -= 0.3
         elif can_speak and between and (between[-1].text in ":," or between[-1].low == "that") and len(between) <= 5:
@@ -391,6 +492,13 @@ def cue_before(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
         elif can_speak and toks[qi].low[2:3].islower():
             score = 3.2  # a phrase inside the reporter's sentence belongs to the verb that frames it
         return Cue(v, np, "according" if v[2] == "according to" else "before", score)
+    return None
+
+
+def _label(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
+    """A speaker's name and a colon with no verb, at the start of the sentence or after a dash
+    (``Mark Blumenthal and Jon Cohen: “...”``, a transcript's ``PENCE: “...``, ``... - Pollster: “...``)."""
+    toks = s.toks
     if qi >= 2 and toks[qi - 1].text == ":":
         j = qi - 2
         if toks[j].text == ")":  # "Rep. Trey Gowdy (R-S.C.): “...”"
@@ -401,6 +509,37 @@ def cue_before(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
         if np and (np[0] == 0 or toks[np[0] - 1].text in "-—–") and speakerlike(toks, np, lex):
             return Cue(None, np, "label", 2.5)
     return None
+
+
+def _outer_clause(s: Sentence, v: tuple[int, int, str], np: tuple[int, int], qi: int, lex: Lexicon) -> tuple[tuple[int, int, str], tuple[int, int]] | None:
+    """The attribution a verb's clause is reported in: the verb ``v`` (subject ``np``) stands in
+    the complement of an earlier verb of speech whose subject can speak ("Vale said Ruiz called
+    on ...", "the senator said he rarely asks ..."): that earlier verb and its subject, else None."""
+    toks = s.toks
+    for v0 in s.verbs_before(np[0], reach=40, most=2):
+        end = v0[0] + v0[1]
+        if end < np[0] and toks[end].low == "that":
+            end += 1
+        if end != np[0]:
+            continue
+        if v0[2] not in lex.clause or v0[2] == "according to" or any(t.q >= 0 for t in toks[v0[0] : qi]):
+            return None
+        np0 = subject_of(s, v0[0], lex)
+        if np0 is None or np0[1] > v0[0] or not speakerlike(toks, np0, lex):
+            return None
+        return v0, np0
+    return None
+
+
+def _clause_break_before(s: Sentence, qi: int) -> bool:
+    """Is the quote at ``qi`` in a clause of its own, apart from any reporting verb before it in
+    the sentence (a comma, a semicolon or a dash between the nearest such verb and the quote)?"""
+    toks = s.toks
+    nearest = s.verbs_before(qi, reach=10**9, most=1)
+    if not nearest:
+        return True
+    v = nearest[0]
+    return any(t.text in ",;—–" for t in toks[v[0] + v[1] : qi - 1])
 
 
 def cue_parenthetical(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
@@ -414,7 +553,11 @@ def cue_parenthetical(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
             if toks[k - 1].text == "," or k == qi + 1:
                 np = collect_right(toks, k + n, lex)
                 if np and speakerlike(toks, np, lex):
-                    return Cue(v, np, "according", 1.6)
+                    # right after the quote (“...,” according to X) it outranks a verb of an earlier
+                    # clause of the sentence; a verb whose own clause holds the quote keeps it
+                    # ("Vale told reporters the talks were “useful”, according to a news agency")
+                    right_after = k == qi + 1 or (k == qi + 2 and toks[qi + 1].text == ",")
+                    return Cue(v, np, "according", 3.3 if right_after and _clause_break_before(s, qi) else 1.6)
             continue
         if lemma in INVERTING and toks[k - 1].text in ",—–" and k + n < len(toks):
             np = collect_right(toks, k + n, lex)  # "..., said David Wasserman, an analyst."

@@ -141,8 +141,9 @@ def collect_right(toks: list[Tok], i: int, lex: Lexicon, limit: int = 10) -> tup
                 break  # "The town released a statement": a verb with its object
             if seen_name and not t.cap and not _noun_of_person_ahead(toks, j, lex):
                 break  # "Trump said"; but "The California psychology professor" goes on to its noun
-            if j > i and not t.cap and t.low not in ("familiar", "close") and toks[j - 1].low in lex.person_nouns | lex.organisation_nouns | lex.anonymous_heads and toks[j - 1].low not in ("former", "prime", "chief"):
-                break  # "The president left no doubt": the phrase ends with its noun
+            if (j > i and not t.cap and t.low not in ("familiar", "close") and toks[j - 1].low in lex.person_nouns | lex.organisation_nouns | lex.anonymous_heads
+                    and toks[j - 1].low not in ("former", "prime", "chief") and not (toks[j - 1].cap and _noun_of_person_ahead(toks, j, lex))):
+                break  # "The president left no doubt": the phrase ends with its noun (but "State University professor Paul Beck" goes on)
             if t.cap and not t.possessive and t.low not in DETERMINERS and t.text not in NAME_PREFIXES and not common_word(t, lex):
                 seen_name = True
         elif t.text == "." and j > i and (toks[j - 1].low in TITLE_ABBREVIATIONS or len(toks[j - 1].text) == 1) and j + 1 < len(toks) and toks[j + 1].cap:

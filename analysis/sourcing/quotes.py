@@ -42,7 +42,7 @@ import re
 from collections.abc import Sequence
 
 from ..corpus.marks import Passage, find_passages, paragraph_spans
-from .cues import Cue, cue_after, cue_before, cue_parenthetical, sentence_subject, subject_of
+from .cues import Cue, cue_after, cue_before, cue_parenthetical, cue_unlisted, sentence_subject, subject_of
 from .lexicon import AUXILIARIES, INVERTING, PREPOSITIONS, PRONOUNS, TIME_LEADS, TIME_WORDS, Lexicon, load_lexicon
 from .phrases import collect_right, speakerlike
 from .sentences import Sentence, Tok, find_verbs, read_sentences
@@ -135,6 +135,8 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
             continue
         s, qi = where[qid]
         found = [c for c in (cue_after(s, qi, lex), cue_before(s, qi, lex), cue_parenthetical(s, qi, lex)) if c and c.np]
+        if not found:
+            found = [c for c in (cue_unlisted(s, qi, lex),) if c]
         cues[qid] = max(found, key=lambda c: c.score) if found else None
         if cues[qid] is None:
             signed = _signature(s, qi, sentences, lex) or _colon(s, qi, sentences, lex)
@@ -168,6 +170,8 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
             who = art.resolve(s.toks, np, pos)
             if who.kind == "person" and who.via != "pronoun":
                 art.note(pos, who, spoke=False)
+            elif who.via != "pronoun":
+                art.note_thing(pos, who)
             continue
         if what == "v":
             s = sentences[ref]
@@ -303,7 +307,9 @@ def _inherit(qid: int, passages: list[Passage], where: dict, resolved: dict, las
     for q in sorted(same, key=lambda q: (q > qid, abs(q - qid))):
         if q in resolved and resolved[q][0].speaker and resolved[q][1] is not None:
             return resolved[q]
-        if q > qid and cues.get(q) is not None:
+        if q > qid and cues.get(q) is not None and not _ends_sentence(art.text, p):
+            # (a later quote's cue is not this one's when this one closes a sentence of its own:
+            # “We are refugees,” Vale said. “We are not criminals.” Ruiz said: “...”)
             c = cues[q]
             who = art.resolve(s.toks, c.np, s.toks[c.np[0]].start)
             if who.speaker:
@@ -335,6 +341,11 @@ def _inherit(qid: int, passages: list[Passage], where: dict, resolved: dict, las
             if np is None or (np[1] - np[0] == 1 and s.toks[np[0]].low in ("he", "she", "they")):
                 return resolved[earlier[0]]
     return None
+
+
+def _ends_sentence(text: str, p: Passage) -> bool:
+    """Does the quoted passage end with a full stop, a question or an exclamation mark of its own?"""
+    return text[p.start : p.end].rstrip("”’\"' ")[-1:] in (".", "!", "?", "…")
 
 
 # Heads of a description that names a thing, not a person, a body or a document that chose the words

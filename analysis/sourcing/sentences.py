@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..corpus.marks import Passage
 from ..corpus.segment import split_sentences
-from .lexicon import AUXILIARIES, BE, CLAUSE_WORDS, PREPOSITIONS, PRONOUNS, Lexicon
+from .lexicon import AUXILIARIES, BE, CLAUSE_WORDS, INVERTING, PREPOSITIONS, PRONOUNS, Lexicon
 
 __all__ = [
     "find_verbs",
@@ -216,11 +216,20 @@ def _speech_use(toks: list[Tok], i: int, lemma: str) -> bool:
     return nxt.q >= 0 or nxt.low not in after
 
 
+def _name_then_comma(toks: list[Tok], j: int) -> bool:
+    """Does a capitalised name start at ``toks[j]`` and end at a comma or a colon ("Comey,", "Dorothy Poynter,")?"""
+    k = j
+    while k < len(toks) and k - j < 5 and toks[k].q < 0 and (toks[k].cap or (toks[k].text == "." and k > j)):
+        k += 1
+    return j < k < len(toks) and toks[k].text in ",:"
+
+
 def _is_verb_use(toks: list[Tok], i: int, lemma: str, lex: Lexicon) -> bool:
     t = toks[i]
     initial = i == 0 or toks[i - 1].text in "(“‘\"'—–-"
-    if t.text[0].isupper() and not (initial and (t.low.endswith(("ing", "ed")) or lemma == "according to")):
-        return False
+    inverted = initial and lemma in INVERTING and not t.low.endswith("s") and _name_then_comma(toks, i + 1)
+    if t.text[0].isupper() and not (initial and (t.low.endswith(("ing", "ed")) or lemma == "according to")) and not inverted:
+        return False  # (but "Said Comey, “...”": a verb of speech before its subject opens the sentence)
     if i == 0:
         return True
     prev = toks[i - 1]
@@ -230,6 +239,8 @@ def _is_verb_use(toks: list[Tok], i: int, lemma: str, lex: Lexicon) -> bool:
         return False  # "a post", "his claim", "Trump’s remarks"
     if lemma == "agree" and i + 1 < len(toks) and toks[i + 1].low in ("to", "on"):
         return False  # "agreed to a ceasefire": accepting, not saying
+    if lemma == "add" and i + 2 < len(toks) and toks[i + 1].low == "to" and toks[i + 2].low in _NOUN_DETERMINERS | {"it", "them"}:
+        return False  # "80,000 added to the payrolls", "adding to the confusion": increasing, not saying
     if i + 1 < len(toks) and not _speech_use(toks, i, lemma):
         return False
     if prev.low == "to" and lemma != "according to":

@@ -186,6 +186,7 @@ class ArticleSpeakers:
         self.gender = _genders(text, spots)
         self.people = self._evidenced(spots, lowercase_words)
         self.spoke: set[str] = set()  # the names a reporting verb or a quote's cue gave as speakers
+        self.things: list[tuple[int, int, Who]] = []  # (offset, paragraph, who) of sentence subjects that are not people
 
     def _titled(self, matches) -> list[tuple[int, str, str]]:
         """(offset, role noun, canonical) for each person this article gives a role by name:
@@ -280,6 +281,9 @@ class ArticleSpeakers:
         if low in PRONOUNS:
             return self._pronoun(low, pos)
         head_i = head_index(toks, np, lex)
+        if b - a == 1 and toks[a].low in ("another", "one", "others"):
+            # "“...,” tweeted another.", "one said": one more of a group the text just quoted, unnamed
+            return Who(toks[a].low, "anonymous", "role", "group" if toks[a].low == "others" else "anonymous")
         if not _NAMING.search(phrase) or toks[head_i].low in DETERMINERS or toks[head_i].low in TIME_WORDS or toks[head_i].low in ("percent", "%"):
             return Who("", "unknown", "", "unknown")  # "000" of "80,000", a lone "the"
         if b - a == 1 and not toks[a].cap and not speakerlike(toks, np, lex):
@@ -429,6 +433,18 @@ class ArticleSpeakers:
                         break
                     if canonical in self.people and agrees(canonical) and canonical not in exclude:
                         return self._registered(canonical, "pronoun") if canonical in self.lex.register else Who(canonical, "person", "pronoun", "person")
+        else:
+            # "it" or "they" that no speaker stands for: the latest subject of a sentence, in this
+            # paragraph or the one before, that is not a person and agrees in number ("The email
+            # includes a photo. At the bottom it reads, “...”"; "Senate Democrats blocked the bill
+            # because they said ...")
+            k = bisect.bisect_left(self.things, (pos,)) - 1
+            while k >= 0 and self.things[k][1] >= para - 1:
+                who = self.things[k][2]
+                head = who.speaker.split()[-1].lower()
+                if _plural(who) == (kind == "group") and not (who.kind == "role" and head.rstrip("s") in self.lex.person_nouns):
+                    return Who(who.speaker, who.speaker_type, "pronoun", who.kind, who.owner)
+                k -= 1
         return Who("", "unknown", "pronoun", "unknown")
 
     def _agrees_with(self, pronoun: str):
@@ -447,12 +463,24 @@ class ArticleSpeakers:
         words = role.lower().split()
         return bool(words) and words[0] in ("the", "a", "an") and words[-1] in self.lex.person_nouns
 
+    def note_thing(self, pos: int, who: Who) -> None:
+        """Record a sentence's subject that is not a person (a body, a document, a group) at offset
+        ``pos``: what a later "it" or "they" with no speaker to stand for refers to."""
+        if who.speaker and who.kind != "person":
+            bisect.insort(self.things, (pos, self.paragraph_of(pos), who), key=lambda e: e[0])
+
     def note(self, pos: int, who: Who, *, spoke: bool = True) -> None:
         """Record that ``who`` spoke (or, with ``spoke=False``, was named as a sentence's subject) at offset ``pos``."""
         if who.speaker:
             self._add_event(pos, who)
             if spoke and who.kind == "person" and who.via != "pronoun":
                 self.spoke.add(who.speaker)
+
+
+def _plural(who: Who) -> bool:
+    """Does a speaker that is not a person take "they" (a group, a plural noun: "Senate Democrats")?"""
+    head = who.speaker.split()[-1].lower() if who.speaker else ""
+    return who.kind == "group" or (head.endswith("s") and not head.endswith(("ss", "us", "is", "'s", "’s")) and who.kind != "media")
 
 
 _DOCUMENT_NOUNS = frozenset("statement statements tweet tweets letter email post release memo remarks speech filing op-ed".split())

@@ -290,3 +290,11 @@ def test_a_quote_after_a_dash_is_the_clause_subject_s_when_no_verb_of_speech_int
     assert (r["speaker"], r["cue_position"]) == ("Alvarez", "colon")
     r = one("The mayor was killed by a bomb — “a cowardly act,” the governor said.")
     assert r["speaker"] == "the governor"
+
+
+def test_a_quote_that_closes_its_sentence_does_not_take_the_next_quotes_cue():
+    rows = only("“We are refugees,” Ms. Vale said. “We are not criminals.” Mr. Ruiz said: “The attack was the work of others.”")
+    assert [r["speaker"] for r in rows] == ["Vale", "Vale", "Ruiz"]
+    # a title or a phrase with no full stop of its own still does: "“Glitters” was a “cautionary tale,” said Crawford"
+    rows = only("“Glitters” was to be a “cautionary tale,” said Ann Crawford.")
+    assert {r["speaker"] for r in rows} == {"Ann Crawford"}

@@ -41,6 +41,18 @@ def test_unresolvable_pronoun_is_left_empty_not_guessed():
     assert row["speaker"] == "" and row["speaker_mention"] == "he"
 
 
+def test_it_and_they_go_back_to_the_latest_subject_that_agrees_in_number():
+    rows = only("The advisory panel recommends adjustments. Still, the Business Council of Oregon opposed an increase.\n\n"
+                "“Keep the tax in place,” it recommended.")
+    assert (rows[0]["speaker"], rows[0]["via"]) == ("the Business Council of Oregon", "pronoun")
+    row = one("The trade unions rejected the offer on Monday. “We will strike,” they said.")
+    assert row["speaker"] == "the trade unions"
+    # never a person's role, and not a subject of the wrong number or two paragraphs back
+    assert one("The minister was in Paris. Later, “we will strike,” it said.")["speaker"] == ""
+    assert one("The trade unions met on Monday. Later, “we will strike,” it said.")["speaker"] == ""
+    assert one("The union met.\n\nThe talks ended.\n\nNothing changed.\n\n“We will strike,” it said.")["speaker"] == ""
+
+
 def test_register_head_picks_the_phrase_head():
     reg = corpus_register(BUNDLED_CORPUS)
     assert reg.head("Putin’s foreign policy adviser").canonical == "Yuri Ushakov"
@@ -166,3 +178,8 @@ def test_a_colon_gives_the_speaker_of_the_clause_it_closes():
     rows = _plain("The timing does not surprise pollster Dana Whitcombe. Senator Ana Reyes then addressed the crowd again: "
                   "“Here is what I regret.”\n\nTom Hale, the clerk, listed the rules:\n\n“Nobody leaves before noon.”")
     assert [(r["speaker"], r["cue_position"]) for r in rows] == [("Ana Reyes", "colon"), ("Tom Hale", "colon")]
+
+
+def test_another_and_one_are_anonymous_voices_of_a_group_just_quoted():
+    rows = only("“Yet another state we would have won,” one supporter wrote. “Watch out for fraud,” tweeted another.")
+    assert [(r["speaker"], r["speaker_type"]) for r in rows] == [("one supporter", "anonymous"), ("another", "anonymous")]
