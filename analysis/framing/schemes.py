@@ -218,28 +218,27 @@ _BEGINS_CACHE_SIZE = 200_000
 
 @dataclass(frozen=True, eq=False)
 class _FastIndex:
-    words: dict  # frame -> lower-case first words of its terms
-    prefixes: dict  # frame -> ((length, frozenset of lower-case prefixes), ...) for terms whose first word ends in *
+    words: dict  # lower-case first word of a term -> the frames with such a term
+    prefixes: dict  # length -> {lower-case prefix -> the frames with a term whose first word is that prefix and *}
     terms: dict  # frame -> (regex of its term and exact alternatives, group name -> cue group)
     scans: dict  # frame -> (regex of its patterns, group name -> cue group), run over the whole text
     begins_cache: dict = field(default_factory=dict)  # word as written -> the frames it may begin a term of
 
     def begins(self, w: str) -> tuple[str, ...]:
         """The frames (in scheme order) one of whose terms may start with the lower-case word ``w``."""
-        return tuple(
-            frame for frame in self.terms
-            if w in self.words[frame] or any(len(w) >= n and w[:n] in ps for n, ps in self.prefixes[frame])
-        )
+        found = set(self.words.get(w, ()))
+        for n, ps in self.prefixes.items():
+            if len(w) >= n and w[:n] in ps:
+                found |= ps[w[:n]]
+        return tuple(frame for frame in self.terms if frame in found)
 
 
 @lru_cache(maxsize=16)
 def _fast_index(scheme: FrameScheme) -> _FastIndex:
-    words_of: dict[str, frozenset] = {}
-    prefixes_of: dict[str, tuple] = {}
+    words: dict[str, set[str]] = {}
+    prefixes: dict[int, dict[str, set[str]]] = {}
     terms, scans = {}, {}
     for frame in scheme.frames:
-        words: set[str] = set()
-        prefixes: dict[int, set[str]] = {}
         term_alts, scan_alts, term_groups, scan_groups = [], [], {}, {}
         for k, g in enumerate(scheme.groups):
             if g.frame != frame:
@@ -253,9 +252,9 @@ def _fast_index(scheme: FrameScheme) -> _FastIndex:
                 for t in word_start:
                     first = re.match(r"\w+\*?", t.lower()).group(0)
                     if first.endswith("*"):  # "accus*": any word that starts with "accus"
-                        prefixes.setdefault(len(first) - 1, set()).add(first[:-1])
+                        prefixes.setdefault(len(first) - 1, {}).setdefault(first[:-1], set()).add(frame)
                     else:  # "peace deal", "cease-fire": the first word as written
-                        words.add(first)
+                        words.setdefault(first, set()).add(frame)
                 for lst, alts, groups in ((word_start, term_alts, term_groups), (other, scan_alts, scan_groups)):
                     if not lst:
                         continue
@@ -271,11 +270,10 @@ def _fast_index(scheme: FrameScheme) -> _FastIndex:
                 scan_groups[f"g{k}p{m}"] = k
         if term_alts:
             terms[frame] = (re.compile("|".join(term_alts), re.IGNORECASE), term_groups)
-            words_of[frame] = frozenset(words)
-            prefixes_of[frame] = tuple(sorted((n, frozenset(p)) for n, p in prefixes.items()))
         if scan_alts:
             scans[frame] = (re.compile("|".join(scan_alts), re.IGNORECASE), scan_groups)
-    return _FastIndex(words_of, prefixes_of, terms, scans)
+    return _FastIndex({w: frozenset(fs) for w, fs in words.items()},
+                      {n: {p: frozenset(fs) for p, fs in ps.items()} for n, ps in sorted(prefixes.items())}, terms, scans)
 
 
 @lru_cache(maxsize=16)
