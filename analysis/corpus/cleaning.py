@@ -151,7 +151,7 @@ def rules_table(path: str | Path = RULES_FILE):
     )
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def _norm(s: str) -> str:
     """Compare lines loosely: NFC, straight quotes, folded white space, case."""
     s = unicodedata.normalize("NFC", s).translate(_QUOTES)
@@ -200,11 +200,13 @@ def _tails(value: str) -> list[str]:
     return parts
 
 
-def _names(value: str) -> list[str]:
-    """The people of a byline ("Jane Doe, John Roe and Ann Poe"), folded; each of two words or more."""
+@lru_cache(maxsize=4096)
+def _names(value: str) -> tuple[str, ...]:
+    """The people of a byline ("Jane Doe, John Roe and Ann Poe"), folded; each of two words or more
+    (remembered: every line of the article is tested against its byline)."""
     value = re.sub(r"^by\s+", "", unicodedata.normalize("NFC", value).translate(_QUOTES).strip().strip('"'), flags=re.I)
     names = [n.strip().strip('"').casefold() for n in re.split(r",|;|&|\band\b", value)]
-    return [n for n in names if len(n.split()) >= 2]
+    return tuple(n for n in names if len(n.split()) >= 2)
 
 
 def _strip_tags(s: str) -> str:
@@ -260,8 +262,10 @@ def _is_headline_case(line: str) -> bool:
     return len(line.split()) <= 20 and not line.endswith(".") and _is_title_case(line)
 
 
+@lru_cache(maxsize=1 << 16)
 def _words(s: str) -> str:
-    """A line as its words only (case, quotes and punctuation aside), for finding it inside another."""
+    """A line as its words only (case, quotes and punctuation aside), for finding it inside another
+    (remembered: each line is read for the whole article, then again as a candidate and as a neighbour)."""
     return " ".join(re.findall(r"[^\W_]+", _norm(s)))
 
 
@@ -425,9 +429,10 @@ def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: 
                 # A line that starts with one of the names of the field (the authors of a byline) and whose
                 # rest matches the rule's patterns ("David Segal is a former ...").
                 # (a bullet or dash before the name is the list's mark: "• Jane Doe is ...")
-                text = re.sub(r"^[•·*–—-]\s*", "", stripped)
-                low = unicodedata.normalize("NFC", text).translate(_QUOTES).casefold()
-                for name in _names(value):
+                names = _names(value)
+                text = re.sub(r"^[•·*–—-]\s*", "", stripped) if names else stripped
+                low = unicodedata.normalize("NFC", text).translate(_QUOTES).casefold() if names else ""
+                for name in names:
                     if low.startswith(name) and rule.combined is not None and rule.combined.fullmatch(text[len(name):]):
                         return True
                 return False

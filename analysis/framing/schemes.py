@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -145,23 +145,32 @@ class FrameScheme:
         """Every cue match in ``text``: (frame id, cue group index, start, end), in text order.
 
         Within a frame, matches do not overlap (the leftmost wins, as in ``re.finditer``); two
-        frames may match the same words. For speed, the term regexes are only tried at the start
-        of words that can begin a term (one dictionary lookup per word); the result is the same as
+        frames may match the same words. For speed, a frame's term regex is only tried at the start
+        of words that can begin one of that frame's terms (one dictionary lookup per word, the frames
+        a word form can begin computed once per form); the result is the same as
         running each frame's whole regex over the text (tests/framing/test_schemes.py checks this).
         """
         idx = _fast_index(self)
-        starts = []
+        # Where each frame's terms may begin: a word that is the first word of one of its terms (or
+        # starts with a '*' term's prefix). What a word can begin is looked up once per word form.
+        starts: dict[str, list[int]] = {frame: [] for frame in idx.terms}
+        begins, cache = idx.begins, idx.begins_cache
         for m in _WORD.finditer(text):
-            w = m.group(0).lower()
-            if w in idx.words or any(len(w) >= n and w[:n] in ps for n, ps in idx.prefixes):
-                starts.append(m.start())
+            w = m.group(0)
+            frames = cache.get(w)
+            if frames is None:
+                frames = begins(w.lower())
+                if len(cache) < _BEGINS_CACHE_SIZE:
+                    cache[w] = frames
+            for frame in frames:
+                starts[frame].append(m.start())
         found = []
         for frame in self.frames:
             per = []
             if frame in idx.terms:
                 rx, group_of = idx.terms[frame]
                 last = -1
-                for pos in starts:
+                for pos in starts[frame]:
                     if pos < last:
                         continue
                     m = rx.match(text, pos)
@@ -203,18 +212,31 @@ class FrameScheme:
 _WORD = re.compile(r"\w+")
 
 
+_BEGINS_CACHE_SIZE = 200_000
+"""Word forms whose frames :meth:`FrameScheme.matches` remembers (a news vocabulary is far smaller)."""
+
+
 @dataclass(frozen=True, eq=False)
 class _FastIndex:
-    words: frozenset  # lower-case first words of terms
-    prefixes: tuple  # ((length, frozenset of lower-case prefixes), ...) for terms whose first word ends in *
+    words: dict  # lower-case first word of a term -> the frames with such a term
+    prefixes: dict  # length -> {lower-case prefix -> the frames with a term whose first word is that prefix and *}
     terms: dict  # frame -> (regex of its term and exact alternatives, group name -> cue group)
     scans: dict  # frame -> (regex of its patterns, group name -> cue group), run over the whole text
+    begins_cache: dict = field(default_factory=dict)  # word as written -> the frames it may begin a term of
+
+    def begins(self, w: str) -> tuple[str, ...]:
+        """The frames (in scheme order) one of whose terms may start with the lower-case word ``w``."""
+        found = set(self.words.get(w, ()))
+        for n, ps in self.prefixes.items():
+            if len(w) >= n and w[:n] in ps:
+                found |= ps[w[:n]]
+        return tuple(frame for frame in self.terms if frame in found)
 
 
 @lru_cache(maxsize=16)
 def _fast_index(scheme: FrameScheme) -> _FastIndex:
-    words: set[str] = set()
-    prefixes: dict[int, set[str]] = {}
+    words: dict[str, set[str]] = {}
+    prefixes: dict[int, dict[str, set[str]]] = {}
     terms, scans = {}, {}
     for frame in scheme.frames:
         term_alts, scan_alts, term_groups, scan_groups = [], [], {}, {}
@@ -230,9 +252,9 @@ def _fast_index(scheme: FrameScheme) -> _FastIndex:
                 for t in word_start:
                     first = re.match(r"\w+\*?", t.lower()).group(0)
                     if first.endswith("*"):  # "accus*": any word that starts with "accus"
-                        prefixes.setdefault(len(first) - 1, set()).add(first[:-1])
+                        prefixes.setdefault(len(first) - 1, {}).setdefault(first[:-1], set()).add(frame)
                     else:  # "peace deal", "cease-fire": the first word as written
-                        words.add(first)
+                        words.setdefault(first, set()).add(frame)
                 for lst, alts, groups in ((word_start, term_alts, term_groups), (other, scan_alts, scan_groups)):
                     if not lst:
                         continue
@@ -250,7 +272,8 @@ def _fast_index(scheme: FrameScheme) -> _FastIndex:
             terms[frame] = (re.compile("|".join(term_alts), re.IGNORECASE), term_groups)
         if scan_alts:
             scans[frame] = (re.compile("|".join(scan_alts), re.IGNORECASE), scan_groups)
-    return _FastIndex(frozenset(words), tuple(sorted((n, frozenset(p)) for n, p in prefixes.items())), terms, scans)
+    return _FastIndex({w: frozenset(fs) for w, fs in words.items()},
+                      {n: {p: frozenset(fs) for p, fs in ps.items()} for n, ps in sorted(prefixes.items())}, terms, scans)
 
 
 @lru_cache(maxsize=16)
