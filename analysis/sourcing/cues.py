@@ -257,6 +257,9 @@ def sentence_subject(s: Sentence, lex: Lexicon, before: int | None = None) -> tu
         i += 1  # "Hastily politicizing the tragedy, Trump ...", "Shortly after the call, ..."
         if i < len(toks) and toks[i].text == ",":
             i += 1
+    j = next((x for x in range(i, min(i + 9, len(toks))) if toks[x].text == ","), None)
+    if j is not None and j > i and toks[j - 1].low in ("ago", "earlier", "later") and not any(toks[x].q >= 0 or s.verb_at(x) for x in range(i, j)):
+        i = j + 1  # "Just a few months ago, Florida developer Mel Sembler ...", "Two days later, ..."
     for _ in range(3):  # "On Thursday, after remaining neutral ..., Warren appeared ..."
         if not (i < len(toks) and (toks[i].low in _INTRO_WORDS or toks[i].low.endswith("ing"))):
             break

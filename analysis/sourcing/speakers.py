@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..corpus.marks import Passage
-from ..corpus.people import _NOT_PERSON, _SPEECH_AFTER, TITLES, first_names
+from ..corpus.people import _NOT_PERSON, _SPEECH_AFTER, _SUFFIX, TITLES, first_names
 from .lexicon import AUXILIARIES, CLAUSE_WORDS, DETERMINERS, MODALS, NAME_PREFIXES, PREPOSITIONS, PRONOUNS, TIME_WORDS, Lexicon
 from .phrases import common_word, head_index, speakerlike
 from .sentences import Tok
@@ -74,8 +74,25 @@ def _strip_name(run: str) -> str:
         words.pop(0)
     if len(words) == 1 and (words[0] in NAME_PREFIXES or words[0].rstrip(".") in NAME_PREFIXES):
         return ""
+    # a title inside the run ends what comes before it: "Hewlett-Packard CEO Carly Fiorina", "Arkansas Gov.
+    # Mike Huckabee" are Carly Fiorina and Mike Huckabee (but "Martin Luther King Jr." and "White House" stay whole)
+    for i in range(len(words) - 2, 0, -1):
+        if words[i] in NAME_PREFIXES or words[i].rstrip(".") in NAME_PREFIXES:
+            rest = words[i + 1 :]
+            if _plain_name(rest):
+                words = rest
+            break
     name = " ".join(words)
     return re.sub(r"[’']s?$", "", name)
+
+
+def _plain_name(words: list[str]) -> bool:
+    """Words that are a person's name alone: capitalised words with a small letter (or initials), then perhaps
+    a suffix ("Jr."), none of them a title or a body's word."""
+    while words and words[-1] in _SUFFIX:
+        words = words[:-1]
+    return bool(words) and words[0][:1].isupper() and any(c.islower() for c in words[0]) and not any(
+        w in NAME_PREFIXES or w.rstrip(".") in NAME_PREFIXES or w in _SUFFIX or w in _ORG_WORDS or w in _NON_PERSON_WORDS for w in words)
 
 
 _LEADING_NON_NAMES = DETERMINERS | CLAUSE_WORDS | PREPOSITIONS | (AUXILIARIES - MODALS) | frozenset(PRONOUNS) | frozenset(
@@ -597,7 +614,7 @@ def _person_noun(word: str, lex: Lexicon) -> bool:
 
 _POSSESSIVE = re.compile(r"[’']s?\s+\w")
 _CLAUSE_BEFORE = re.compile(r"(?:^|\n|[.;:,—–(“\"]\s*|\b(?:[Aa]nd|[Bb]ut|while|as|when|after|because|where|though|although|so|then)\s+)(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
-_VERB_AFTER = re.compile(r"\s+(?:(?:also|then|later|again|had|has|have|was|is|would|will|could|did|does|not|never|quickly|still)\s+)*[a-z]+(?:ed|s|d)\b")
+_VERB_AFTER = re.compile(r"\s+(?:(?:also|then|later|again|had|has|have|was|is|would|will|could|did|does|not|never|quickly|still)\s+)*(?:[a-z]+(?:ed|s|d)\b|(?:was|is|were|are|does|did|has|had|would|could|wo|ca)n[’']t\b)")
 
 
 _COMMON_ROLE_WORDS = frozenset("officials official sources source aides diplomats analysts experts critics residents witnesses people".split())

@@ -183,3 +183,24 @@ def test_a_colon_gives_the_speaker_of_the_clause_it_closes():
 def test_another_and_one_are_anonymous_voices_of_a_group_just_quoted():
     rows = only("“Yet another state we would have won,” one supporter wrote. “Watch out for fraud,” tweeted another.")
     assert [(r["speaker"], r["speaker_type"]) for r in rows] == [("one supporter", "anonymous"), ("another", "anonymous")]
+
+
+def test_a_title_inside_a_name_run_is_cut_from_the_name():
+    # "Acme Widgets CEO Maria Lindqvist" is Maria Lindqvist, so a later "she" finds her (and the
+    # earlier speaker, whose gender the text does not give, is not taken instead)
+    text = ("“We will see,” said Okonkwo, a trader.\n\n"
+            "Acme Widgets CEO Maria Lindqvist began to list her favourites. “Cards, mostly,” she said.\n\n"
+            "“It went well,” said Ohio Gov. Dale Brenner.")
+    rows = only(text)
+    assert [r["speaker"] for r in rows] == ["Okonkwo", "Maria Lindqvist", "Dale Brenner"]
+
+
+def test_a_time_phrase_and_an_agent_noun_before_the_subject_are_read():
+    text = ("“It is a good sign,” said Ron Weiser, a donor.\n\n"
+            "Just a few months ago, Texas developer Mel Ortmann began to worry. “I kept telling myself it would not happen,” he told a newspaper.")
+    assert [r["speaker"] for r in only(text)] == ["Ron Weiser", "Mel Ortmann"]
+
+
+def test_a_subject_with_a_negated_contraction_is_in_view_for_he():
+    text = "“Fine,” said Ron Weiser.\n\nThe hosts moved on, but Carl Dalton wasn't having it.\n\n“You see, everybody,” he said."
+    assert [r["speaker"] for r in only(text)] == ["Ron Weiser", "Carl Dalton"]
