@@ -253,9 +253,11 @@ class ArticleSpeakers:
 
     def is_person(self, who: Who) -> bool:
         """Can ``who`` be the person a later "he" or "she" stands for? A registered person, a name
-        this article gives a person's evidence (:meth:`_evidenced`), or a role that is one person."""
+        this article gives a person's evidence (:meth:`_evidenced`), a name of two words or more that
+        spoke, or a role that is one person. One capitalised word that spoke with no such evidence is
+        not: in "the Ohio Republican, who had pledged ..." it is a place."""
         if who.kind == "person":
-            return who.speaker in self.people or who.speaker in self.spoke or self.lex.register.info(who.speaker).get("kind") == "person"
+            return who.speaker in self.people or (who.speaker in self.spoke and " " in who.speaker) or self.lex.register.info(who.speaker).get("kind") == "person"
         return who.kind == "role" and self._one_person(who.speaker)
 
     def _is_thing(self, who: Who, *, plural: bool) -> bool:

@@ -204,3 +204,10 @@ def test_a_time_phrase_and_an_agent_noun_before_the_subject_are_read():
 def test_a_subject_with_a_negated_contraction_is_in_view_for_he():
     text = "“Fine,” said Ron Weiser.\n\nThe hosts moved on, but Carl Dalton wasn't having it.\n\n“You see, everybody,” he said."
     assert [r["speaker"] for r in only(text)] == ["Ron Weiser", "Carl Dalton"]
+
+
+def test_a_place_read_from_a_description_is_not_he():
+    text = ("“I am not ready,” Ryan Tolliver told a reporter.\n\n"
+            "It was a reversal for the Ohio Republican, who had pledged to support the nominee.\n\n"
+            "“I think people want a standard,” he said.")
+    assert [r["speaker"] for r in only(text)] == ["Ryan Tolliver", "Ryan Tolliver"]
