@@ -53,7 +53,7 @@ def skip_adverbials_left(toks: list[Tok], i: int) -> int:
         t = toks[i]
         if t.q >= 0:
             return i
-        if (t.low in AUXILIARIES and not (t.cap and i > 0 and t.low in MODALS)) or (t.low.endswith("ly") and t.low[0].islower() and len(t.low) > 4):
+        if (t.low in AUXILIARIES and not (t.cap and i > 0 and t.low in MODALS)) or (t.low.endswith("ly") and t.text[0].islower() and len(t.low) > 4):
             i -= 1
         elif t.low in TIME_WORDS and i > 0 and toks[i - 1].low in TIME_LEADS:
             i -= 2

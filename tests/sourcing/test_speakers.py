@@ -211,3 +211,8 @@ def test_a_place_read_from_a_description_is_not_he():
             "It was a reversal for the Ohio Republican, who had pledged to support the nominee.\n\n"
             "“I think people want a standard,” he said.")
     assert [r["speaker"] for r in only(text)] == ["Ryan Tolliver", "Ryan Tolliver"]
+
+
+def test_a_name_ending_in_ly_is_not_an_adverb():
+    text = "Mark Kelly spoke last.\n\n“Elections matter,” Kelly said. “Look at the records.”"
+    assert [r["speaker"] for r in only(text)] == ["Mark Kelly", "Mark Kelly"]
