@@ -426,9 +426,15 @@ def cue_unlisted(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
 
 def _noun_after_determiner(s: Sentence, x: int) -> bool:
     """A word that has a verb's form but stands as a noun after a determiner or a possessive
-    ("the report", "a statement", "Trump's tweet"): the verb finder did not take it as a verb."""
+    ("the report", "a statement", "Trump's tweet"), perhaps with adjectives between ("the
+    congressional report", "a joint statement"): the verb finder did not take it as a verb."""
     toks = s.toks
-    return x > 0 and s.verb_at(x) is None and toks[x].word and not toks[x].cap and (toks[x - 1].low in DETERMINERS or toks[x - 1].possessive)
+    if not (x > 0 and s.verb_at(x) is None and toks[x].word and not toks[x].cap):
+        return False
+    k = x - 1
+    while k > 0 and x - k <= 3 and toks[k].word and not toks[k].cap and toks[k].low not in DETERMINERS and s.verb_at(k) is None and not toks[k].possessive:
+        k -= 1  # the adjectives between
+    return toks[k].low in DETERMINERS or toks[k].possessive
 
 
 def _name_and_verb(s: Sentence, j: int, lex: Lexicon) -> bool:

@@ -216,3 +216,9 @@ def test_a_place_read_from_a_description_is_not_he():
 def test_a_name_ending_in_ly_is_not_an_adverb():
     text = "Mark Kelly spoke last.\n\n“Elections matter,” Kelly said. “Look at the records.”"
     assert [r["speaker"] for r in only(text)] == ["Mark Kelly", "Mark Kelly"]
+
+
+def test_a_document_noun_after_an_adjective_speaks_after_the_quote():
+    text = ("Some lawmakers had named a suspect.\n\n"
+            "“The computer had been hacked by a foreign government,” the congressional report said, citing a memo.")
+    assert [r["speaker"] for r in only(text)] == ["the congressional report"]
