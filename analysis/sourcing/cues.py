@@ -31,8 +31,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import AUXILIARIES, CLAUSE_WORDS, DETERMINERS, INVERTING, NAME_PREFIXES, PREPOSITIONS, PRONOUNS, TIME_WORDS, TITLE_ABBREVIATIONS, Lexicon
-from .phrases import np_internal_preposition, collect_left, collect_right, common_word, skip_adverbials_left, speakerlike
+from .lexicon import AUXILIARIES, CLAUSE_WORDS, DETERMINERS, DOCUMENT_NOUNS, INVERTING, NAME_PREFIXES, PREPOSITIONS, PRONOUNS, TIME_WORDS, TITLE_ABBREVIATIONS, Lexicon
+from .phrases import np_internal_preposition, collect_left, collect_right, common_word, head_index, skip_adverbials_left, speakerlike
 from .sentences import Sentence, Tok
 
 __all__ = [
@@ -247,8 +247,9 @@ def _after_dateline(s: Sentence) -> int:
     return 0
 
 
-def sentence_subject(s: Sentence, lex: Lexicon, before: int | None = None) -> tuple[int, int] | None:
-    """The sentence's first noun phrase, after an introductory clause ("On Friday, ...")."""
+def sentence_subject(s: Sentence, lex: Lexicon, before: int | None = None, *, documents: bool = False) -> tuple[int, int] | None:
+    """The sentence's first noun phrase, after an introductory clause ("On Friday, ..."); with
+    ``documents``, a document's too ("The post showed ...", what a later "it reads" stands for)."""
     toks = s.toks
     i = _after_dateline(s)
     while i < len(toks) and (toks[i].low in ("but", "and", "so", "yet", "however", "meanwhile", "still", "also") or toks[i].text in ",“‘\"'(—–"):
@@ -284,7 +285,7 @@ def sentence_subject(s: Sentence, lex: Lexicon, before: int | None = None) -> tu
     if before is not None and i >= before:
         return None
     np = collect_right(toks, i, lex)
-    if np and speakerlike(toks, np, lex):
+    if np and (speakerlike(toks, np, lex) or documents and toks[head_index(toks, np, lex)].low in DOCUMENT_NOUNS):
         return np
     return None
 

@@ -149,7 +149,7 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
     items: list[tuple[int, int, str, int, int]] = [(p.open_at, 1, "q", i, 0) for i, p in enumerate(passages)]
     subjects: dict[int, tuple[int, int]] = {}
     for s in sentences:
-        np = sentence_subject(s, lex)
+        np = sentence_subject(s, lex, documents=True)
         if np:
             subjects[s.index] = np
             items.append((s.toks[np[0]].start, 0, "s", s.index, np[0]))

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from ..corpus.marks import Passage
 from ..corpus.people import _NOT_PERSON, _SPEECH_AFTER, _SUFFIX, TITLES, first_names
-from .lexicon import AUXILIARIES, CLAUSE_WORDS, DETERMINERS, MODALS, NAME_PREFIXES, PREPOSITIONS, PRONOUNS, TIME_WORDS, Lexicon
+from .lexicon import AUXILIARIES, CLAUSE_WORDS, DETERMINERS, DOCUMENT_NOUNS, MODALS, NAME_PREFIXES, PREPOSITIONS, PRONOUNS, TIME_WORDS, Lexicon
 from .phrases import common_word, head_index, speakerlike
 from .sentences import Tok
 
@@ -268,7 +268,7 @@ class ArticleSpeakers:
         if who.kind != "role" or self._one_person(who.speaker):
             return False
         head = who.speaker.lower().split()[-1] if who.speaker else ""
-        return not plural and (head in self.lex.organisation_nouns or head in _DOCUMENT_NOUNS)
+        return not plural and (head in self.lex.organisation_nouns or head in DOCUMENT_NOUNS)
 
     def _subject_mention(self, start: int, end: int, canonical: str) -> None:
         """A person named at the start of a clause and followed by a verb ("but Christie wasn't
@@ -319,7 +319,7 @@ class ArticleSpeakers:
             return Who(name, "organisation" if _is_org_name(name) else "person", "name", "organisation" if _is_org_name(name) else "person")
         # a role: "the official", "a European official familiar with ...", "Okafor’s spokesman"
         head = toks[head_i].low.rstrip("’'")
-        if head in _DOCUMENT_NOUNS:  # "Priebus' statement said": the statement's words are Priebus's
+        if head in DOCUMENT_NOUNS:  # "Priebus' statement said": the statement's words are Priebus's
             owner_of = self._document_owner(toks[a].start, core, after=toks[b - 1].end)
             if owner_of is not None:
                 return owner_of
@@ -385,7 +385,7 @@ class ArticleSpeakers:
         words = _strip_name(re.sub(r"(?<=[a-z]{2})\.$", "", m.group(1))).split()
         cut = max((i for i, w in enumerate(words[:-1]) if w.rstrip(".") in NAME_PREFIXES or w.lower() in self.lex.person_nouns), default=-1)
         name = " ".join(words[cut + 1 :])  # "Committee Chairman Reince Priebus" is Reince Priebus
-        if not name or all(w.lower() in DETERMINERS for w in name.split()):
+        if not name or all(w.lower() in DETERMINERS or w.lower() in TIME_WORDS for w in name.split()):  # "Thursday's memo"
             return None
         hit = self.lex.register.head(name, roles=False)
         if hit is not None:
@@ -502,7 +502,6 @@ def _plural(who: Who) -> bool:
     return who.kind == "group" or (head.endswith("s") and not head.endswith(("ss", "us", "is", "'s", "’s")) and who.kind != "media")
 
 
-_DOCUMENT_NOUNS = frozenset("statement statements tweet tweets letter email post release memo remarks speech filing op-ed".split())
 _OWNER_NAME = r"((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)['’]s?"
 _OWNER_IN = re.compile(r"(?:[\w.\-]+\s+)*?" + _OWNER_NAME + r"\s+(?:[a-z][\w\-]*\s+){0,2}\S+$")
 _OWNER_BEFORE = re.compile(_OWNER_NAME + r"\s+$")

@@ -222,3 +222,11 @@ def test_a_document_noun_after_an_adjective_speaks_after_the_quote():
     text = ("Some lawmakers had named a suspect.\n\n"
             "“The computer had been hacked by a foreign government,” the congressional report said, citing a memo.")
     assert [r["speaker"] for r in only(text)] == ["the congressional report"]
+
+
+def test_it_goes_back_to_a_document_that_opened_the_sentence_before():
+    text = ("Monday's memo from the panel seemed aimed at defending the inquiry.\n\n"
+            "“So far, most of the witnesses had never been interviewed,” it stated.")
+    assert [r["speaker"] for r in only(text)] == ["Monday's memo"]
+    text = "The post showed a man in a wig. It says: “Let him in, or else.”"
+    assert [r["speaker"] for r in only(text)] == ["the post"]
