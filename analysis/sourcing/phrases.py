@@ -139,7 +139,7 @@ def collect_right(toks: list[Tok], i: int, lex: Lexicon, limit: int = 10) -> tup
                 break
             if t.low in lex.verbs and not t.cap and not (j > i and (toks[j - 1].low in DETERMINERS or toks[j - 1].possessive)):
                 break  # but "said the report", "wrote Trump's spokesman": a verb's form as a noun
-            if j > i and not t.cap and t.low.endswith("ed") and j + 1 < len(toks) and toks[j + 1].low in DETERMINERS:
+            if j > i and not t.cap and (t.low.endswith("ed") or t.low.endswith("es")) and j + 1 < len(toks) and toks[j + 1].low in DETERMINERS:
                 break  # "The town released a statement": a verb with its object
             if seen_name and not t.cap and not _noun_of_person_ahead(toks, j, lex) and not _agent_before_name(toks, j, lex):
                 break  # "Trump said"; but "The California psychology professor" goes on to its noun

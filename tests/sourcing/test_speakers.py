@@ -230,3 +230,8 @@ def test_it_goes_back_to_a_document_that_opened_the_sentence_before():
     assert [r["speaker"] for r in only(text)] == ["Monday's memo"]
     text = "The post showed a man in a wig. It says: “Let him in, or else.”"
     assert [r["speaker"] for r in only(text)] == ["the post"]
+
+
+def test_a_verb_in_es_before_its_object_ends_the_subject():
+    text = "The email includes a photo of the senator holding a gun.\n\nAt the bottom it reads, “You can support the cause by giving $35.”"
+    assert [r["speaker"] for r in only(text)] == ["the email"]
