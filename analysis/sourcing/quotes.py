@@ -182,7 +182,8 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
             who = art.resolve(s.toks, np, s.toks[np[0]].start)
             if not who.speaker:
                 continue
-            art.note(s.toks[np[0]].start, who)
+            if not _relative_clause_verb(s, v, np, subjects.get(s.index)):
+                art.note(s.toks[np[0]].start, who)
             last_in_paragraph[s.paragraph] = (who, Cue(v, np, "before", 1.0), s, np)
             if indirect and v[2] in lex.clause and _finite_and_affirmed(s.toks, v):
                 row = _indirect_row(art, s, v, np, who, lex)
@@ -211,6 +212,16 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
     _number_quotations(rows, passages)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
+
+
+def _relative_clause_verb(s: Sentence, v: tuple[int, int, str], np: tuple[int, int], subject: tuple[int, int] | None) -> bool:
+    """Is the verb in a relative clause on a noun phrase other than the sentence's subject ("Rubio
+    refrained from attacking his rivals, Bush and Christie, who say ...")? Its speaker is not the
+    one a "he" in the next sentence stands for: the sentence's subject stays the more salient."""
+    k = v[0] - 1
+    while k >= 0 and s.toks[k].word and s.toks[k].low.endswith("ly"):
+        k -= 1
+    return k >= 0 and s.toks[k].low == "who" and subject is not None and subject[0] < np[0] and subject != np
 
 
 def _signature(s: Sentence, qi: int, sentences: list[Sentence], lex: Lexicon) -> tuple[Sentence, Cue] | None:

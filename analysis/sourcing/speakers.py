@@ -615,7 +615,7 @@ def _person_noun(word: str, lex: Lexicon) -> bool:
 
 _POSSESSIVE = re.compile(r"[’']s?\s+\w")
 _CLAUSE_BEFORE = re.compile(r"(?:^|\n|[.;:,—–(“\"]\s*|\b(?:[Aa]nd|[Bb]ut|while|as|when|after|because|where|though|although|so|then)\s+)(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
-_VERB_AFTER = re.compile(r"\s+(?:(?:also|then|later|again|had|has|have|was|is|would|will|could|did|does|not|never|quickly|still)\s+)*(?:[a-z]+(?:ed|s|d)\b|(?:was|is|were|are|does|did|has|had|would|could|wo|ca)n[’']t\b)")
+_VERB_AFTER = re.compile(r"\s+(?:(?:also|then|later|again|had|has|have|was|is|would|will|could|did|does|not|never|quickly|still)\s+)*(?:(?!(?:and|as|is|was|has|his|its|this|thus|us|plus|across|unless|whereas|towards|perhaps|yes|less|news)\b)[a-z]+(?:ed|s|d)\b|(?:was|is|were|are|does|did|has|had|would|could|wo|ca)n[’']t\b)")  # not "Jeb Bush and ..."
 
 
 _COMMON_ROLE_WORDS = frozenset("officials official sources source aides diplomats analysts experts critics residents witnesses people".split())

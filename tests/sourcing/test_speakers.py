@@ -235,3 +235,12 @@ def test_it_goes_back_to_a_document_that_opened_the_sentence_before():
 def test_a_verb_in_es_before_its_object_ends_the_subject():
     text = "The email includes a photo of the senator holding a gun.\n\nAt the bottom it reads, “You can support the cause by giving $35.”"
     assert [r["speaker"] for r in only(text)] == ["the email"]
+
+
+def test_a_relative_clause_speaker_does_not_outrank_the_sentence_subject_for_he():
+    # "Govs." does not end the sentence, "Jeb Bush and" is no subject with its verb, and the
+    # rivals "who say" something are not who the next "he" is
+    text = ("Speaking to a radio show Monday, Marco Rubio refrained from attacking his rivals, particularly Govs. "
+            "Jeb Bush and Chris Christie, who say the senator lacks experience.\n\n"
+            "He dismissed the critique, saying it was his campaign’s “best night.”")
+    assert [r["speaker"] for r in only(text)] == ["Marco Rubio"]
