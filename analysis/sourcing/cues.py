@@ -342,7 +342,8 @@ def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
             while k + 1 < len(toks) and toks[k].text != ")" and toks[k].q < 0:
                 k += 1
             continue
-        abbreviation = toks[k - 1].low in TITLE_ABBREVIATIONS or len(toks[k - 1].text) <= 2 or (k + 1 < len(toks) and toks[k + 1].text == ",")
+        abbreviation = toks[k - 1].low in TITLE_ABBREVIATIONS or len(toks[k - 1].text) <= 2 or (k + 1 < len(toks) and toks[k + 1].text == ",") or (
+            k + 1 < len(toks) and toks[k - 1].end == t.start and t.end == toks[k + 1].start)  # "fivethirtyeight.com"
         if t.q >= 0 or t.text in ";:!?()" or (t.text == "." and not abbreviation):
             return None
         vk = s.verb_at(k)

@@ -244,3 +244,8 @@ def test_a_relative_clause_speaker_does_not_outrank_the_sentence_subject_for_he(
             "Jeb Bush and Chris Christie, who say the senator lacks experience.\n\n"
             "He dismissed the critique, saying it was his campaign’s “best night.”")
     assert [r["speaker"] for r in only(text)] == ["Marco Rubio"]
+
+
+def test_a_web_address_in_an_apposition_does_not_end_the_attribution():
+    text = "“Clinton needs a strategy,” Nate Silver, the analyst who founded fivethirtyeight.com tweeted on Wednesday."
+    assert [r["speaker"] for r in only(text)] == ["Nate Silver"]
