@@ -395,14 +395,18 @@ def _is_direct(s: Sentence, qi: int, quote: str) -> bool:
 
 
 _TITLE_SMALL = frozenset("a an the of and or in on at to for with from by".split())
-_TITLE_BEFORE = re.compile(r"\b(?:on|in|titled|entitled|called|dubbed|named|of)\s+(?:[A-Z][\w’'.]*\s+){0,2}$")
+_TITLE_BEFORE = re.compile(r"(?:\b(?:on|in|titled|entitled|called|dubbed|named|of)\s+(?:[A-Z][\w’'.]*\s+){0,2}|[A-Z][\w.]*[’']s\s+)$")
+_TITLE_AFTER = re.compile(r"\s+(?:star|stars|podcast|show|series|program|programme|segment|film|movie|book|column|franchise|episode)\b")
 
 
 def _title(text: str, p: Passage, quote: str) -> bool:
     """A title in quotation marks rather than anyone's words: a few words all capitalised but the
-    small ones, after "on", "in", "titled" ... (told CNN on “At This Hour.”, his book “The Art of the Deal”)."""
+    small ones, after "on", "in", "titled" ... or a name's possessive, or before the noun of a
+    work (told CNN on “At This Hour.”, his book “The Art of the Deal”, POLITICO’s “Off Message”
+    podcast, the “Avatar” star)."""
     words = quote.strip(" .,!?").split()
-    if not 1 < len(words) <= 7 or not _TITLE_BEFORE.search(text, max(0, p.open_at - 40), p.open_at):
+    if not 1 <= len(words) <= 7 or not (_TITLE_BEFORE.search(text, max(0, p.open_at - 40), p.open_at) and len(words) > 1
+                                        or _TITLE_AFTER.match(text, p.region_end)):
         return False
     return words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
 
