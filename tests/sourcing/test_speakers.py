@@ -87,6 +87,9 @@ def test_verbs_that_are_acts_here_are_not_cues():
         assert (row["kind"], row["speaker"]) == ("scare", "")
     (row,) = quotes_in_text("Wells insisted: “The hearing was fair.”")
     assert row["speaker"] == "Wells"
+    rows = quotes_in_text("“We are ready,” Mary Henry said. She added that she thinks Cole appeals to her members because "
+                          "of the “terrible anxiety” they feel.")
+    assert [r["speaker"] for r in rows if r["kind"] != "indirect"] == ["Mary Henry", "Mary Henry"]
 
 
 def test_a_thing_does_not_choose_words():
