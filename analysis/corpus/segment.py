@@ -47,7 +47,7 @@ __all__ = [
 
 TITLES = frozenset(
     """mr mrs ms mx dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr cmdt brig gov sen rep
-    rev fr sr st mt hon pres supt insp det amb messrs mme mlle ft""".split()
+    rev fr sr st mt hon pres supt insp det amb messrs mme mlle ft govs sens reps gens drs profs""".split()
 )
 NUMBER_ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol p pp fig art ch sec para".split()

@@ -31,8 +31,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import AUXILIARIES, CLAUSE_WORDS, DETERMINERS, INVERTING, NAME_PREFIXES, PREPOSITIONS, PRONOUNS, TIME_WORDS, TITLE_ABBREVIATIONS, Lexicon
-from .phrases import np_internal_preposition, collect_left, collect_right, common_word, skip_adverbials_left, speakerlike
+from .lexicon import AUXILIARIES, CLAUSE_WORDS, DETERMINERS, DOCUMENT_NOUNS, INVERTING, NAME_PREFIXES, PREPOSITIONS, PRONOUNS, TIME_WORDS, TITLE_ABBREVIATIONS, Lexicon
+from .phrases import np_internal_preposition, collect_left, collect_right, common_word, head_index, skip_adverbials_left, speakerlike
 from .sentences import Sentence, Tok
 
 __all__ = [
@@ -247,8 +247,9 @@ def _after_dateline(s: Sentence) -> int:
     return 0
 
 
-def sentence_subject(s: Sentence, lex: Lexicon, before: int | None = None) -> tuple[int, int] | None:
-    """The sentence's first noun phrase, after an introductory clause ("On Friday, ...")."""
+def sentence_subject(s: Sentence, lex: Lexicon, before: int | None = None, *, documents: bool = False) -> tuple[int, int] | None:
+    """The sentence's first noun phrase, after an introductory clause ("On Friday, ..."); with
+    ``documents``, a document's too ("The post showed ...", what a later "it reads" stands for)."""
     toks = s.toks
     i = _after_dateline(s)
     while i < len(toks) and (toks[i].low in ("but", "and", "so", "yet", "however", "meanwhile", "still", "also") or toks[i].text in ",“‘\"'(—–"):
@@ -257,6 +258,9 @@ def sentence_subject(s: Sentence, lex: Lexicon, before: int | None = None) -> tu
         i += 1  # "Hastily politicizing the tragedy, Trump ...", "Shortly after the call, ..."
         if i < len(toks) and toks[i].text == ",":
             i += 1
+    j = next((x for x in range(i, min(i + 9, len(toks))) if toks[x].text == ","), None)
+    if j is not None and j > i and toks[j - 1].low in ("ago", "earlier", "later") and not any(toks[x].q >= 0 or s.verb_at(x) for x in range(i, j)):
+        i = j + 1  # "Just a few months ago, Florida developer Mel Sembler ...", "Two days later, ..."
     for _ in range(3):  # "On Thursday, after remaining neutral ..., Warren appeared ..."
         if not (i < len(toks) and (toks[i].low in _INTRO_WORDS or toks[i].low.endswith("ing"))):
             break
@@ -281,7 +285,7 @@ def sentence_subject(s: Sentence, lex: Lexicon, before: int | None = None) -> tu
     if before is not None and i >= before:
         return None
     np = collect_right(toks, i, lex)
-    if np and speakerlike(toks, np, lex):
+    if np and (speakerlike(toks, np, lex) or documents and toks[head_index(toks, np, lex)].low in DOCUMENT_NOUNS):
         return np
     return None
 
@@ -338,7 +342,8 @@ def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
             while k + 1 < len(toks) and toks[k].text != ")" and toks[k].q < 0:
                 k += 1
             continue
-        abbreviation = toks[k - 1].low in TITLE_ABBREVIATIONS or len(toks[k - 1].text) <= 2 or (k + 1 < len(toks) and toks[k + 1].text == ",")
+        abbreviation = toks[k - 1].low in TITLE_ABBREVIATIONS or len(toks[k - 1].text) <= 2 or (k + 1 < len(toks) and toks[k + 1].text == ",") or (
+            k + 1 < len(toks) and toks[k - 1].end == t.start and t.end == toks[k + 1].start)  # "fivethirtyeight.com"
         if t.q >= 0 or t.text in ";:!?()" or (t.text == "." and not abbreviation):
             return None
         vk = s.verb_at(k)
@@ -423,9 +428,15 @@ def cue_unlisted(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
 
 def _noun_after_determiner(s: Sentence, x: int) -> bool:
     """A word that has a verb's form but stands as a noun after a determiner or a possessive
-    ("the report", "a statement", "Trump's tweet"): the verb finder did not take it as a verb."""
+    ("the report", "a statement", "Trump's tweet"), perhaps with adjectives between ("the
+    congressional report", "a joint statement"): the verb finder did not take it as a verb."""
     toks = s.toks
-    return x > 0 and s.verb_at(x) is None and toks[x].word and not toks[x].cap and (toks[x - 1].low in DETERMINERS or toks[x - 1].possessive)
+    if not (x > 0 and s.verb_at(x) is None and toks[x].word and not toks[x].cap):
+        return False
+    k = x - 1
+    while k > 0 and x - k <= 3 and toks[k].word and not toks[k].cap and toks[k].low not in DETERMINERS and s.verb_at(k) is None and not toks[k].possessive:
+        k -= 1  # the adjectives between
+    return toks[k].low in DETERMINERS or toks[k].possessive
 
 
 def _name_and_verb(s: Sentence, j: int, lex: Lexicon) -> bool:

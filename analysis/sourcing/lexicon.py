@@ -100,6 +100,11 @@ TIME_WORDS = frozenset(
     "august september october november december week weekend month year morning afternoon evening night day "
     "days weeks months years time".split()
 )
+# Nouns of a document or a message whose words are quoted: "Priebus' statement said", "The ad claims", "it reads".
+DOCUMENT_NOUNS = frozenset(
+    "statement statements tweet tweets letter email post release memo remarks speech filing op-ed ad ads advertisement "
+    "editorial affidavit transcript sign".split()
+)
 TIME_LEADS = frozenset("on late early earlier last this next that in".split())
 BE = frozenset("is was were are am be been being".split())
 TITLE_ABBREVIATIONS = frozenset("mr mrs ms mx dr prof gen lt col maj capt sgt adm gov sen rep rev fr st sr jr hon amb".split())

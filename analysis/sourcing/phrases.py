@@ -17,6 +17,8 @@ References:
 
 from __future__ import annotations
 
+import re
+
 from .lexicon import (
     AUXILIARIES,
     CLAUSE_WORDS,
@@ -51,7 +53,7 @@ def skip_adverbials_left(toks: list[Tok], i: int) -> int:
         t = toks[i]
         if t.q >= 0:
             return i
-        if (t.low in AUXILIARIES and not (t.cap and i > 0 and t.low in MODALS)) or (t.low.endswith("ly") and t.low[0].islower() and len(t.low) > 4):
+        if (t.low in AUXILIARIES and not (t.cap and i > 0 and t.low in MODALS)) or (t.low.endswith("ly") and t.text[0].islower() and len(t.low) > 4):
             i -= 1
         elif t.low in TIME_WORDS and i > 0 and toks[i - 1].low in TIME_LEADS:
             i -= 2
@@ -137,9 +139,9 @@ def collect_right(toks: list[Tok], i: int, lex: Lexicon, limit: int = 10) -> tup
                 break
             if t.low in lex.verbs and not t.cap and not (j > i and (toks[j - 1].low in DETERMINERS or toks[j - 1].possessive)):
                 break  # but "said the report", "wrote Trump's spokesman": a verb's form as a noun
-            if j > i and not t.cap and t.low.endswith("ed") and j + 1 < len(toks) and toks[j + 1].low in DETERMINERS:
+            if j > i and not t.cap and (t.low.endswith("ed") or t.low.endswith("es")) and j + 1 < len(toks) and toks[j + 1].low in DETERMINERS:
                 break  # "The town released a statement": a verb with its object
-            if seen_name and not t.cap and not _noun_of_person_ahead(toks, j, lex):
+            if seen_name and not t.cap and not _noun_of_person_ahead(toks, j, lex) and not _agent_before_name(toks, j, lex):
                 break  # "Trump said"; but "The California psychology professor" goes on to its noun
             if (j > i and not t.cap and t.low not in ("familiar", "close") and toks[j - 1].low in lex.person_nouns | lex.organisation_nouns | lex.anonymous_heads
                     and toks[j - 1].low not in ("former", "prime", "chief") and not (toks[j - 1].cap and _noun_of_person_ahead(toks, j, lex))):
@@ -152,6 +154,16 @@ def collect_right(toks: list[Tok], i: int, lex: Lexicon, limit: int = 10) -> tup
             break
         j += 1
     return (i, j) if j > i else None
+
+
+_AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent|ian)$")
+
+
+def _agent_before_name(toks: list[Tok], j: int, lex: Lexicon) -> bool:
+    """Is ``toks[j]`` a noun of agent that a name follows ("Florida developer Mel Sembler", "Texas
+    lawyer Ann Cole"): a description of the person whose name comes next?"""
+    return (j + 1 < len(toks) and _AGENT_NOUN.match(toks[j].low) is not None and toks[j].low not in lex.verbs
+            and toks[j + 1].cap and toks[j + 1].q < 0 and not common_word(toks[j + 1], lex))
 
 
 def _noun_of_person_ahead(toks: list[Tok], j: int, lex: Lexicon, reach: int = 3) -> bool:

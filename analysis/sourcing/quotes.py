@@ -149,7 +149,7 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
     items: list[tuple[int, int, str, int, int]] = [(p.open_at, 1, "q", i, 0) for i, p in enumerate(passages)]
     subjects: dict[int, tuple[int, int]] = {}
     for s in sentences:
-        np = sentence_subject(s, lex)
+        np = sentence_subject(s, lex, documents=True)
         if np:
             subjects[s.index] = np
             items.append((s.toks[np[0]].start, 0, "s", s.index, np[0]))
@@ -182,7 +182,8 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
             who = art.resolve(s.toks, np, s.toks[np[0]].start)
             if not who.speaker:
                 continue
-            art.note(s.toks[np[0]].start, who)
+            if not _relative_clause_verb(s, v, np, subjects.get(s.index)):
+                art.note(s.toks[np[0]].start, who)
             last_in_paragraph[s.paragraph] = (who, Cue(v, np, "before", 1.0), s, np)
             if indirect and v[2] in lex.clause and _finite_and_affirmed(s.toks, v):
                 row = _indirect_row(art, s, v, np, who, lex)
@@ -211,6 +212,16 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
     _number_quotations(rows, passages)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
+
+
+def _relative_clause_verb(s: Sentence, v: tuple[int, int, str], np: tuple[int, int], subject: tuple[int, int] | None) -> bool:
+    """Is the verb in a relative clause on a noun phrase other than the sentence's subject ("Rubio
+    refrained from attacking his rivals, Bush and Christie, who say ...")? Its speaker is not the
+    one a "he" in the next sentence stands for: the sentence's subject stays the more salient."""
+    k = v[0] - 1
+    while k >= 0 and s.toks[k].word and s.toks[k].low.endswith("ly"):
+        k -= 1
+    return k >= 0 and s.toks[k].low == "who" and subject is not None and subject[0] < np[0] and subject != np
 
 
 def _signature(s: Sentence, qi: int, sentences: list[Sentence], lex: Lexicon) -> tuple[Sentence, Cue] | None:
@@ -384,14 +395,18 @@ def _is_direct(s: Sentence, qi: int, quote: str) -> bool:
 
 
 _TITLE_SMALL = frozenset("a an the of and or in on at to for with from by".split())
-_TITLE_BEFORE = re.compile(r"\b(?:on|in|titled|entitled|called|dubbed|named|of)\s+(?:[A-Z][\w’'.]*\s+){0,2}$")
+_TITLE_BEFORE = re.compile(r"(?:\b(?:on|in|titled|entitled|called|dubbed|named|of)\s+(?:[A-Z][\w’'.]*\s+){0,2}|[A-Z][\w.]*[’']s\s+)$")
+_TITLE_AFTER = re.compile(r"\s+(?:star|stars|podcast|show|series|program|programme|segment|film|movie|book|column|franchise|episode)\b")
 
 
 def _title(text: str, p: Passage, quote: str) -> bool:
     """A title in quotation marks rather than anyone's words: a few words all capitalised but the
-    small ones, after "on", "in", "titled" ... (told CNN on “At This Hour.”, his book “The Art of the Deal”)."""
+    small ones, after "on", "in", "titled" ... or a name's possessive, or before the noun of a
+    work (told CNN on “At This Hour.”, his book “The Art of the Deal”, POLITICO’s “Off Message”
+    podcast, the “Avatar” star)."""
     words = quote.strip(" .,!?").split()
-    if not 1 < len(words) <= 7 or not _TITLE_BEFORE.search(text, max(0, p.open_at - 40), p.open_at):
+    if not 1 <= len(words) <= 7 or not (_TITLE_BEFORE.search(text, max(0, p.open_at - 40), p.open_at) and len(words) > 1
+                                        or _TITLE_AFTER.match(text, p.region_end)):
         return False
     return words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
 

@@ -204,6 +204,7 @@ _NOUN_LIKE_FORMS = frozenset(
 _NOT_SPEECH_NEXT = {
     "insist": ("on", "upon"),
     "maintain": tuple(sorted(_NOUN_DETERMINERS - {"whose"})),
+    "appeal": ("to",),  # "Trump appeals to some of her members" (draws them), not "appealed for calm"
 }
 
 

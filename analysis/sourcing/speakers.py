@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..corpus.marks import Passage
-from ..corpus.people import _NOT_PERSON, _SPEECH_AFTER, TITLES, first_names
-from .lexicon import AUXILIARIES, CLAUSE_WORDS, DETERMINERS, MODALS, NAME_PREFIXES, PREPOSITIONS, PRONOUNS, TIME_WORDS, Lexicon
+from ..corpus.people import _NOT_PERSON, _SPEECH_AFTER, _SUFFIX, TITLES, first_names
+from .lexicon import AUXILIARIES, CLAUSE_WORDS, DETERMINERS, DOCUMENT_NOUNS, MODALS, NAME_PREFIXES, PREPOSITIONS, PRONOUNS, TIME_WORDS, Lexicon
 from .phrases import common_word, head_index, speakerlike
 from .sentences import Tok
 
@@ -74,8 +74,25 @@ def _strip_name(run: str) -> str:
         words.pop(0)
     if len(words) == 1 and (words[0] in NAME_PREFIXES or words[0].rstrip(".") in NAME_PREFIXES):
         return ""
+    # a title inside the run ends what comes before it: "Hewlett-Packard CEO Carly Fiorina", "Arkansas Gov.
+    # Mike Huckabee" are Carly Fiorina and Mike Huckabee (but "Martin Luther King Jr." and "White House" stay whole)
+    for i in range(len(words) - 2, 0, -1):
+        if words[i] in NAME_PREFIXES or words[i].rstrip(".") in NAME_PREFIXES:
+            rest = words[i + 1 :]
+            if _plain_name(rest):
+                words = rest
+            break
     name = " ".join(words)
     return re.sub(r"[’']s?$", "", name)
+
+
+def _plain_name(words: list[str]) -> bool:
+    """Words that are a person's name alone: capitalised words with a small letter (or initials), then perhaps
+    a suffix ("Jr."), none of them a title or a body's word."""
+    while words and words[-1] in _SUFFIX:
+        words = words[:-1]
+    return bool(words) and words[0][:1].isupper() and any(c.islower() for c in words[0]) and not any(
+        w in NAME_PREFIXES or w.rstrip(".") in NAME_PREFIXES or w in _SUFFIX or w in _ORG_WORDS or w in _NON_PERSON_WORDS for w in words)
 
 
 _LEADING_NON_NAMES = DETERMINERS | CLAUSE_WORDS | PREPOSITIONS | (AUXILIARIES - MODALS) | frozenset(PRONOUNS) | frozenset(
@@ -236,9 +253,11 @@ class ArticleSpeakers:
 
     def is_person(self, who: Who) -> bool:
         """Can ``who`` be the person a later "he" or "she" stands for? A registered person, a name
-        this article gives a person's evidence (:meth:`_evidenced`), or a role that is one person."""
+        this article gives a person's evidence (:meth:`_evidenced`), a name of two words or more that
+        spoke, or a role that is one person. One capitalised word that spoke with no such evidence is
+        not: in "the Ohio Republican, who had pledged ..." it is a place."""
         if who.kind == "person":
-            return who.speaker in self.people or who.speaker in self.spoke or self.lex.register.info(who.speaker).get("kind") == "person"
+            return who.speaker in self.people or (who.speaker in self.spoke and " " in who.speaker) or self.lex.register.info(who.speaker).get("kind") == "person"
         return who.kind == "role" and self._one_person(who.speaker)
 
     def _is_thing(self, who: Who, *, plural: bool) -> bool:
@@ -249,7 +268,7 @@ class ArticleSpeakers:
         if who.kind != "role" or self._one_person(who.speaker):
             return False
         head = who.speaker.lower().split()[-1] if who.speaker else ""
-        return not plural and (head in self.lex.organisation_nouns or head in _DOCUMENT_NOUNS)
+        return not plural and (head in self.lex.organisation_nouns or head in DOCUMENT_NOUNS)
 
     def _subject_mention(self, start: int, end: int, canonical: str) -> None:
         """A person named at the start of a clause and followed by a verb ("but Christie wasn't
@@ -300,7 +319,7 @@ class ArticleSpeakers:
             return Who(name, "organisation" if _is_org_name(name) else "person", "name", "organisation" if _is_org_name(name) else "person")
         # a role: "the official", "a European official familiar with ...", "Okafor’s spokesman"
         head = toks[head_i].low.rstrip("’'")
-        if head in _DOCUMENT_NOUNS:  # "Priebus' statement said": the statement's words are Priebus's
+        if head in DOCUMENT_NOUNS:  # "Priebus' statement said": the statement's words are Priebus's
             owner_of = self._document_owner(toks[a].start, core, after=toks[b - 1].end)
             if owner_of is not None:
                 return owner_of
@@ -366,7 +385,7 @@ class ArticleSpeakers:
         words = _strip_name(re.sub(r"(?<=[a-z]{2})\.$", "", m.group(1))).split()
         cut = max((i for i, w in enumerate(words[:-1]) if w.rstrip(".") in NAME_PREFIXES or w.lower() in self.lex.person_nouns), default=-1)
         name = " ".join(words[cut + 1 :])  # "Committee Chairman Reince Priebus" is Reince Priebus
-        if not name or all(w.lower() in DETERMINERS for w in name.split()):
+        if not name or all(w.lower() in DETERMINERS or w.lower() in TIME_WORDS for w in name.split()):  # "Thursday's memo"
             return None
         hit = self.lex.register.head(name, roles=False)
         if hit is not None:
@@ -483,7 +502,6 @@ def _plural(who: Who) -> bool:
     return who.kind == "group" or (head.endswith("s") and not head.endswith(("ss", "us", "is", "'s", "’s")) and who.kind != "media")
 
 
-_DOCUMENT_NOUNS = frozenset("statement statements tweet tweets letter email post release memo remarks speech filing op-ed".split())
 _OWNER_NAME = r"((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)['’]s?"
 _OWNER_IN = re.compile(r"(?:[\w.\-]+\s+)*?" + _OWNER_NAME + r"\s+(?:[a-z][\w\-]*\s+){0,2}\S+$")
 _OWNER_BEFORE = re.compile(_OWNER_NAME + r"\s+$")
@@ -597,7 +615,7 @@ def _person_noun(word: str, lex: Lexicon) -> bool:
 
 _POSSESSIVE = re.compile(r"[’']s?\s+\w")
 _CLAUSE_BEFORE = re.compile(r"(?:^|\n|[.;:,—–(“\"]\s*|\b(?:[Aa]nd|[Bb]ut|while|as|when|after|because|where|though|although|so|then)\s+)(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
-_VERB_AFTER = re.compile(r"\s+(?:(?:also|then|later|again|had|has|have|was|is|would|will|could|did|does|not|never|quickly|still)\s+)*[a-z]+(?:ed|s|d)\b")
+_VERB_AFTER = re.compile(r"\s+(?:(?:also|then|later|again|had|has|have|was|is|would|will|could|did|does|not|never|quickly|still)\s+)*(?:(?!(?:and|as|is|was|has|his|its|this|thus|us|plus|across|unless|whereas|towards|perhaps|yes|less|news)\b)[a-z]+(?:ed|s|d)\b|(?:was|is|were|are|does|did|has|had|would|could|wo|ca)n[’']t\b)")  # not "Jeb Bush and ..."
 
 
 _COMMON_ROLE_WORDS = frozenset("officials official sources source aides diplomats analysts experts critics residents witnesses people".split())

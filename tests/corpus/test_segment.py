@@ -40,6 +40,7 @@ def sentences(text: str) -> list[str]:
         ("“Vladimir, STOP!” he wrote on Truth Social.", ["“Vladimir, STOP!” he wrote on Truth Social."]),
         ("“End this senseless war!” Trump posted. Nobody answered.", ["“End this senseless war!” Trump posted.", "Nobody answered."]),
         ("It ended at 3 p.m. on Friday.", ["It ended at 3 p.m. on Friday."]),
+        ("He named Govs. Ann Holt and Ben Cole. Sens. Dana Ruiz and Omar Vale voted.", ["He named Govs. Ann Holt and Ben Cole.", "Sens. Dana Ruiz and Omar Vale voted."]),
         ("Crimea claims", ["Crimea claims"]),
         ("  Leading and trailing space.  ", ["Leading and trailing space."]),
     ],

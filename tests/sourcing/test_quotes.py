@@ -264,6 +264,12 @@ def test_titles_and_words_quoted_as_words_are_nobody_s_words():
     assert kinds["Morning With Ted Hall."] == "scare"
     assert kinds["levy"] == "scare" and kinds["fee"] == "scare"
     assert kinds["who pays for it."] == "partial"
+    # after a name's possessive, or before the noun of a work: a programme, a film
+    rows = only("Ana Reyes said so on Radio Nine’s “Morning With Ted Hall” and again on the “Open Line” podcast. "
+                "Later the “Skyfall” star Ben Cole said the plan “will not pay for itself.”")
+    kinds = {r["quote"]: r["kind"] for r in rows}
+    assert kinds["Morning With Ted Hall"] == kinds["Open Line"] == kinds["Skyfall"] == "scare"
+    assert kinds["will not pay for itself."] == "partial"
 
 
 def test_a_quotation_carried_on_in_the_reporter_s_next_sentence_keeps_its_speaker():

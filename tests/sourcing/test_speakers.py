@@ -87,6 +87,9 @@ def test_verbs_that_are_acts_here_are_not_cues():
         assert (row["kind"], row["speaker"]) == ("scare", "")
     (row,) = quotes_in_text("Wells insisted: “The hearing was fair.”")
     assert row["speaker"] == "Wells"
+    rows = quotes_in_text("“We are ready,” Mary Henry said. She added that she thinks Cole appeals to her members because "
+                          "of the “terrible anxiety” they feel.")
+    assert [r["speaker"] for r in rows if r["kind"] != "indirect"] == ["Mary Henry", "Mary Henry"]
 
 
 def test_a_thing_does_not_choose_words():
@@ -183,3 +186,69 @@ def test_a_colon_gives_the_speaker_of_the_clause_it_closes():
 def test_another_and_one_are_anonymous_voices_of_a_group_just_quoted():
     rows = only("“Yet another state we would have won,” one supporter wrote. “Watch out for fraud,” tweeted another.")
     assert [(r["speaker"], r["speaker_type"]) for r in rows] == [("one supporter", "anonymous"), ("another", "anonymous")]
+
+
+def test_a_title_inside_a_name_run_is_cut_from_the_name():
+    # "Acme Widgets CEO Maria Lindqvist" is Maria Lindqvist, so a later "she" finds her (and the
+    # earlier speaker, whose gender the text does not give, is not taken instead)
+    text = ("“We will see,” said Okonkwo, a trader.\n\n"
+            "Acme Widgets CEO Maria Lindqvist began to list her favourites. “Cards, mostly,” she said.\n\n"
+            "“It went well,” said Ohio Gov. Dale Brenner.")
+    rows = only(text)
+    assert [r["speaker"] for r in rows] == ["Okonkwo", "Maria Lindqvist", "Dale Brenner"]
+
+
+def test_a_time_phrase_and_an_agent_noun_before_the_subject_are_read():
+    text = ("“It is a good sign,” said Ron Weiser, a donor.\n\n"
+            "Just a few months ago, Texas developer Mel Ortmann began to worry. “I kept telling myself it would not happen,” he told a newspaper.")
+    assert [r["speaker"] for r in only(text)] == ["Ron Weiser", "Mel Ortmann"]
+
+
+def test_a_subject_with_a_negated_contraction_is_in_view_for_he():
+    text = "“Fine,” said Ron Weiser.\n\nThe hosts moved on, but Carl Dalton wasn't having it.\n\n“You see, everybody,” he said."
+    assert [r["speaker"] for r in only(text)] == ["Ron Weiser", "Carl Dalton"]
+
+
+def test_a_place_read_from_a_description_is_not_he():
+    text = ("“I am not ready,” Ryan Tolliver told a reporter.\n\n"
+            "It was a reversal for the Ohio Republican, who had pledged to support the nominee.\n\n"
+            "“I think people want a standard,” he said.")
+    assert [r["speaker"] for r in only(text)] == ["Ryan Tolliver", "Ryan Tolliver"]
+
+
+def test_a_name_ending_in_ly_is_not_an_adverb():
+    text = "Mark Kelly spoke last.\n\n“Elections matter,” Kelly said. “Look at the records.”"
+    assert [r["speaker"] for r in only(text)] == ["Mark Kelly", "Mark Kelly"]
+
+
+def test_a_document_noun_after_an_adjective_speaks_after_the_quote():
+    text = ("Some lawmakers had named a suspect.\n\n"
+            "“The computer had been hacked by a foreign government,” the congressional report said, citing a memo.")
+    assert [r["speaker"] for r in only(text)] == ["the congressional report"]
+
+
+def test_it_goes_back_to_a_document_that_opened_the_sentence_before():
+    text = ("Monday's memo from the panel seemed aimed at defending the inquiry.\n\n"
+            "“So far, most of the witnesses had never been interviewed,” it stated.")
+    assert [r["speaker"] for r in only(text)] == ["Monday's memo"]
+    text = "The post showed a man in a wig. It says: “Let him in, or else.”"
+    assert [r["speaker"] for r in only(text)] == ["the post"]
+
+
+def test_a_verb_in_es_before_its_object_ends_the_subject():
+    text = "The email includes a photo of the senator holding a gun.\n\nAt the bottom it reads, “You can support the cause by giving $35.”"
+    assert [r["speaker"] for r in only(text)] == ["the email"]
+
+
+def test_a_relative_clause_speaker_does_not_outrank_the_sentence_subject_for_he():
+    # "Govs." does not end the sentence, "Jeb Bush and" is no subject with its verb, and the
+    # rivals "who say" something are not who the next "he" is
+    text = ("Speaking to a radio show Monday, Marco Rubio refrained from attacking his rivals, particularly Govs. "
+            "Jeb Bush and Chris Christie, who say the senator lacks experience.\n\n"
+            "He dismissed the critique, saying it was his campaign’s “best night.”")
+    assert [r["speaker"] for r in only(text)] == ["Marco Rubio"]
+
+
+def test_a_web_address_in_an_apposition_does_not_end_the_attribution():
+    text = "“Clinton needs a strategy,” Nate Silver, the analyst who founded fivethirtyeight.com tweeted on Wednesday."
+    assert [r["speaker"] for r in only(text)] == ["Nate Silver"]
