@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 import nbformat
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
@@ -166,6 +166,9 @@ BODY = (
 )
 
 
+IMG_SCRIPT_IMG = "<img src=x onerror=alert(1)> <script>alert(1)</script> <img src=x onerror=alert(1)>"
+
+
 def hostile_corpus(outlets, heads, text_bits, ids):
     rows = []
     for i, (o, h, t, a) in enumerate(zip(outlets, heads, text_bits, ids)):
@@ -242,6 +245,9 @@ def every_output_of_the_same_story_analyses(corpus):
     text_bits=st.lists(hostile, min_size=2, max_size=2),
     ids=st.lists(hostile, min_size=2, max_size=2),
 )
+# found by the search once: the second outlet ends with no body sentence, and evidence_html looked up its count
+@example(outlets=["<script>alert(1)</script>"] * 2, heads=["<script>alert(1)</script>", IMG_SCRIPT_IMG],
+         text_bits=["<script>alert(1)</script>", IMG_SCRIPT_IMG], ids=["<script>alert(1)</script>"] * 2)
 def test_no_finding_or_html_function_puts_a_user_string_live(outlets, heads, text_bits, ids):
     corpus = hostile_corpus(outlets, heads, text_bits, ids)
     for where, kind, text in every_output(corpus, keyword="general"):

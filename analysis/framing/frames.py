@@ -375,8 +375,10 @@ def evidence_html(scores: pd.DataFrame, corpus: Corpus, *, scheme: Scheme | str 
         for outlet in corpus.outlets:
             rows = scores[(scores["frame_id"] == f) & (scores["outlet"] == outlet)]
             n = len(rows)
-            head = (f"{html_text(s.labels[f])} · {html_text(outlet)}: {n} of {int(total[outlet])} sentences"
-                    f" ({n / total[outlet]:.0%})" if total[outlet] else "")
+            # an outlet whose articles have no body sentence (headline only) has no row in ``total``
+            t = int(total.get(outlet, 0))
+            head = (f"{html_text(s.labels[f])} · {html_text(outlet)}: {n} of {t} sentences"
+                    + (f" ({n / t:.0%})" if t else ""))
             if n == 0:
                 parts.append(f"<details><summary>{head}</summary><p>No sentence carries a cue of this frame.</p></details>")
                 continue
