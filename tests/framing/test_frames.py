@@ -171,4 +171,3 @@ def test_a_cue_group_needing_an_unknown_question_is_refused(tmp_path):
                  'question = "A1"\nneeds = ["Z9"]\nterms = ["x"]\n', encoding="utf-8")
     with pytest.raises(SchemeError, match="Z9"):
         load_scheme(f)
-
