@@ -48,6 +48,7 @@ from .results import write as save_results
 __all__ = [
     "article_meta",
     "check_gold",
+    "cross_validated",
     "DEFAULT_DATA",
     "DEFAULT_GOLD",
     "evaluate",
@@ -55,11 +56,18 @@ __all__ = [
     "load_articles",
     "load_gold",
     "main",
+    "MODEL_C_GRID",
+    "MODEL_FOLDS",
+    "model_examples",
     "outlet_repeated",
+    "outlet_texts",
     "removed_lines",
+    "safe_threshold",
     "score",
     "SPLITS",
     "TEXT_CHARS",
+    "train_model",
+    "TRAIN_COMMAND",
     "TUNED_ON",
 ]
 
