@@ -1,11 +1,12 @@
 """Check that the quote finder's output is unchanged: write every row it gives, or compare with a file written before.
 
-    python benchmarks/quotes_identical.py write FILE [--limit N]
-    python benchmarks/quotes_identical.py compare FILE [--limit N]
+    python benchmarks/quotes_identical.py write FILE [--limit N] [--no-indirect]
+    python benchmarks/quotes_identical.py compare FILE [--limit N] [--no-indirect]
 
 A speed change to :func:`analysis.sourcing.quotes.quotes_in_text` must not change what it finds.
 This script runs it, with indirect attributions on (a superset of the rows without them), over
-three sets of real text and writes every row (all columns) as one JSON line, gzip-compressed:
+three sets of real text and writes every row (all columns) as one JSON line, gzip-compressed
+(``--no-indirect``: without them, as the scale pipeline runs it, which reads fewer sentences):
 
 - the bundled corpus, through :func:`analysis.sourcing.extract_quotes` (headlines included);
 - PolNeAR, train and dev (``../shared/datasets/polnear``), each article's text as the evaluation
@@ -37,9 +38,9 @@ POLNEAR = DATASETS_DIR / "polnear" / "polnear_train_dev.jsonl"
 ALLSIDES = DATASETS_DIR / "allsides_articles" / "articles.jsonl.gz"
 
 
-def rows(limit: int) -> Iterator[tuple[str, str]]:
+def rows(limit: int, indirect: bool = True) -> Iterator[tuple[str, str]]:
     """(set name, one row as a JSON string) for every quote row of the three sets, in a fixed order."""
-    table = extract_quotes(load_corpus(), indirect=True)
+    table = extract_quotes(load_corpus(), indirect=indirect)
     for rec in table.to_dict("records"):
         yield "bundled", json.dumps(rec, sort_keys=True, default=str, ensure_ascii=False)
     lex = load_lexicon()
@@ -51,7 +52,7 @@ def rows(limit: int) -> Iterator[tuple[str, str]]:
                 if rec["article"] in seen:
                     continue
                 seen.add(rec["article"])
-                for r in quotes_in_text(rec["text"], indirect=True, lexicon=lex):
+                for r in quotes_in_text(rec["text"], indirect=indirect, lexicon=lex):
                     yield "polnear", json.dumps({"article": rec["article"], **r}, sort_keys=True, ensure_ascii=False)
     else:
         print(f"skipped: no PolNeAR at {POLNEAR}", file=sys.stderr)
@@ -65,7 +66,7 @@ def rows(limit: int) -> Iterator[tuple[str, str]]:
                     break
                 rec = json.loads(line)
                 text = rec.get("content_original") or rec.get("content") or ""
-                for r in quotes_in_text(text, headline=rec.get("title") or "", indirect=True, lexicon=lex):
+                for r in quotes_in_text(text, headline=rec.get("title") or "", indirect=indirect, lexicon=lex):
                     yield "allsides", json.dumps({"article": rec.get("ID", n), **r}, sort_keys=True, ensure_ascii=False)
                 n += 1
     else:
@@ -77,18 +78,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("mode", choices=["write", "compare"])
     parser.add_argument("file", type=Path, help="the gzip JSON-lines file of rows")
     parser.add_argument("--limit", type=int, default=4000, help="AllSides articles (default 4,000)")
+    parser.add_argument("--no-indirect", action="store_true", help="quotes only, no indirect attributions")
     args = parser.parse_args(argv)
+    indirect = not args.no_indirect
     if args.mode == "write":
         counts: dict[str, int] = {}
         with gzip.open(args.file, "wt", encoding="utf-8") as out:
-            for name, line in rows(args.limit):
+            for name, line in rows(args.limit, indirect):
                 counts[name] = counts.get(name, 0) + 1
                 out.write(f"{name}\t{line}\n")
         print("rows written: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
         return 0
     with gzip.open(args.file, "rt", encoding="utf-8") as f:
         before = [line.rstrip("\n") for line in f]
-    after = [f"{name}\t{line}" for name, line in rows(args.limit)]
+    after = [f"{name}\t{line}" for name, line in rows(args.limit, indirect)]
     differ = [(i, a, b) for i, (a, b) in enumerate(zip(before, after)) if a != b]
     for name in ("bundled", "polnear", "allsides"):
         nb = sum(line.startswith(name + "\t") for line in before)

@@ -114,12 +114,33 @@ def _is_boundary(text: str, m: re.Match) -> bool:
     return True
 
 
+_SPANS_CACHE: dict[str, tuple[tuple[int, int], ...]] = {}
+_SPANS_CACHE_SIZE = 65_536
+"""Paragraphs whose sentence spans :func:`split_sentences` remembers (more than a chunk of 500
+articles holds): the corpus splits every paragraph, then the quote finder splits the same
+paragraphs again (those without a quote are read unmasked), and finds the spans here."""
+
+
 def split_sentences(text: str, offset: int = 0) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` of each sentence in ``text`` (one paragraph), shifted by ``offset``.
 
     Leading and trailing white space is never part of a sentence, so for every span
-    ``text[start - offset:end - offset]`` is the sentence, stripped.
+    ``text[start - offset:end - offset]`` is the sentence, stripped. The spans of a paragraph
+    are computed once and remembered (a pure function of ``text``).
     """
+    spans = _SPANS_CACHE.get(text)
+    if spans is None:
+        spans = tuple(_split(text))
+        if len(_SPANS_CACHE) >= _SPANS_CACHE_SIZE:
+            _SPANS_CACHE.clear()
+        _SPANS_CACHE[text] = spans
+    for a, b in spans:
+        yield a + offset, b + offset
+
+
+def _split(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of :func:`split_sentences`, offset 0, computed."""
+    offset = 0
     start = 0
     n = len(text)
     while start < n and text[start].isspace():

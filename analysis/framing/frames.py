@@ -161,15 +161,21 @@ def frame_scores(corpus: Corpus, scheme: Scheme | str | Path = "generic") -> pd.
     s = load_scheme(scheme)
     sents = corpus.sentences()
     sents = sents[sents["paragraph_kind"] == "body"]
-    texts = corpus.articles["text"]
+    texts = dict(zip(corpus.articles.index, corpus.articles["text"].tolist()))
     rows = []
-    for aid, group in sents.groupby("article_id", sort=False):
-        spans = list(zip(group["start"], group["end"]))
-        outlet, number, paragraph, text = (group[c].tolist() for c in ("outlet", "sentence", "paragraph", "text"))
-        for r in score_article(texts[aid], spans, scheme=s):
-            i = r.pop("sentence")
-            rows.append({"article_id": aid, "outlet": outlet[i], "sentence": int(number[i]), "paragraph": int(paragraph[i]),
-                         **r, "text": text[i]})
+    # Columns as lists, each article's sentences a slice of them (no DataFrame per article): the
+    # articles in the order they first appear, their sentences in corpus order, as groupby gives them.
+    aids, outlet, number, paragraph, text, start, end = (
+        sents[c].tolist() for c in ("article_id", "outlet", "sentence", "paragraph", "text", "start", "end")
+    )
+    by_article: dict[str, list[int]] = {}
+    for k, aid in enumerate(aids):
+        by_article.setdefault(aid, []).append(k)
+    for aid, ks in by_article.items():
+        for r in score_article(texts[aid], [(start[k], end[k]) for k in ks], scheme=s):
+            k = ks[r.pop("sentence")]
+            rows.append({"article_id": aid, "outlet": outlet[k], "sentence": int(number[k]), "paragraph": int(paragraph[k]),
+                         **r, "text": text[k]})
     cols = ["article_id", "outlet", "sentence", "paragraph", "start", "end", "frame", "frame_id", "cues", "n_cues",
             "questions", "question_text", "text"]
     return pd.DataFrame(rows, columns=cols)

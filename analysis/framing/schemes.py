@@ -31,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 from ..errors import SameStoryError
@@ -155,15 +156,25 @@ class FrameScheme:
         # starts with a '*' term's prefix). What a word can begin is looked up once per word form.
         starts: dict[str, list[int]] = {frame: [] for frame in idx.terms}
         begins, cache = idx.begins, idx.begins_cache
-        for m in _WORD.finditer(text):
-            w = m.group(0)
-            frames = cache.get(w)
-            if frames is None:
-                frames = begins(w.lower())
-                if len(cache) < _BEGINS_CACHE_SIZE:
-                    cache[w] = frames
-            for frame in frames:
-                starts[frame].append(m.start())
+        # The words and their offsets without a Python step per word: the words (findall) and the
+        # stretches between them (split) give each word's start by cumulative sums; only the few
+        # words that may begin a term are then visited one by one.
+        words = _WORD.findall(text)
+        extra: dict[str, tuple[str, ...]] = {}  # forms looked up once the cache is full
+        for w in set(words).difference(cache):
+            if len(cache) < _BEGINS_CACHE_SIZE:
+                cache[w] = begins(w.lower())
+            else:
+                extra[w] = begins(w.lower())
+        frames_of = (lambda w: extra[w] if w in extra else cache[w]) if extra else cache.__getitem__
+        hits = np.flatnonzero(np.fromiter(map(bool, map(frames_of, words)), dtype=bool, count=len(words)))
+        if len(hits):
+            gaps = np.fromiter(map(len, _WORD.split(text)), dtype=np.int64, count=len(words) + 1)[:-1]
+            lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+            offsets = (np.cumsum(gaps) + np.cumsum(lengths) - lengths)[hits].tolist()
+            for i, pos in zip(hits.tolist(), offsets):
+                for frame in frames_of(words[i]):
+                    starts[frame].append(pos)
         found = []
         for frame in self.frames:
             per = []

@@ -174,11 +174,20 @@ def _count_tables(ctx: dict) -> None:
         "speakers": _count(q[q["speaker"] != ""], KEYS["speakers"], quotes=("quote", "size"), words=("words", "sum")),
         "frames": _count(ctx["frames"], KEYS["frames"], sentences=("start", "size")),
         "naming": _count(ctx["naming"], KEYS["naming"], uses=("start", "size")),
-        "terms": terms.assign(outlet=terms["outlet"].astype(str), term=terms["term"].astype(str))[
+        "terms": terms.assign(outlet=_as_str(terms["outlet"]), term=_as_str(terms["term"]))[
             ["outlet", "term", "ngram", "count"]
         ],
         "coverage": ctx["coverage"],
     }
+
+
+def _as_str(col: pd.Series) -> pd.Series:
+    """``col.astype(str)`` for a categorical column: its categories made strings once, then taken
+    by code (the same values and dtype, without converting every row's string)."""
+    codes = col.cat.codes.to_numpy()
+    if len(codes) and codes.min() < 0:
+        return col.astype(str)  # missing values: as astype gives them
+    return pd.Series(col.cat.categories.astype(str).take(codes).array, index=col.index, name=col.name)
 
 
 def process_chunk(frame: pd.DataFrame, *, topics: TopicProjector | None = None) -> Partial:

@@ -120,16 +120,25 @@ def extract_quotes(corpus: Corpus, *, indirect: bool = False, headlines: bool = 
         [['direct', 'We will not accept it,', 'said']]
     """
     lex = lexicon or lexicon_for(corpus)
-    paras = {aid: list(zip(g["start"], g["end"])) for aid, g in corpus.paragraphs().groupby("article_id", sort=False)}
+    # Plain lists, grouped by article in one pass (no DataFrame per article, no row Series).
+    paras: dict = {}
+    p = corpus.paragraphs()
+    for aid, a, b in zip(p["article_id"].tolist(), p["start"].tolist(), p["end"].tolist()):
+        paras.setdefault(aid, []).append((a, b))
     sents = corpus.sentences()
-    sent_index = {aid: (list(g["start"]), list(g["sentence"])) for aid, g in sents.groupby("article_id", sort=False)}
+    sent_index: dict = {}
+    for aid, a, number in zip(sents["article_id"].tolist(), sents["start"].tolist(), sents["sentence"].tolist()):
+        starts, numbers = sent_index.setdefault(aid, ([], []))
+        starts.append(a)
+        numbers.append(number)
+    arts = corpus.articles
+    heads = arts["headline"].tolist() if headlines and "headline" in arts.columns else [""] * len(arts)
     rows = []
-    for aid, art in corpus.articles.iterrows():
-        headline = art.get("headline", "") if headlines else ""
-        found = quotes_in_text(art["text"], headline=headline or "", paragraphs=paras.get(aid), indirect=indirect, lexicon=lex)
+    for aid, text, outlet, headline in zip(arts.index.tolist(), arts["text"].tolist(), arts["outlet"].tolist(), heads):
+        found = quotes_in_text(text, headline=headline or "", paragraphs=paras.get(aid), indirect=indirect, lexicon=lex)
         starts, numbers = sent_index.get(aid, ([], []))
         for r in found:
-            r["article_id"], r["outlet"] = aid, art["outlet"]
+            r["article_id"], r["outlet"] = aid, outlet
             if r["field"] == "text" and starts:
                 k = bisect.bisect_right(starts, r["start"]) - 1
                 r["sentence"] = numbers[max(k, 0)]

@@ -116,7 +116,12 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
     passages = find_passages(text, paras)
     if not passages and not indirect:
         return []  # no quotation marks: nothing to attribute, and nothing read can change that
-    sentences = read_sentences(text, paras, passages)
+    # Without indirect rows, a sentence two paragraphs or more after the last quote is never read:
+    # what it says comes after every quote (its subjects and verbs could only name later speakers),
+    # and the sentences a quote's cue may look at (its own, the one before, the next paragraph's
+    # first: _signature, _colon, _merge_attributions) are all kept.
+    last = max(p.paragraph for p in passages) if passages and not indirect else len(paras)
+    sentences = read_sentences(text, paras[: last + 2], passages)
     for s in sentences:
         find_verbs(s, lex)
     sentences = _merge_attributions(sentences, lex)

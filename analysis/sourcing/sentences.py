@@ -151,11 +151,17 @@ def read_sentences(text: str, paras: list[tuple[int, int]], passages: list[Passa
 def _tokens(text: str, a: int, b: int) -> list[Tok]:
     if b <= a:
         return []
+    # The tokens at once (findall), each one's offset found from the end of the one before: only
+    # white space lies between two tokens (``\S`` takes any other character), and a token never
+    # starts with white space, so the first occurrence after the previous token is this one.
+    seg = text[a:b]
+    find = seg.find
     out = []
-    for m in _TOKEN.finditer(text, a, b):
-        w = m.group()
-        s, e = m.span()
-        out.append(Tok(s, e, w, w.lower()))
+    pos = 0
+    for w in _TOKEN.findall(seg):
+        s = find(w, pos)
+        pos = s + len(w)
+        out.append(Tok(s + a, pos + a, w, w.lower()))
     return out
 
 
