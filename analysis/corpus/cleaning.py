@@ -19,8 +19,6 @@ from pathlib import Path
 from typing import Literal
 
 from ..paths import DATA_DIR
-from .furniture_model import MODEL_RULE, FurnitureModel, candidate_lines
-from .furniture_model import load_model as load_furniture_model
 
 __all__ = [
     "clean_article",
@@ -467,7 +465,7 @@ def normalise_newlines(raw: str) -> str:
 
 
 def clean_article(raw: str, meta: dict | None = None, *, rules: tuple[Rule, ...] | None = None,
-                  repeated: Collection[str] = frozenset(), model: FurnitureModel | None | bool = False) -> CleanResult:
+                  repeated: Collection[str] = frozenset()) -> CleanResult:
     """Separate an article's body from the furniture around it.
 
     Args:
@@ -478,9 +476,6 @@ def clean_article(raw: str, meta: dict | None = None, *, rules: tuple[Rule, ...]
         repeated: the boilerplate lines of the article's outlet, from :func:`repeated_lines` over
             the outlet's articles in the corpus; empty (the default), the ``from_corpus`` rule
             removes nothing.
-        model: a furniture model to score the lines the rules keep
-            (:mod:`analysis.corpus.furniture_model`): False (the default) or None none, the rules
-            alone; True the package's (an experiment: it is not used by default, see that module).
 
     Returns:
         A :class:`CleanResult`: the clean text, its paragraphs with offsets, and one dict per
@@ -566,10 +561,6 @@ def clean_article(raw: str, meta: dict | None = None, *, rules: tuple[Rule, ...]
                     if changed:
                         break
         body.append((i, text))
-    if model is True:
-        model = load_furniture_model()
-    if model:
-        body = _model_pass(model, lines, body, removed_by, remove)
     removed.sort(key=lambda r: (r["line"], r["where"] != "prefix"))
 
     paragraphs = _paragraphs(body)
@@ -579,30 +570,6 @@ def clean_article(raw: str, meta: dict | None = None, *, rules: tuple[Rule, ...]
         removed=removed,
         dateline=" ".join(dateline_parts),
     )
-
-
-_MODEL_RULE = Rule(name=MODEL_RULE, what="a line the rules kept that the furniture model scores as furniture", where="body")
-
-
-def _model_pass(model: FurnitureModel, lines: list[str], body: list[tuple[int, str]], removed_by: dict[int, str],
-                remove) -> list[tuple[int, str]]:
-    """The body less the lines the furniture model scores at or above its threshold. Only whole lines
-    the rules kept are scored; a line with a prefix cut off (a dateline) is the text's first line and
-    stays; the model never empties the body."""
-    is_removed = [i in removed_by for i in range(len(lines))]
-    text = dict(body)
-    kept = {i for i, t in body if t}
-    keep = [i not in kept or text[i] != lines[i].strip() for i in range(len(lines))]
-    cands = candidate_lines(lines, is_removed, keep)
-    if not cands:
-        return body
-    probs = model.score_lines(lines, cands, is_removed)
-    flagged = {i for i, p in zip(cands, probs) if p >= model.threshold}
-    if not flagged or flagged >= kept:
-        return body
-    for i in sorted(flagged):
-        remove(i, _MODEL_RULE, "body")
-    return [(i, t) for i, t in body if i not in flagged]
 
 
 def _paragraphs(body: list[tuple[int, str]]) -> list[Paragraph]:

@@ -1,6 +1,6 @@
 """``python -m analysis.evaluate cleaning``: cleaning measured on hand-marked AllSides articles.
 
-``python -m analysis.evaluate cleaning [--data PATH] [--gold PATH] [--split SPLIT|all] [--train] [--model PATH]``
+``python -m analysis.evaluate cleaning [--data PATH] [--gold PATH] [--split SPLIT|all] [--missed]``
 
 The gold (``gold/furniture/lines.csv``, see ``gold/furniture/README.md``) marks every line of 180
 random AllSides articles as ``furniture`` (with a kind: caption, advert, related-link,
@@ -20,12 +20,6 @@ untouched); ``fresh`` (30) was marked after the rules of the second round were f
 once; ``blind`` (40) was marked after the second round and scored once, then read with the others
 while writing the third round (:data:`TUNED_ON`); ``blind2`` (40) was marked after that and scored once. The
 results go to ``analysis/data/evaluation_cleaning.json``, one section per split.
-
-The learned second pass (:mod:`analysis.corpus.furniture_model`, not used by default) is scored too, as
-``with_furniture_model``: its model is fitted on every split, so those figures are in-sample. ``--train``
-refits it: candidate lines of all gold articles, L2 logistic regression, its strength and threshold chosen
-by cross-validation grouped by outlet (GroupKFold, five folds) so that no body line is lost out of fold;
-it prints the cross-validated figures per split and the lines just below the threshold.
 """
 
 from __future__ import annotations
@@ -33,14 +27,11 @@ from __future__ import annotations
 import csv
 import gzip
 import json
-import math
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from ..corpus.cleaning import Rule, clean_article, normalise_newlines, repeated_by_outlet
-from ..corpus.furniture_model import FEATURES, MODEL_FILE, FurnitureModel, candidate_lines, line_features
-from ..corpus.furniture_model import load_model as load_furniture_model
 from ..paths import DATASETS_DIR, PROJ_ROOT
 from .cli import add_results_options, command_parser, data_present
 from .results import write as save_results
@@ -48,7 +39,6 @@ from .results import write as save_results
 __all__ = [
     "article_meta",
     "check_gold",
-    "cross_validated",
     "DEFAULT_DATA",
     "DEFAULT_GOLD",
     "evaluate",
@@ -56,18 +46,12 @@ __all__ = [
     "load_articles",
     "load_gold",
     "main",
-    "MODEL_C_GRID",
-    "MODEL_FOLDS",
-    "model_examples",
     "outlet_repeated",
     "outlet_texts",
     "removed_lines",
-    "safe_threshold",
     "score",
     "SPLITS",
     "TEXT_CHARS",
-    "train_model",
-    "TRAIN_COMMAND",
     "TUNED_ON",
 ]
 
@@ -207,162 +191,24 @@ def score(gold: list[dict], removed: dict[str, dict[int, str]]) -> dict:
 
 
 def removed_lines(articles: dict[str, dict], *, rules: tuple[Rule, ...] | None = None,
-                  repeated: dict[str, frozenset[str]] | None = None,
-                  model: FurnitureModel | bool | None = False) -> dict[str, dict[int, str]]:
+                  repeated: dict[str, frozenset[str]] | None = None) -> dict[str, dict[int, str]]:
     """``{article_id: {line: rule}}``: the lines the package's cleaning removes whole from each article;
-    ``repeated`` holds each outlet's boilerplate lines (:func:`outlet_repeated`), none by default;
-    ``model`` a furniture model after the rules (none by default, as the package cleans; True: the package's)."""
+    ``repeated`` holds each outlet's boilerplate lines (:func:`outlet_repeated`), none by default."""
     out = {}
     repeated = repeated or {}
     for aid in sorted(articles):
         rec = articles[aid]
         result = clean_article(rec.get("content_original") or "", article_meta(rec), rules=rules,
-                               repeated=repeated.get(rec.get("source") or "", frozenset()), model=model)
+                               repeated=repeated.get(rec.get("source") or "", frozenset()))
         out[aid] = {r["line"]: r["rule"] for r in result.removed if r["where"] != "prefix"}
     return out
 
 
-def model_examples(gold: list[dict], articles: dict[str, dict], *, repeated: dict[str, frozenset[str]] | None = None) -> list[dict]:
-    """The lines the rules keep in the gold articles, as the furniture model sees them: one dict per
-    candidate line (:func:`analysis.corpus.furniture_model.candidate_lines`) with ``article_id``,
-    ``line``, ``source``, ``split``, ``label`` (1 furniture, 0 body or blank), ``kind``, ``text`` and
-    ``x`` (its :data:`~analysis.corpus.furniture_model.FEATURES`)."""
-    labels = {(r["article_id"], r["line"]): r for r in gold}
-    repeated = repeated or {}
-    out = []
-    for aid in sorted({r["article_id"] for r in gold}):
-        rec = articles[aid]
-        raw, source = rec.get("content_original") or "", rec.get("source") or ""
-        lines = normalise_newlines(raw).split("\n")
-        result = clean_article(raw, article_meta(rec), repeated=repeated.get(source, frozenset()), model=False)
-        whole = {r["line"] - 1 for r in result.removed if r["where"] != "prefix"}
-        cut = {r["line"] - 1 for r in result.removed if r["where"] == "prefix"}
-        is_removed = [i in whole for i in range(len(lines))]
-        cands = candidate_lines(lines, is_removed, [i in cut for i in range(len(lines))])
-        for i, x in zip(cands, line_features(lines, cands, is_removed)):
-            g = labels[(aid, i + 1)]
-            out.append({"article_id": aid, "line": i + 1, "source": source, "split": g["split"],
-                        "label": int(g["label"] == "furniture"), "kind": g["kind"], "text": g["text"], "x": x})
-    return out
-
-
-# The furniture model's fitting (``--train``): L2 logistic regression on standardised features, its strength
-# chosen from this grid by grouped cross-validation; folds group the articles by outlet.
-MODEL_C_GRID = (0.001, 0.003, 0.01, 0.03)
-MODEL_FOLDS = 5
-TRAIN_COMMAND = "python -m analysis.evaluate cleaning --train"
-
-
-def _fit(X, y, c: float):
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.preprocessing import StandardScaler
-
-    scaler = StandardScaler().fit(X)
-    lr = LogisticRegression(C=c, max_iter=5000).fit(scaler.transform(X), y)
-    return scaler, lr
-
-
-def cross_validated(examples: list[dict], c: float, folds: int = MODEL_FOLDS):
-    """Out-of-fold probabilities of the examples (:func:`model_examples`): GroupKFold over outlets, so each
-    line is scored by a model that saw no article of its outlet."""
-    import numpy as np
-    from sklearn.model_selection import GroupKFold
-
-    X = np.array([e["x"] for e in examples])
-    y = np.array([e["label"] for e in examples])
-    groups = np.array([e["source"] for e in examples])
-    p = np.zeros(len(y))
-    for tr, te in GroupKFold(n_splits=folds).split(X, y, groups):
-        scaler, lr = _fit(X[tr], y[tr], c)
-        p[te] = lr.predict_proba(scaler.transform(X[te]))[:, 1]
-    return p
-
-
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-9), 1 - 1e-9)
-    return math.log(p / (1 - p))
-
-
-def safe_threshold(p, y) -> tuple[float, int, float]:
-    """The threshold at which no body line is removed: halfway (in log-odds) between the highest-scored
-    body line and the lowest-scored furniture line above it (just above the body line when none is);
-    how many furniture lines it removes; and the margin, the log-odds between those two lines."""
-    body_max = max((pi for pi, yi in zip(p, y) if not yi), default=0.0)
-    above = sorted(pi for pi, yi in zip(p, y) if yi and pi > body_max)
-    if not above:
-        return float(min(1.0, body_max + 1e-6)), 0, 0.0
-    mid = (_logit(body_max) + _logit(above[0])) / 2
-    return float(1 / (1 + math.exp(-mid))), len(above), _logit(above[0]) - _logit(body_max)
-
-
-def train_model(examples: list[dict], *, c_grid=MODEL_C_GRID, folds: int = MODEL_FOLDS) -> tuple[FurnitureModel, dict]:
-    """Choose the strength by grouped cross-validation (the most furniture lines removed with no body line
-    lost; ties to the wider margin between them and the body lines), set the threshold from that strength's out-of-fold scores
-    (:func:`safe_threshold`), and fit on every example.
-
-    Returns:
-        The model, and the cross-validation report (per C; per split at the chosen threshold; the body
-        lines a lower threshold would lose).
-    """
-    import numpy as np
-
-    y = [e["label"] for e in examples]
-    per_c, oof = {}, {}
-    for c in c_grid:
-        oof[c] = cross_validated(examples, c, folds)
-        t, n, margin = safe_threshold(oof[c], y)
-        per_c[c] = {"threshold": round(t, 6), "furniture_removed": n, "margin": round(margin, 4)}
-    best = max(c_grid, key=lambda c: (per_c[c]["furniture_removed"], per_c[c]["margin"], -c))
-    p, threshold = oof[best], per_c[best]["threshold"]
-    by_split = {}
-    for s in [*SPLITS, "all"]:
-        idx = [k for k, e in enumerate(examples) if s == "all" or e["split"] == s]
-        flagged = [k for k in idx if p[k] >= threshold]
-        tp = sum(y[k] for k in flagged)
-        by_split[s] = {"candidate_lines": len(idx), "kept_furniture": sum(y[k] for k in idx), "removed": len(flagged),
-                       "true_positives": tp, "precision": _ratio(tp, len(flagged)),
-                       "body_lines_lost": sum(examples[k]["label"] == 0 for k in flagged)}
-    order = sorted(range(len(examples)), key=lambda k: (-p[k], examples[k]["article_id"], examples[k]["line"]))
-    below = [k for k in order if p[k] < threshold][:15]
-    X = np.array([e["x"] for e in examples])
-    scaler, lr = _fit(X, np.array(y), best)
-    # The model fitted on every line scores them higher than the folds' models did: the threshold is also
-    # set above every body line of the gold as that model scores it, whichever is higher.
-    fitted = lr.predict_proba(scaler.transform(X))[:, 1]
-    fitted_threshold, _, _ = safe_threshold(fitted, y)
-    final = max(threshold, fitted_threshold)
-    report = {
-        "folds": f"GroupKFold({folds}) over outlets (an article's outlet never in its training folds)",
-        "c_grid": {str(c): v for c, v in per_c.items()},
-        "c": best,
-        "threshold": threshold,
-        "threshold_fitted": round(final, 6),
-        "by_split": by_split,
-        "next_below_threshold": [
-            {"p": round(float(p[k]), 4), "label": "furniture" if y[k] else "body", "split": examples[k]["split"],
-             "kind": examples[k]["kind"], "article_id": examples[k]["article_id"], "line": examples[k]["line"],
-             "text": examples[k]["text"][:80]} for k in below],
-        "caught": [{"p": round(float(p[k]), 4), "split": examples[k]["split"], "kind": examples[k]["kind"],
-                    "article_id": examples[k]["article_id"], "line": examples[k]["line"], "text": examples[k]["text"][:80]}
-                   for k in order if p[k] >= threshold],
-    }
-    model = FurnitureModel(
-        features=FEATURES, mean=tuple(float(v) for v in scaler.mean_), scale=tuple(float(v) for v in scaler.scale_),
-        coefficients=tuple(float(v) for v in lr.coef_[0]), intercept=float(lr.intercept_[0]), threshold=final,
-        about={"about": "Furniture model of analysis.corpus.furniture_model: L2 logistic regression (scikit-learn) on "
-                        "generic line shapes of the lines the cleaning rules keep, fitted on gold/furniture/lines.csv; "
-                        "threshold: no body line lost in cross-validation grouped by outlet",
-               "command": TRAIN_COMMAND, "examples": len(examples), "furniture_examples": int(sum(y)),
-               "cross_validation": {k: v for k, v in report.items() if k in ("folds", "c", "threshold", "threshold_fitted", "by_split", "c_grid")}},
-    )
-    return model, report
-
-
 def evaluate(gold: list[dict], articles: dict[str, dict], *, splits=SPLITS, rules: tuple[Rule, ...] | None = None,
-             repeated: dict[str, frozenset[str]] | None = None, model: FurnitureModel | bool | None = False) -> dict:
-    """The figures of each split: ``{split: score(...)}``; ``model`` as in :func:`removed_lines`."""
+             repeated: dict[str, frozenset[str]] | None = None) -> dict:
+    """The figures of each split: ``{split: score(...)}``."""
     removed = removed_lines({a: articles[a] for a in {r["article_id"] for r in gold if r["split"] in splits}},
-                            rules=rules, repeated=repeated, model=model)
+                            rules=rules, repeated=repeated)
     return {s: score([r for r in gold if r["split"] == s], removed) for s in splits}
 
 
@@ -375,20 +221,6 @@ def _print(split: str, r: dict) -> None:
     print("  recall by kind: " + ", ".join(f"{k} {c['removed']}/{c['furniture']}" for k, c in r["recall_by_kind"].items()))
 
 
-def _print_cv(report: dict) -> None:
-    print(f"furniture model, cross-validated ({report['folds']}): C {report['c']}, threshold {report['threshold']:.4f} "
-          f"(the model fitted on every line: {report['threshold_fitted']:.4f})")
-    for c, v in report["c_grid"].items():
-        print(f"  C {c}: threshold {v['threshold']:.4f}, furniture lines removed with no body line lost {v['furniture_removed']}, margin {v['margin']} log-odds")
-    for s, v in report["by_split"].items():
-        print(f"  {s}: {v['candidate_lines']} lines kept by the rules, {v['kept_furniture']} of them furniture; "
-              f"model removes {v['removed']} ({v['true_positives']} furniture, {v['body_lines_lost']} body)")
-    for c in report["caught"]:
-        print(f"  removed p {c['p']}: {c['split']} {c['article_id']} line {c['line']} ({c['kind']}): {c['text']}")
-    for b in report["next_below_threshold"]:
-        print(f"  below: p {b['p']} {b['label']} {b['split']} {b['article_id']} line {b['line']} ({b['kind'] or '-'}): {b['text']}")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = command_parser("cleaning", __doc__.split("\n\n")[0], data=DEFAULT_DATA,
                             data_help="the AllSides articles (articles.jsonl.gz)")
@@ -396,10 +228,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=[*SPLITS, "all", "both"], default="all",
                         help="which part of the gold to score (default all; 'both' is an old name for all)")
     parser.add_argument("--missed", action="store_true", help="also print every furniture line cleaning kept")
-    parser.add_argument("--train", action="store_true",
-                        help="refit the furniture model on every split of the gold (threshold from cross-validation "
-                             f"grouped by outlet) and rewrite --model (default: {MODEL_FILE})")
-    parser.add_argument("--model", type=Path, default=MODEL_FILE, help="the furniture model file to score with (or write with --train)")
     add_results_options(parser, "cleaning", write_by_default=True)
     args = parser.parse_args(argv)
 
@@ -419,24 +247,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     # An outlet's boilerplate is read from the corpus the articles come from, as a corpus load does.
     repeated = outlet_repeated(args.data, {a.get("source") or "" for a in articles.values()})
-    if args.train:
-        if splits != list(SPLITS):
-            print("Error: --train fits on every split of the gold; leave out --split", file=sys.stderr)
-            return 2
-        model, report = train_model(model_examples(gold, articles, repeated=repeated))
-        _print_cv(report)
-        model.write(args.model)
-        load_furniture_model.cache_clear()
-        print(f"model written to {args.model}")
-    model = load_furniture_model(args.model) if args.model.is_file() else None
     results = evaluate(gold, articles, splits=splits, repeated=repeated)
-    with_model = evaluate(gold, articles, splits=splits, repeated=repeated, model=model) if model else {}
     for split in splits:
-        print("rules (the package's cleaning):", end=" ")
         _print(split, results[split])
-        if model:
-            print("rules + furniture model (not used by default):", end=" ")
-            _print(split, with_model[split])
         if args.missed:
             for m in results[split]["missed"]:
                 print(f"  missed: {m['article_id']} line {m['line']} ({m['kind']}): {m['text'][:80]}")
@@ -457,13 +270,6 @@ def main(argv: list[str] | None = None) -> int:
                     "body_lines_lost": "removed lines marked body",
                 },
                 "results": {k: v for k, v in results[split].items() if k != "missed"},
-                # the learned second pass, an experiment not used by the package (analysis/corpus/furniture_model.py);
-                # its model is fitted on every split, so these figures are not estimates: see its cross-validation
-                **({"with_furniture_model": {
-                    "model": args.model.name, "model_cross_validation": model.about.get("cross_validation", {}).get("by_split", {}).get(split),
-                    **{k: v for k, v in with_model[split].items()
-                       if k in ("removed", "true_positives", "precision", "recall", "body_lines_lost", "body_lost")}}}
-                   if model else {}),
             }
             written = save_results("cleaning", split, payload, path=args.results)
         print(f"results written to {written}")
