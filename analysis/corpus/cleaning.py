@@ -78,6 +78,10 @@ class Rule:
     repeats_longer_line: bool = False  # the line is part of a longer paragraph of the same article (a pull quote)
     doubled_run: bool = False  # the line is printed twice in a row, in a run of such pairs (a photo gallery's captions)
     combined: re.Pattern | None = None  # the patterns as one alternation, tried in order
+    before: re.Pattern | None = None  # applies only right above a line matching this (an embed's signature), or above a run of lines of the rule's own shape ending there
+    before_run: int = 0  # before: at most this many lines of the rule's own shape between the line and the one it is above
+    after: re.Pattern | None = None  # applies only right below a line matching this (a paragraph ending a sentence)
+    once: bool = False  # applies only to a line printed once in the article (a name printed on every turn of an interview is a speaker's label)
 
 
 def _combine(patterns: list[str]) -> re.Pattern | None:
@@ -137,6 +141,10 @@ def load_rules(path: str | Path = RULES_FILE) -> tuple[Rule, ...]:
                 repeats_longer_line=bool(entry.get("repeats_longer_line", False)),
                 doubled_run=bool(entry.get("doubled_run", False)),
                 combined=_combine(entry.get("patterns", [])),
+                before=_combine(entry.get("before", [])),
+                before_run=int(entry.get("before_run", 0)),
+                after=_combine(entry.get("after", [])),
+                once=bool(entry.get("once", False)),
             )
         )
     return tuple(rules)
@@ -290,6 +298,25 @@ class _Article:
         self.joined = " \n ".join(_words(ln) for ln in self.lines)
         self.title_case_lines = sum(_is_headline_case(ln) for ln in self.lines)
         self.doubled = _doubled_runs(self.lines)
+        self.counts = Counter(_norm(ln) for ln in self.lines)
+
+    def lies_before(self, line: str, target: re.Pattern, shape: re.Pattern | None, run: int) -> bool:
+        """The line sits right above (blank lines aside) a line that ``target`` matches whole, or above at
+        most ``run`` lines that ``shape`` matches whole, the last of them right above such a line: the text
+        of an embedded post printed over several lines above its signature."""
+        for i, ln in enumerate(self.lines):
+            if ln != line:
+                continue
+            for j in range(i + 1, min(i + 2 + run, len(self.lines))):
+                if target.fullmatch(self.lines[j]):
+                    return True
+                if shape is None or len(self.lines[j]) > MAX_FURNITURE_CHARS or not shape.fullmatch(self.lines[j]):
+                    break
+        return False
+
+    def lies_after(self, line: str, target: re.Pattern) -> bool:
+        """The line sits right below (blank lines aside) a line that ``target`` matches whole."""
+        return any(ln == line and i > 0 and target.fullmatch(self.lines[i - 1]) for i, ln in enumerate(self.lines))
 
     def in_longer_paragraph(self, line: str, *, min_words: int, margin: int = 20) -> bool:
         """The line's words are found, whole, inside the paragraph right above or right below it, which
@@ -400,6 +427,12 @@ def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: 
         return False
     if rule.follows and above not in rule.follows:
         return False
+    if rule.once and (article is None or article.counts[_norm(stripped)] > 1):
+        return False
+    if rule.before is not None and (article is None or not article.lies_before(stripped, rule.before, rule.combined, rule.before_run)):
+        return False
+    if rule.after is not None and (article is None or not article.lies_after(stripped, rule.after)):
+        return False
     if rule.repeats_removed:
         n = _norm(stripped)
         return bool(n) and any(n in r for r in removed_text)
@@ -490,7 +523,8 @@ def clean_article(raw: str, meta: dict | None = None, *, rules: tuple[Rule, ...]
     prefix_rules = [r for r in rules if r.where == "prefix"]
 
     lines = normalise_newlines(raw).split("\n")
-    article = _Article(lines) if any(r.repeats_longer_line or r.doubled_run or r.metadata_at == "variant" for r in rules) else None
+    article = _Article(lines) if any(r.repeats_longer_line or r.doubled_run or r.metadata_at == "variant" or r.before is not None or r.after is not None or r.once
+                                     for r in rules) else None
     removed: list[dict] = []
     removed_text: list[str] = []
     removed_by: dict[int, str] = {}  # raw line index -> the rule that removed the whole line

@@ -227,6 +227,18 @@ NEW_RULES = {
     "dated_caption": ("Boats wait outside the harbour in Harbourtown, Maine, May 4, 2017.",
                       "The vote on the harbour plan is set for Friday, May 4, 2017.", "middle", None),
     "support_prompt": ("You can donate to the harbour fund here.", "Residents can donate to the harbour fund at the town hall.", "end", None),
+    # Round 4: shapes from the misses of all six splits.
+    "correction_notice": ("Corrections & Clarifications: An earlier version of this story misstated the length of the pier.",
+                          "Corrections and clarifications were asked of the council.", "middle", None),
+    "byline_label": ("Authors:", "Authors: the report names three of them.", "end", None),
+    # a tweet's text on the line above its signature (the test puts these two lines where one line goes)
+    "tweet_text": ("The harbour at dawn looked like a painting\npic.twitter.com/AbC123 — Jane Doe (@janedoe) May 1, 2019",
+                   "The harbour at dawn looked like a painting, she said.", "middle", None),
+    "author_portrait_name": ("Jane Doe", "Jane Doe opened the meeting.", "middle", None),
+    "dated_caption_top": ("Harbour chef Jane Doe arrives at the Old Pier Hall gala on May 4, 2017 in Harbourtown, Maine.",
+                          '"We lost everything," she said on May 4, 2017 in Harbourtown, Maine.', "top", None),
+    "programme_promo": ("Harbour TV Political Analyst Jane Doe discusses the pier vote on Tuesday's Harbour Tonight.",
+                        "Jane Doe discussed the pier vote on Tuesday's Harbour Tonight.", "middle", None),
 }
 
 
@@ -235,6 +247,7 @@ META = {
     "author_bio_named": {"byline": "Jane Doe, Opinion Contributor"},
     "outlet_name_line": {"outlet": "Harbour News"},
     "headline_variant": {"headline": "Harbour plan splits the town council"},
+    "author_portrait_name": {"byline": "Jane Doe, John Roe"},
 }
 
 
@@ -554,11 +567,26 @@ def test_round_two_near_misses_stay(line):
     ("Share this: Pocket", "share_prompt", "middle", None),
     ("Subscribe now for as little as $2 a month!", "app_prompt", "end", None),
     ("HarbourNews", "outlet_name_line", "middle", {"outlet": "Harbour News"}),
+    # round 4
+    ("Corrections & Clarifications: An earlier version of this story misstated the length of the pier.", "correction_notice", "top", None),
+    ("Authors:", "byline_label", "end", None),
+    ("Jane O'Donnell", "byline_name", "top", None),
+    ("Editors", "byline_name", "top", None),
+    ("Update: This piece was updated with the mayor's statement on Friday.", "editor_note", "end", None),
+    ("(Note: This answer is derived from my column of May 4, 2008, with some changes.)", "editor_note", "middle", None),
+    ("Want news from Harbour News on WhatsApp?Click this link on your mobile device to get started", "app_and_site_prompt", "middle", None),
+    ("WARNING: GRAPHIC VIDEO", "video_link", "middle", None),
+    ("INTERACTIVE MAP: Where the harbour floods", "related_link", "middle", None),
+    ("Other opinions below.", "navigation", "end", None),
+    ("Harbour chef Jane Doe arrives at the Old Pier Hall gala on May 4, 2017 in Harbourtown, Maine.", "dated_caption_top", "top", None),
+    ("Mayor Jane Doe waves before boarding the ferry on the South Quay in Harbourtown, ME on March 29, 2018.", "dated_caption_top", "top", None),
+    ("Harbour TV Political Analyst Jane Doe breaks down the pier vote and the budget on Tuesday's Harbour Tonight.", "programme_promo", "middle", None),
+    ("Watch Harbour TV's Coast Report coverage and analysis at 11:00 a.m. EST.", "programme_promo", "middle", None),
+    ("Jane Doe", "author_portrait_name", "middle", {"byline": "Jane Doe, John Roe"}),
 ])
 def test_round_three_patterns(line, rule, where, meta):
-    """Each shape added in the third round removes its invented line at its place; the near misses below stay."""
-    text = {"top": [line, "", _OPEN, "", _CLOSE], "end": [_OPEN, "", _CLOSE, "", line], "middle": [_OPEN, "", line, "", _CLOSE]}[where]
-    assert [r["rule"] for r in clean_article("\n".join(text), meta).removed] == [rule]
+    """Each shape added in the third and fourth rounds removes its invented line at its place; the near misses below stay."""
+    assert _rules_removing(line, where, meta) == [rule]
 
 
 @pytest.mark.parametrize("line, meta", [
@@ -592,10 +620,30 @@ def test_round_three_patterns(line, rule, where, meta):
     ("More: the council wants a second vote.", None),
     ("Like us, the fleet wants a second vote.", None),
     ("Subscribe now, the mayor urged readers of the harbour bulletin.", None),
+    # round 4
+    ("Corrections to the pier budget were made on Monday.", None),
+    ("Authors: the report names three of them.", None),
+    ("Editors at the harbour paper disagreed.", None),
+    ("Update: the mayor said the pier would reopen.", None),
+    ("Warning signs went up on the pier in May.", None),
+    ("Other boats waited below.", None),
+    ('"We lost everything," she said on May 4, 2017 in Harbourtown, Maine.', None),  # a quotation is no caption
+    ("The mayor discussed the pier on Tuesday's Harbour Tonight.", None),  # the past tense is prose
+    ("Jane Doe said on Sunday's Harbour Tonight that the pier is safe.", None),
 ])
 def test_round_three_near_misses_stay(line, meta):
-    for text in ([line, "", _OPEN, "", _CLOSE], [_OPEN, "", line, "", _CLOSE], [_OPEN, "", _CLOSE, "", line]):
-        assert clean_article("\n".join(text), meta).removed == [], line
+    _stays_anywhere(line, meta)
+
+
+def _rules_removing(line: str, where: str, meta: dict | None) -> list[str]:
+    """The rules that remove something from an invented article with ``line`` at the top, in the middle or at the end."""
+    text = {"top": [line, "", _OPEN, "", _CLOSE], "end": [_OPEN, "", _CLOSE, "", line], "middle": [_OPEN, "", line, "", _CLOSE]}[where]
+    return [r["rule"] for r in clean_article("\n".join(text), meta).removed]
+
+
+def _stays_anywhere(line: str, meta: dict | None) -> None:
+    for where in ("top", "middle", "end"):
+        assert _rules_removing(line, where, meta) == [], (line, where)
 
 
 def test_a_paragraph_printed_twice_alone_is_kept():
@@ -620,3 +668,46 @@ def test_loading_a_corpus_removes_an_outlets_boilerplate_and_keeps_another_outle
     assert all(blurb not in kept[f"hw{k}"] for k in range(5))
     assert blurb in kept["other"]
     assert (corpus.audit["rule"] == "outlet_boilerplate").sum() == 5
+
+
+def test_the_lines_of_a_tweet_above_its_signature_go():
+    """A tweet printed over several lines, its signature line opening with the picture link or a label: the
+    lines above it go (up to three more); the author's sentence above the tweet, with its full stop, stays."""
+    lines = [_OPEN, "", "She posted the picture at noon.", "", "The harbour at dawn looked like a painting", "",
+             "pic.twitter.com/AbC123 — Jane Doe (@janedoe) May 1, 2019", "", "Others joked about the pier.", "",
+             '"Mayor, the pier is sinking"', "", '"Who says so"', "", "Mayor: pic.twitter.com/Xyz789 — John Roe (@johnroe) May 1, 2019",
+             "", _CLOSE]
+    removed = {r["line"]: r["rule"] for r in clean_article("\n".join(lines)).removed}
+    assert removed == {5: "tweet_text", 7: "social_embed", 11: "tweet_text", 13: "tweet_text", 15: "social_embed"}
+
+
+@pytest.mark.parametrize("above", ["He wrote:", "She posted a picture of the pier.", "Not everyone agreed with the mayor's plan."])
+def test_an_authors_line_above_a_tweet_stays(above):
+    """A line ending in a colon or a full stop introduces the tweet; a signature with words of its own before its
+    link takes nothing above it."""
+    for sig in ("pic.twitter.com/AbC123 — Jane Doe (@janedoe) May 1, 2019",
+                "Not worth it. pic.twitter.com/AbC123 — Jane Doe (@janedoe) May 1, 2019"):
+        removed = clean_article("\n".join([_OPEN, "", above, "", sig, "", _CLOSE])).removed
+        assert [r["line"] for r in removed] == [5], (above, sig)
+    removed = clean_article("\n".join([_OPEN, "", "The pier is sinking and nobody cares", "", "Not worth it. pic.twitter.com/AbC123 — Jane Doe (@janedoe) May 1, 2019", "", _CLOSE])).removed
+    assert [r["line"] for r in removed] == [5]
+
+
+def test_an_authors_name_is_a_portrait_caption_only_once_and_below_a_paragraph():
+    """The author's name between paragraphs goes; printed on every turn of an interview it is a speaker's label,
+    and under a crosshead it opens a contributor's part: both stay."""
+    meta = {"byline": "Jane Doe, John Roe"}
+    portrait = [_OPEN, "", "Jane Doe", "", "John Roe", "", _CLOSE]
+    assert {r["line"]: r["rule"] for r in clean_article("\n".join(portrait), meta).removed} == {3: "author_portrait_name", 5: "author_portrait_name"}
+    interview = [_OPEN, "", "Jane Doe", "", "What do you make of the pier?", "", "Ann Poe", "", "It is falling down.", "",
+                 "Jane Doe", "", "Will it be fixed?", "", _CLOSE]
+    assert clean_article("\n".join(interview), meta).removed == []
+    symposium = [_OPEN, "", "Harbour Plans: A Second Look", "", "Jane Doe", "", _CLOSE]
+    assert clean_article("\n".join(symposium), meta).removed == []
+    other = [_OPEN, "", "Ann Poe", "", _CLOSE]  # not an author of this article
+    assert clean_article("\n".join(other), meta).removed == []
+
+
+def test_a_list_under_more_coverage_goes():
+    lines = [_OPEN, "", "More coverage:", "", "5 ways the pier could fall", "", "The word 'harbour' has an old origin", "", _CLOSE]
+    assert [r["rule"] for r in clean_article("\n".join(lines)).removed] == ["read_more", "read_more_list", "read_more_list"]
