@@ -10,7 +10,7 @@ three sets of real text and writes every row (all columns) as one JSON line, gzi
 
 - the bundled corpus, through :func:`analysis.sourcing.extract_quotes` (headlines included);
 - PolNeAR, train and dev (``../shared/datasets/polnear``), each article's text as the evaluation
-  reads it;
+  reads it (its title as the headline);
 - the first ``--limit`` AllSides articles (default 4,000; ``../shared/datasets/allsides_articles``),
   title as the headline, as ``benchmarks/bench_quotes.py`` reads them.
 
@@ -52,7 +52,7 @@ def rows(limit: int, indirect: bool = True) -> Iterator[tuple[str, str]]:
                 if rec["article"] in seen:
                     continue
                 seen.add(rec["article"])
-                for r in quotes_in_text(rec["text"], indirect=indirect, lexicon=lex):
+                for r in quotes_in_text(rec["text"], headline=rec.get("title", ""), indirect=indirect, lexicon=lex):
                     yield "polnear", json.dumps({"article": rec["article"], **r}, sort_keys=True, ensure_ascii=False)
     else:
         print(f"skipped: no PolNeAR at {POLNEAR}", file=sys.stderr)

@@ -13,7 +13,11 @@ quote of several paragraphs takes; a quotation the annotator cut in two, “Cruz
 Democrats. | His position ... differently,” Viguerie notes, is joined again, since the unit
 measured is the text between one pair of marks). A predicted quote is each row of kind ``direct`` or
 ``partial`` from :func:`analysis.sourcing.quotes.quotes_in_text` (scare quotes are not predictions of an
-attributed quote). Both are the characters inside the marks, white space trimmed.
+attributed quote). Each article is handed over as a loader hands one over: its ``title`` as the
+headline, its text as the body. PolNeAR's text prints the title again as its first paragraph
+(where the annotators never mark a quote); the quote finder reads such a paragraph as the
+headline (:func:`analysis.sourcing.quotes.repeats_headline`), so its quotes are headline rows,
+not predictions. Both are the characters inside the marks, white space trimmed.
 
 **Span rule.** A predicted and a gold quote match when the characters they share are at least
 half of the longer of the two (a symmetric rule, stricter than GenderGapTracker's 0.3 of the
@@ -414,7 +418,7 @@ def evaluate(records: list[dict], *, errors: list | None = None) -> tuple[Counts
     for article in progress(sorted(by_article), desc="PolNeAR"):
         recs = sorted(by_article[article], key=lambda r: r["annotator"])
         text = recs[0]["text"]
-        rows = quotes_in_text(text, lexicon=lex)
+        rows = quotes_in_text(text, headline=recs[0].get("title", ""), lexicon=lex)  # the title as a loader gives it
         w = 1.0 / len(recs)
         for r in recs:
             total.add(score_article(text, r["attributions"], rows, errors, {"article": article, "annotator": r["annotator"]}), w)

@@ -48,7 +48,7 @@ from .phrases import collect_right, speakerlike
 from .sentences import Sentence, Tok, find_verbs, read_sentences
 from .speakers import ArticleSpeakers, Who
 
-__all__ = ["KINDS", "load_lexicon", "quotes_in_text"]
+__all__ = ["KINDS", "load_lexicon", "quotes_in_text", "repeats_headline"]
 
 KINDS = ("direct", "partial", "scare", "headline", "indirect")
 """The kinds of quote row: see step 5 above."""
@@ -71,7 +71,9 @@ def quotes_in_text(
     Args:
         text: the article's clean text.
         headline: the headline; its quotes come back as rows of kind ``headline`` whose
-            ``start``/``end`` are offsets into the headline (``field`` says so).
+            ``start``/``end`` are offsets into the headline (``field`` says so). A first paragraph
+            of the text that prints the headline again (:func:`repeats_headline`, as a file that
+            opens with its title does) is read as the headline, not as body.
         paragraphs: ``(start, end)`` of each paragraph; by default blocks between blank lines.
         indirect: also return reported speech without quotation marks, as rows of kind
             ``indirect`` (the ``quote`` is the reported content).
@@ -98,12 +100,35 @@ def quotes_in_text(
         ``python -m analysis.evaluate quotes``.
     """
     lex = lexicon or load_lexicon()
-    rows = _attribute(text, list(paragraphs) if paragraphs is not None else paragraph_spans(text), lex, indirect=indirect, scare_max_words=scare_max_words)
+    paras = list(paragraphs) if paragraphs is not None else paragraph_spans(text)
+    rows = _attribute(text, paras, lex, indirect=indirect, scare_max_words=scare_max_words)
+    if headline and paras and repeats_headline(text[paras[0][0] : paras[0][1]], headline):
+        rows = [r for r in rows if r["start"] >= paras[0][1]]  # the headline printed again at the top: its quotes are the headline's rows
     if headline and headline.strip():
         for r in _attribute(headline, paragraph_spans(headline), lex, indirect=False, scare_max_words=scare_max_words):
             r.update(field="headline", kind="headline", paragraph=-1, sentence=-1, quotation=-1)
             rows.append(r)
     return rows
+
+
+_FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+_FINAL_PUNCT = re.compile(r"[\s.,;:!?'\")\]]+$")
+
+
+def repeats_headline(paragraph: str, headline: str) -> bool:
+    """Is a paragraph the headline printed again: the same words, white space and curly quotes
+    aside, with a final full stop (or closing mark) added or dropped ("Title." for the headline
+    "Title"; "... of Our ‘Nature.’" for "... of Our ‘Nature’"; a headline the file breaks over
+    two lines at its semicolon). Case counts: a lead sentence that only says what the headline says
+    in sentence case is not it.
+
+    Example:
+        >>> repeats_headline("Senator quits; \\nParty stunned.", "Senator quits; Party stunned")
+        True
+    """
+    a = _FINAL_PUNCT.sub("", " ".join(paragraph.translate(_FOLD).split()))
+    b = _FINAL_PUNCT.sub("", " ".join(headline.translate(_FOLD).split()))
+    return bool(a) and a == b
 
 
 def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirect: bool, scare_max_words: int) -> list[dict]:

@@ -173,6 +173,7 @@ class ArticleSpeakers:
         lowercase_words = set(_LOWER_WORD.findall(text))
         spots: list[tuple[int, int, str]] = []  # (start of the match, end, name) for gender evidence
         caps = [m for m in _CAP_NAME.finditer(text) if not self._in_quote(m.start())]  # read once, used twice
+        titled_surnames: list[tuple[int, int, str]] = []  # (start, end, surname) of "Mrs. Clinton", "Sen. Cruz"
         for m in caps:
             name = _strip_name(m.group(0))
             words = name.split()
@@ -193,11 +194,19 @@ class ArticleSpeakers:
                 if not _POSSESSIVE.match(text, m.end()):
                     self.person_mentions.append((m.start(), self.paragraph_of(m.start()), name))
                     self._subject_mention(m.start(), m.end(), name)
+            elif (len(words) == 1 and not _POSSESSIVE.match(text, m.end()) and m.group(0) == name
+                  and _TITLE_BEFORE.search(text, max(0, m.start() - 24), m.start())):
+                titled_surnames.append((m.start(), m.end(), name))
             if words and not all(w.lower() in DETERMINERS for w in words):  # "The" opening a sentence
                 self.entity_heads.append((m.start(), words[-1].lower(), name))
-        self.person_mentions.sort()
         self.titled = self._titled(caps)
         self._bearer_of = {surname: _first_named(names) for surname, names in self._bearers.items()}
+        for start, _, surname in titled_surnames:
+            # a surname after a title or honorific ("The promise Mrs. Clinton has made ...") is a
+            # mention of that person, as a full name is: the person named last, for a later "she"
+            # that no speaker or subject stands for
+            self.person_mentions.append((start, self.paragraph_of(start), self.bearer(surname)))
+        self.person_mentions.sort()
         spots = [(a, b, self.bearer(n) if len(n.split()) == 1 else n) for a, b, n in spots]
         spots += [(off, off, c) for off, _, c in self.person_mentions]
         self.gender = _genders(text, spots)
@@ -247,9 +256,15 @@ class ArticleSpeakers:
                 continue
             run = self.text[start:end]
             titled = _TITLE_BEFORE.search(self.text, max(0, start - 24), start) or _TITLE_AT.match(run)
-            if titled or _SPEECH_AFTER.match(self.text, end):
+            if titled or _SPEECH_AFTER.match(self.text, end) or self._described_as_person(end):
                 people.add(name)
         return people
+
+    def _described_as_person(self, end: int) -> bool:
+        """Does an apposition after the name ending at ``end`` say it is a person's: its head a noun
+        of person ("Ilse Marr, president of the group, ...", "Tom Reed, the campaign's manager,")."""
+        m = _PERSON_APPOSITION.match(self.text, end)
+        return m is not None and m.group(1) in self.lex.person_nouns
 
     def is_person(self, who: Who) -> bool:
         """Can ``who`` be the person a later "he" or "she" stands for? A registered person, a name
@@ -509,6 +524,7 @@ _OWNER_AFTER = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?((?:[A-Z][\w.\-]*\s+){0,
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|at|near|across|across from)\s+$")  # "speaking from New Hampshire"
 _WORD_BEFORE = re.compile(r"\b([a-z][a-z\-]+)\s+$")
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w\-’']+\s+){0,3}?([a-z][a-z\-]+)\s*[,.;]")
+_PERSON_APPOSITION = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:[\w\-’']+\s+){0,3}?([a-z][a-z\-]+)(?=\s*[,.;]|\s+(?:of|at|for|with|to|in|was|is)\b)")
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _HONORIFIC_AT = re.compile(r"(Mr|Mrs|Ms|Miss)\.?\s+[A-Z]")
 _SAID_PRONOUN = re.compile(r"^[^.!?\n“”\"]{0,40}?\b(?:said|says|told|added|argued|explained|wrote|insisted|noted)\b(?:\s+\w+)?(?:\s+that)?\s+(he|she)\b", re.IGNORECASE)

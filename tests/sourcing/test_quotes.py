@@ -97,6 +97,18 @@ def test_headline_quotes_have_headline_offsets():
     assert (r["kind"], r["speaker"], r["paragraph"]) == ("headline", "Donald Trump", -1)
 
 
+def test_headline_printed_again_at_the_top_is_not_body():
+    # A file that opens with its title (a final full stop added, a deck on a second line) gives
+    # that paragraph's quotes once, as the headline's rows, not again as body quotes.
+    headline = "Mayor Vale vows ‘no more delays’ on bridge; Council split"
+    text = "Mayor Vale vows ‘no more delays’ on bridge; \nCouncil split.\n\nThe mayor said the work would “start in May.”"
+    rows = quotes(text, headline=headline)
+    assert [(r["field"], r["quote"]) for r in rows] == [("text", "start in May."), ("headline", "no more delays")]
+    # Without the headline, or with another one, the first paragraph is body.
+    assert [r["quote"] for r in quotes(text) if r["field"] == "text"] == ["no more delays", "start in May."]
+    assert [r["quote"] for r in quotes(text, headline="Bridge work to start") if r["field"] == "text"][0] == "no more delays"
+
+
 def test_indirect_attributions():
     rows = quotes("Sergei Lavrov told CBS that Moscow was ready to reach a deal.", indirect=True)
     ind = [r for r in rows if r["kind"] == "indirect"]

@@ -252,3 +252,19 @@ def test_a_relative_clause_speaker_does_not_outrank_the_sentence_subject_for_he(
 def test_a_web_address_in_an_apposition_does_not_end_the_attribution():
     text = "“Clinton needs a strategy,” Nate Silver, the analyst who founded fivethirtyeight.com tweeted on Wednesday."
     assert [r["speaker"] for r in only(text)] == ["Nate Silver"]
+
+
+def test_she_goes_back_to_a_surname_after_an_honorific_that_is_no_subject():
+    # "Mrs. Okonkwo" is named inside another noun phrase's clause, not as a subject: the person named
+    # last is still she.
+    text = ("The clearest promise Mrs. Okonkwo has made in the race is that she will not overpromise. "
+            "“We don’t need more of that,” she has said.")
+    assert one(text)["speaker"] == "Okonkwo"
+
+
+def test_an_apposition_with_a_noun_of_person_makes_a_name_a_person():
+    # Neither name has a listed first name, a title or a verb of speech after it: "president of"
+    # in the apposition is what says that Ilse Marr is a person "she" can stand for.
+    text = ("Mr. Quill joined the call with Xandra Marr, president of the rights group Avanta. "
+            "She said the mayor “has failed to act on the flooding.”")
+    assert one(text)["speaker"] == "Xandra Marr"
