@@ -34,6 +34,8 @@ T = TypeVar("T")
 
 # Sets of required texts larger than this are not built (a pattern's alternatives multiplied out).
 _MAX_TEXTS = 64
+# Required texts this short are looked up one by one, not by the automaton (see RuleScreen).
+_SHORT = 2
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 
 # Each character that re.IGNORECASE takes as equal to others beyond lower case ('ſ' and 's', 'ı' and
@@ -204,12 +206,16 @@ class RuleScreen(Generic[T]):
                 continue
             for text in frozenset().union(*needs):
                 by_text.setdefault(text, set()).add(i)
+        # Texts of one or two characters (" ", "(", "ap") are in most lines, many times: looking each up
+        # with `in` costs less than the automaton reporting every place it is found.
+        self._short = [(text, frozenset(rules)) for text, rules in sorted(by_text.items()) if len(text) <= _SHORT]
+        long = sorted(text for text in by_text if len(text) > _SHORT)
         # the automaton gives a number for each text found; _groups[number] = the rules that require it
-        self._groups = [frozenset(rules) for _, rules in sorted(by_text.items())]
+        self._groups = [frozenset(by_text[text]) for text in long]
         self._automaton = None
-        if by_text:
+        if long:
             self._automaton = ahocorasick.Automaton()
-            for k, text in enumerate(sorted(by_text)):
+            for k, text in enumerate(long):
                 self._automaton.add_word(text, k)
             self._automaton.make_automaton()
 
@@ -219,8 +225,13 @@ class RuleScreen(Generic[T]):
         n = len(line)
         hit = {i for i, lo, hi in self._sized if lo <= n <= hi}
         hit.update(self._always)
+        if self._automaton is None and not self._short:
+            return [self.rules[i] for i in sorted(hit)]
+        width = self._width
+        folded = fold(line)
+        found = [rules for text, rules in self._short if text in folded]
         if self._automaton is not None:
-            width = self._width
-            for k in {k for _, k in self._automaton.iter(fold(line))}:
-                hit.update(i for i in self._groups[k] if width[i][0] <= n <= width[i][1])
+            found += [self._groups[k] for k in {k for _, k in self._automaton.iter(folded)}]
+        for rules in found:
+            hit.update(i for i in rules if width[i][0] <= n <= width[i][1])
         return [self.rules[i] for i in sorted(hit)]
