@@ -433,6 +433,8 @@ def repeated_by_outlet(items: Iterable[tuple[str, str]], *, rules: tuple[Rule, .
 
 def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: str | None = None,
              article: _Article | None = None, repeated: Collection[str] = ()) -> bool:
+    # A new kind of rule that can take a line without its patterns matching the line whole must be
+    # named in _only_patterns too, or the rule screen would leave it out.
     stripped = line.strip()
     if len(stripped) > rule.max_chars:
         return False
