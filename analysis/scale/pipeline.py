@@ -379,75 +379,15 @@ def _combine_many(*partials: Partial) -> Partial:
     return combine(partials)
 
 
-def _outlet_bounds(parts: list[Path], n: int) -> list[str]:
-    """Up to ``n - 1`` outlet names that cut the parts' articles into ``n`` ranges of about as many
-    articles each (read from the parts' outlet column; how the ranges fall never changes a result)."""
-    import pyarrow.parquet as pq
-
-    if n < 2:
-        return []
-    outlets = sorted(str(o or "") for p in parts for o in pq.read_table(p, columns=["outlet"]).column("outlet").to_pylist())
-    return sorted({outlets[len(outlets) * k // n] for k in range(1, n)} - {""}) if outlets else []
-
-
-def _outlet_range(partial: Partial, lo: str | None, hi: str | None, *, times: bool) -> Partial:
-    """The rows of ``partial`` whose outlet is in [lo, hi) (None: open), a missing outlet in the last
-    range (it sorts last); the stage times only when ``times`` (so that they are counted once)."""
-    tables = {}
-    for name, table in partial.tables.items():
-        if not len(table) or (lo is None and hi is None):
-            tables[name] = table
-            continue
-        outlet = table["outlet"]
-        if hi is None:
-            keep = ~(outlet < lo).to_numpy(dtype=bool)
-        else:
-            keep = (outlet < hi).to_numpy(dtype=bool)
-            if lo is not None:
-                keep &= (outlet >= lo).to_numpy(dtype=bool)
-        tables[name] = table[keep]
-    return Partial(tables, dict(partial.seconds) if times else {}, dict(partial.cpu) if times else {})
-
-
-def _combine_range(lo: str | None, hi: str | None, times: bool, *partials: Partial) -> Partial:
-    return combine([_outlet_range(p, lo, hi, times=times) for p in partials])
-
-
-def _join_ranges(ranges: list[Partial]) -> Partial:
-    """The totals of consecutive outlet ranges as one :class:`Partial`, exactly as :func:`combine` over
-    all of them gives it: every table but ``articles`` starts its keys with the outlet, so the ranges'
-    sorted tables put end to end are sorted; the articles are sorted by id again."""
-    seconds: dict[str, float] = {}
-    cpu: dict[str, float] = {}
-    for p in ranges:
-        for k, v in p.seconds.items():
-            seconds[k] = seconds.get(k, 0.0) + v
-        for k, v in p.cpu.items():
-            cpu[k] = cpu.get(k, 0.0) + v
-    out = {}
-    for name in PARTS:
-        frames = [p.tables[name] for p in ranges if len(p.tables[name])]
-        if not frames:
-            out[name] = ranges[0].tables[name]
-            continue
-        whole = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
-        if name == "articles":
-            whole = whole.sort_values("article_id", kind="stable").reset_index(drop=True)
-        out[name] = whole
-    return Partial(out, seconds, cpu)
-
-
 def run_dask(
     parts: list[Path], *, topics: TopicProjector | None = None, scheduler: str | None = None, workers: int = 2,
     progress: bool = False,
 ) -> Partial:
     """The pipeline on Dask: one task per Parquet part, partial results added up on the workers.
 
-    The topic model is sent to every worker once. The parts go out largest first (their size on
-    disk), so that the last ones to finish are small and no worker waits long for another. The
-    partial results are added up on the workers in one tree of tasks per range of outlet names
-    (as many ranges as workers, :data:`FAN_IN` partial results at a time), so that the last
-    additions run side by side; this process puts the ranges' totals end to end.
+    The topic model is sent to every worker once. The partial results are added up in a tree of
+    tasks on the workers (:data:`FAN_IN` at a time, the parts of one worker first, so that little
+    moves between workers), and only the total comes back to this process.
 
     Args:
         parts: Parquet files with the package's column names (see
@@ -461,8 +401,6 @@ def run_dask(
     import dask
     from dask.distributed import Client, LocalCluster, progress as dask_progress
 
-    if not parts:
-        return combine([process_chunk(pd.DataFrame(columns=["article_id", "outlet", "text"]))])
     cluster = None
     if scheduler is None:
         # On Linux the local workers are forked: they start in a fraction of a second with this
@@ -474,31 +412,21 @@ def run_dask(
     else:
         client = Client(scheduler)
     try:
-        n_workers = workers if scheduler is None else max(1, len(client.scheduler_info().get("workers", {})))
-        bounds = _outlet_bounds(parts, n_workers)
-        ranges = list(zip([None, *bounds], [*bounds, None]))
         topics_future = client.scatter(topics, broadcast=True) if topics is not None else None
-        # parts largest first; an addition goes before the parts still waiting (priority 1), so that
-        # each group's sum is made as soon as its parts are done, not all at the end
-        order = sorted(range(len(parts)), key=lambda i: (-Path(parts[i]).stat().st_size, i))
-        futures = [client.submit(_process_part, str(parts[i]), topics_future, pure=False, priority=-rank)
-                   for rank, i in enumerate(order)]
+        futures = client.map(_process_part, [str(p) for p in parts], topics=topics_future, pure=False)
         if progress:
             dask_progress(futures)
-        totals = []
-        for r, (lo, hi) in enumerate(ranges):
-            level = [client.submit(_combine_range, lo, hi, r == 0, *futures[i : i + FAN_IN], pure=False, priority=1)
-                     for i in range(0, len(futures), FAN_IN)]
-            while len(level) > 1:
-                level = [client.submit(_combine_many, *level[i : i + FAN_IN], pure=False, priority=1)
-                         for i in range(0, len(level), FAN_IN)]
-            totals += level
-        partials = client.gather(totals)
+        level = futures
+        while len(level) > 1:
+            level = [client.submit(_combine_many, *level[i : i + FAN_IN], pure=False) for i in range(0, len(level), FAN_IN)]
+        partial = level[0].result() if level else None
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-    return _join_ranges(partials)
+    if partial is None:
+        return combine([process_chunk(pd.DataFrame(columns=["article_id", "outlet", "text"]))])
+    return partial if len(parts) > 1 else combine([partial])
 
 
 def write_results(partial: Partial, out: str | Path) -> dict[str, Path]:
