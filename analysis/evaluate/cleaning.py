@@ -2,7 +2,7 @@
 
 ``python -m analysis.evaluate cleaning [--data PATH] [--gold PATH] [--split SPLIT|all] [--missed]``
 
-The gold (``gold/furniture/lines.csv``, see ``gold/furniture/README.md``) marks every line of 180
+The gold (``gold/furniture/lines.csv``, see ``gold/furniture/README.md``) marks every line of 340
 random AllSides articles as ``furniture`` (with a kind: caption, advert, related-link,
 social-embed ...), ``body`` or ``blank``. Each article's ``content_original`` is cleaned with
 :func:`analysis.corpus.cleaning.clean_article` as a corpus row would be (its title as
