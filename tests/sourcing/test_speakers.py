@@ -268,3 +268,16 @@ def test_an_apposition_with_a_noun_of_person_makes_a_name_a_person():
     text = ("Mr. Quill joined the call with Xandra Marr, president of the rights group Avanta. "
             "She said the mayor “has failed to act on the flooding.”")
     assert one(text)["speaker"] == "Xandra Marr"
+
+
+def test_an_honorific_picks_the_bearer_of_a_surname_whose_gender_agrees():
+    # "Mr. Okafor" is not the first Okafor named (a woman) but the man of that surname
+    text = ("Grace Okafor spoke first at the rally. Her husband, Peter Okafor, spoke after her.\n\n"
+            "“We will never give up on this town,” Mr. Okafor said.")
+    assert one(text)["speaker"] == "Peter Okafor"
+
+
+def test_a_listed_first_name_that_spells_a_thing_opens_a_person_name():
+    # "Bill" is also a law's word, but before a capitalised surname it is a first name
+    row = one("“We will not back down on the budget,” Bill Tarrant said.")
+    assert (row["speaker"], row["speaker_type"]) == ("Bill Tarrant", "person")
