@@ -164,7 +164,7 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
             cues[qid] = None
             continue
         s, qi = where[qid]
-        found = [c for c in (cue_after(s, qi, lex), cue_before(s, qi, lex), cue_parenthetical(s, qi, lex)) if c and c.np]
+        found = [c for c in (_same_line(text, s, qi, cue_after(s, qi, lex)), cue_before(s, qi, lex), cue_parenthetical(s, qi, lex)) if c and c.np]
         if not found:
             found = [c for c in (cue_unlisted(s, qi, lex),) if c]
         cues[qid] = max(found, key=lambda c: c.score) if found else None
@@ -191,6 +191,7 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
     rows: list[dict] = []
     resolved: dict[int, tuple[Who, Cue | None, Sentence | None, tuple[int, int] | None]] = {}
     last_in_paragraph: dict[int, tuple[Who, Cue | None, Sentence | None, tuple[int, int] | None]] = {}
+    subject_in_paragraph: dict[int, tuple[Who, Cue | None, Sentence | None, tuple[int, int] | None]] = {}
     for pos, _, what, ref, extra in items:
         if what == "s":
             s = sentences[ref]
@@ -200,6 +201,8 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
             who = art.resolve(s.toks, np, pos)
             if who.kind == "person" and who.via != "pronoun":
                 art.note(pos, who, spoke=False)
+                if art.is_person(who):
+                    subject_in_paragraph[s.paragraph] = (who, None, s, np)
             elif who.via != "pronoun":
                 art.note_thing(pos, who)
             continue
@@ -229,7 +232,7 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
             who = art.resolve(s.toks, cue.np, s.toks[cue.np[0]].start)
             src_cue, src_sent, np = cue, s, cue.np
         else:
-            inherited = _inherit(qid, passages, where, resolved, last_in_paragraph, cues, art, scare_max_words=scare_max_words)
+            inherited = _inherit(qid, passages, where, resolved, last_in_paragraph, cues, art, scare_max_words=scare_max_words, subject_in_paragraph=subject_in_paragraph)
             if inherited is not None:
                 who0, src_cue, src_sent, np = inherited
                 who = Who(who0.speaker, who0.speaker_type, "previous quote" if who0.speaker else "", who0.kind, who0.owner)
@@ -242,6 +245,16 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
     _number_quotations(rows, passages)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
+
+
+def _same_line(text: str, s: Sentence, qi: int, cue: Cue | None) -> Cue | None:
+    """A cue after a quote that closes a sentence of its own, unless a line break comes between
+    them: in a text whose paragraphs are single lines, ``“... haven't.”`` / ``Rubio fired back
+    at ...`` is a new paragraph whose verb reports something else."""
+    if cue is None or text[s.toks[qi].start : s.toks[qi].end].rstrip("”’\"' ")[-1:] not in (".", "!", "?", "…"):
+        return cue
+    first = min(cue.np[0], cue.verb[0]) if cue.verb else cue.np[0]
+    return None if "\n" in text[s.toks[qi].end : s.toks[first].start] else cue
 
 
 def _relative_clause_verb(s: Sentence, v: tuple[int, int, str], np: tuple[int, int], subject: tuple[int, int] | None) -> bool:
@@ -333,7 +346,7 @@ def _opens_with_attribution(s: Sentence, lex: Lexicon) -> bool:
     return np is not None and np[0] == 0 and speakerlike(s.toks, np, lex)
 
 
-def _inherit(qid: int, passages: list[Passage], where: dict, resolved: dict, last_in_paragraph: dict, cues: dict, art: "ArticleSpeakers", *, scare_max_words: int = 5):
+def _inherit(qid: int, passages: list[Passage], where: dict, resolved: dict, last_in_paragraph: dict, cues: dict, art: "ArticleSpeakers", *, scare_max_words: int = 5, subject_in_paragraph: dict | None = None):
     """The (speaker, cue, sentence, noun phrase) a passage with no cue of its own takes, if any."""
     p = passages[qid]
     if p.continues >= 0 and p.continues in resolved and resolved[p.continues][0].speaker:
@@ -370,7 +383,13 @@ def _inherit(qid: int, passages: list[Passage], where: dict, resolved: dict, las
         return here
     # a paragraph of nothing but quotes takes the last speaker of the paragraph before
     if qi == 0 and all(t.q >= 0 or not t.word for t in s.toks):
-        return last_in_paragraph.get(p.paragraph - 1)
+        before = last_in_paragraph.get(p.paragraph - 1)
+        if before is None and subject_in_paragraph and len(art.text[p.start : p.end].split()) > scare_max_words:
+            # no one spoke there: the person the paragraph before is about (its last subject that
+            # names a person: "X is upbeat about ... | “...”"), as news style hands the floor to them;
+            # not a line of a few words (a slogan or a title standing alone)
+            before = subject_in_paragraph.get(p.paragraph - 1)
+        return before
     # a quotation carried on in the reporter's next sentence of the same paragraph, with no verb of
     # its own and no other subject (“...,” said Finlayson. Now, “within the business community
     # there is ...”; Instead, “he just acts like a defeated man.”): the paragraph's quoted speaker.
