@@ -531,6 +531,10 @@ def _outer_clause(s: Sentence, v: tuple[int, int, str], np: tuple[int, int], qi:
         end = v0[0] + v0[1]
         if end < np[0] and toks[end].low == "that":
             end += 1
+        elif end < np[0] - 1 and np[0] - end <= 8 and toks[np[0] - 1].low == "that" and all(
+            t.q < 0 and t.text not in ";:—–(" for t in toks[end : np[0]]
+        ):
+            end = np[0]  # "said in her opening remarks that the platform should ...", "said he expected that X will say"
         if end != np[0]:
             continue
         if v0[2] not in lex.clause or v0[2] == "according to" or any(t.q >= 0 for t in toks[v0[0] : qi]):

@@ -153,3 +153,12 @@ def test_an_introduction_of_place_or_time_and_a_subject_after_with():
     assert [only(t)[0]["speaker"] for t in texts] == ["Tom Birch", "Tom Birch"]
     row = only("Dayton was on their minds, with many marchers and spectators chanting “We are Dayton” in the street.")[0]
     assert row["speaker"] == "many marchers and spectators"
+
+
+def test_a_report_inside_a_that_clause_after_an_adverbial_is_the_outer_speakers():
+    # words between the outer verb and "that" (a place, a time, a clause of belief) do not stop
+    # the quote from being the outer speaker's report
+    text = "Ilse Brandt said in her opening remarks that the council should reiterate its support for “stalwart allies.”"
+    assert one(text)["speaker"] == "Ilse Brandt"
+    text = "Mayor Tom Reyes said he expected that voters will say “no” to the plan in May."
+    assert one(text)["speaker"] == "Tom Reyes"
