@@ -162,3 +162,12 @@ def test_a_report_inside_a_that_clause_after_an_adverbial_is_the_outer_speakers(
     assert one(text)["speaker"] == "Ilse Brandt"
     text = "Mayor Tom Reyes said he expected that voters will say “no” to the plan in May."
     assert one(text)["speaker"] == "Tom Reyes"
+
+
+def test_a_place_of_two_words_and_a_title_case_dateline_are_no_subject():
+    # "in Salem, New Hampshire," closes the introduction; "Springfield (AFP) –" is a dateline
+    text = "Speaking at a town hall event in Salem, New Hampshire, Marco Vale went after Dorn, calling him “a total stiff.”"
+    assert one(text)["speaker"] == "Marco Vale"
+    text = ("Springfield (AFP) – Senator Anna Bertrand has taken a swipe at her rival's stance on trade, "
+            "saying that “bombastic comments” do more harm than good.")
+    assert one(text)["speaker"] == "Anna Bertrand"
