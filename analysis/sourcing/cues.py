@@ -274,8 +274,8 @@ def sentence_subject(s: Sentence, lex: Lexicon, before: int | None = None, *, do
         if not (i < len(toks) and (toks[i].low in _INTRO_WORDS or toks[i].low.endswith("ing"))):
             break
         j = i
-        while j < len(toks) and toks[j].text != ",":
-            j += 1
+        while j < len(toks) and toks[j].text != "," and not (toks[j].q >= 0 and toks[j].low[-1] == ","):
+            j += 1  # (a quote that ends with its own comma closes the introduction: When X called it "Y," Z ...)
         if toks[i].low in _PLAIN_PREPOSITIONS:
             # "At one point he went off-script, riffing ...": a phrase of place or time with no
             # comma of its own ends where a subject pronoun and its verb start

@@ -281,3 +281,10 @@ def test_a_listed_first_name_that_spells_a_thing_opens_a_person_name():
     # "Bill" is also a law's word, but before a capitalised surname it is a first name
     row = one("“We will not back down on the budget,” Bill Tarrant said.")
     assert (row["speaker"], row["speaker_type"]) == ("Bill Tarrant", "person")
+
+
+def test_a_quote_ending_with_its_comma_closes_an_introduction_before_the_subject():
+    # the subject "she" stands for is the main clause's, not the one of the "When" clause
+    text = ("When Rachel Maddow pointed out that Vale calls it “a plan for all,” Anna Bertrand seized upon the reference. "
+            "“It is not the same if you turn it over to the states,” she said.")
+    assert [r["speaker"] for r in only(text) if r["kind"] == "direct"] == ["Anna Bertrand"]
