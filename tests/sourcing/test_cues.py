@@ -171,3 +171,12 @@ def test_a_place_of_two_words_and_a_title_case_dateline_are_no_subject():
     text = ("Springfield (AFP) – Senator Anna Bertrand has taken a swipe at her rival's stance on trade, "
             "saying that “bombastic comments” do more harm than good.")
     assert one(text)["speaker"] == "Anna Bertrand"
+
+
+def test_a_noun_like_form_after_a_name_as_modifier_is_a_noun():
+    # "after the Halden attacks" (a preposition's object) and "22 Okafor emails" (a count) are
+    # noun phrases: the participle's subject is the sentence's
+    text = "After the Halden attacks, Marco Vale released a new radio ad calling it “dangerous” that the mayor “has no strategy.”"
+    assert [r["speaker"] for r in only(text)] == ["Marco Vale", "Marco Vale"]
+    text = "The agency has said that it classified 22 Okafor emails as “top secret” and will not release them."
+    assert one(text)["speaker"] == "the agency"
