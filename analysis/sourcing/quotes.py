@@ -201,6 +201,9 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
             who = art.resolve(s.toks, np, pos)
             if who.kind == "person" and who.via != "pronoun":
                 art.note(pos, who, spoke=False)
+                pair = _people_pair(s, np, who, art, lex)
+                if pair is not None:
+                    art.note_thing(pos, pair)  # what a later "they" with no group to stand for is
                 if art.is_person(who):
                     subject_in_paragraph[s.paragraph] = (who, None, s, np)
             elif who.via != "pronoun":
@@ -255,6 +258,22 @@ def _same_line(text: str, s: Sentence, qi: int, cue: Cue | None) -> Cue | None:
         return cue
     first = min(cue.np[0], cue.verb[0]) if cue.verb else cue.np[0]
     return None if "\n" in text[s.toks[qi].end : s.toks[first].start] else cue
+
+
+def _people_pair(s: Sentence, np: tuple[int, int], who: Who, art: ArticleSpeakers, lex: Lexicon) -> Who | None:
+    """Two people named as one subject ("Professors Foner and Alba suggest ...", "Mr. Rubio and
+    Mr. Cruz, who ..."): the group a later "they" stands for, as the text gives it, or None."""
+    toks = s.toks
+    b = np[1]
+    if b + 1 >= len(toks) or toks[b].low != "and" or not toks[b + 1].cap:
+        return None
+    np2 = collect_right(toks, b + 1, lex)
+    if np2 is None or not speakerlike(toks, np2, lex):
+        return None
+    other = art.resolve(toks, np2, toks[np2[0]].start)
+    if other.kind != "person" or not other.speaker or other.speaker == who.speaker:
+        return None
+    return Who(f"{who.speaker} and {other.speaker}", "role", "name", "group")
 
 
 def _relative_clause_verb(s: Sentence, v: tuple[int, int, str], np: tuple[int, int], subject: tuple[int, int] | None) -> bool:

@@ -288,3 +288,14 @@ def test_a_quote_ending_with_its_comma_closes_an_introduction_before_the_subject
     text = ("When Rachel Maddow pointed out that Vale calls it “a plan for all,” Anna Bertrand seized upon the reference. "
             "“It is not the same if you turn it over to the states,” she said.")
     assert [r["speaker"] for r in only(text) if r["kind"] == "direct"] == ["Anna Bertrand"]
+
+
+def test_they_goes_back_to_two_people_named_as_one_subject():
+    text = ("Nora Foner and Rita Alba suggest this has less to do with faith than with secular values.\n\n"
+            "In the United States, they write, “to be religious is to be in sync with mainstream norms.”")
+    row = one(text)
+    assert (row["speaker"], row["speaker_type"]) == ("Nora Foner and Rita Alba", "role")
+    # one person as the subject is no antecedent for "they": the speaker stays empty
+    text = ("Professor Nora Foner suggests this has less to do with faith than with secular values.\n\n"
+            "In the United States, they write, “to be religious is to be in sync with mainstream norms.”")
+    assert one(text)["speaker"] == ""
