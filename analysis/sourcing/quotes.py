@@ -232,7 +232,7 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
         who, src_cue, src_sent, np = Who("", "unknown", "", "unknown"), None, None, None
         if cue is not None:
             s = cue_in.get(qid) or where[qid][0]
-            who = art.resolve(s.toks, cue.np, s.toks[cue.np[0]].start)
+            who = _cataphor(s, cue.np, art, lex) or art.resolve(s.toks, cue.np, s.toks[cue.np[0]].start)
             src_cue, src_sent, np = cue, s, cue.np
         else:
             inherited = _inherit(qid, passages, where, resolved, last_in_paragraph, cues, art, scare_max_words=scare_max_words, subject_in_paragraph=subject_in_paragraph)
@@ -258,6 +258,31 @@ def _same_line(text: str, s: Sentence, qi: int, cue: Cue | None) -> Cue | None:
         return cue
     first = min(cue.np[0], cue.verb[0]) if cue.verb else cue.np[0]
     return None if "\n" in text[s.toks[qi].end : s.toks[first].start] else cue
+
+
+_SUBORDINATORS = frozenset("after before when while as although though because since once if until".split())
+
+
+def _cataphor(s: Sentence, np: tuple[int, int], art: ArticleSpeakers, lex: Lexicon) -> Who | None:
+    """A "he" or "she" that opens a subordinate clause at the start of the sentence, before the
+    name it stands for ("After he blasted “Frozen” ..., Pastor Kevin Swanson has now ..."): the
+    main clause's subject, when it is a person of a gender that agrees; else None."""
+    toks = s.toks
+    a = np[0]
+    if np[1] - a != 1 or toks[a].low not in ("he", "she"):
+        return None
+    f = 0
+    while f < len(toks) and (toks[f].low in ("but", "and", "yet", "so") or toks[f].text in "“‘\"'(—–,"):
+        f += 1
+    if not (a == f + 1 and toks[f].low in _SUBORDINATORS):
+        return None
+    main = sentence_subject(s, lex)
+    if main is None or main[0] <= a or not toks[main[0]].cap or toks[main[0]].low in PRONOUNS:
+        return None
+    who = art.resolve(toks, main, toks[main[0]].start)
+    if who.kind != "person" or not (art.is_person(who) or len(who.speaker.split()) >= 2) or not art._agrees_with(toks[a].low)(who.speaker):
+        return None
+    return Who(who.speaker, who.speaker_type, "pronoun", who.kind, who.owner)
 
 
 def _people_pair(s: Sentence, np: tuple[int, int], who: Who, art: ArticleSpeakers, lex: Lexicon) -> Who | None:

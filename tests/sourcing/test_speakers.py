@@ -299,3 +299,12 @@ def test_they_goes_back_to_two_people_named_as_one_subject():
     text = ("Professor Nora Foner suggests this has less to do with faith than with secular values.\n\n"
             "In the United States, they write, “to be religious is to be in sync with mainstream norms.”")
     assert one(text)["speaker"] == ""
+
+
+def test_he_in_an_opening_clause_is_the_main_clause_subject_named_after_it():
+    text = ("Ruth Adler spoke at the rally on Monday.\n\n"
+            "After he blasted the new film “Glimmer” for being too “soft on crime,” Pastor Kevin Dorsey has now set his sights on the council.")
+    assert [r["speaker"] for r in only(text)] == ["Pastor Kevin Dorsey", "Pastor Kevin Dorsey"]
+    # a "she" does not stand for a man named after it
+    text = ("After she blasted the new film “Glimmer” for being too “soft on crime,” Kevin Dorsey has now set his sights on the council.")
+    assert [r["speaker"] for r in only(text)] == ["", ""]
