@@ -444,6 +444,17 @@ def _inherit(qid: int, passages: list[Passage], where: dict, resolved: dict, las
             np = sentence_subject(s, art.lex, before=qi)
             if np is None or (np[1] - np[0] == 1 and s.toks[np[0]].low in ("he", "she", "they")):
                 return resolved[earlier[0]]
+    # a passage of more than a few words inside a sentence whose subject is a person, framed by a
+    # verb the lexicon does not list ("Paul Ryan worried that the safety net was becoming “a
+    # hammock that lulls ...”", "Mr. Obama expressed a deep regret for “my inability to ...”"):
+    # the subject's words (a title of a work stays nobody's)
+    quote = art.text[p.start : p.end]
+    if not own_sentence and len(quote.split()) > scare_max_words and not _title(art.text, p, quote):
+        np = sentence_subject(s, art.lex, before=qi)
+        if np is not None and not (np[1] - np[0] == 1 and s.toks[np[0]].low in PRONOUNS):
+            who = art.resolve(s.toks, np, s.toks[np[0]].start)
+            if who.kind == "person" and art.is_person(who):
+                return (who, None, s, np)
     return None
 
 

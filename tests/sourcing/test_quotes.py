@@ -334,3 +334,12 @@ def test_a_cue_after_a_closed_sentence_does_not_cross_a_line_break():
             "consequential decision where you had to be held accountable,\" he said. \"You just simply haven't.\"\n"
             "Ruiz fired back at Bertrand over the state's credit rating being downgraded nine times.\n")
     assert [r["speaker"] for r in only(text)] == ["Chris Bertrand", "Chris Bertrand"]
+
+
+def test_a_passage_framed_by_an_unlisted_verb_is_the_person_subjects():
+    text = "Paula Ryder worried that the safety net was becoming “a hammock that lulls able-bodied people to lives of dependency.”"
+    assert [(r["kind"], r["speaker"]) for r in only(text)] == [("partial", "Paula Ryder")]
+    # a few words stay the reporter's marks; a subject that is no person gives no speaker
+    assert [(r["kind"], r["speaker"]) for r in only("Paula Ryder worried that the net was a “hammock” for many.")] == [("scare", "")]
+    text = "The old bridge was becoming “a hazard that threatens every driver who crosses it at night.”"
+    assert [r["speaker"] for r in only(text)] == [""]
