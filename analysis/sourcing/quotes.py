@@ -453,7 +453,7 @@ def _inherit(qid: int, passages: list[Passage], where: dict, resolved: dict, las
         np = sentence_subject(s, art.lex, before=qi)
         if np is not None and not (np[1] - np[0] == 1 and s.toks[np[0]].low in PRONOUNS):
             who = art.resolve(s.toks, np, s.toks[np[0]].start)
-            if who.kind == "person" and art.is_person(who):
+            if (who.kind == "person" and art.is_person(who)) or who.kind in ("organisation", "media"):
                 return (who, None, s, np)
     return None
 

@@ -343,3 +343,8 @@ def test_a_passage_framed_by_an_unlisted_verb_is_the_person_subjects():
     assert [(r["kind"], r["speaker"]) for r in only("Paula Ryder worried that the net was a “hammock” for many.")] == [("scare", "")]
     text = "The old bridge was becoming “a hazard that threatens every driver who crosses it at night.”"
     assert [r["speaker"] for r in only(text)] == [""]
+
+
+def test_a_passage_framed_by_an_unlisted_verb_is_the_body_subjects():
+    text = "The Civic Trust Foundation asked the court for “records sufficient to show the number of accounts of every official.”"
+    assert [r["speaker"] for r in only(text)] == ["the Civic Trust Foundation"]
