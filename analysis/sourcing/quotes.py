@@ -451,7 +451,7 @@ def _inherit(qid: int, passages: list[Passage], where: dict, resolved: dict, las
     quote = art.text[p.start : p.end]
     if not own_sentence and len(quote.split()) > scare_max_words and not _title(art.text, p, quote):
         np = sentence_subject(s, art.lex, before=qi)
-        if np is not None and not (np[1] - np[0] == 1 and s.toks[np[0]].low in PRONOUNS):
+        if np is not None and not (np[1] - np[0] == 1 and s.toks[np[0]].low in PRONOUNS and s.toks[np[0]].low not in ("he", "she")):
             who = art.resolve(s.toks, np, s.toks[np[0]].start)
             if (who.kind == "person" and art.is_person(who)) or who.kind in ("organisation", "media"):
                 return (who, None, s, np)

@@ -348,3 +348,9 @@ def test_a_passage_framed_by_an_unlisted_verb_is_the_person_subjects():
 def test_a_passage_framed_by_an_unlisted_verb_is_the_body_subjects():
     text = "The NCRB listed “public corruption as the top criminal priority of the bureau this year.”"
     assert [r["speaker"] for r in only(text)] == ["NCRB"]
+
+
+def test_a_passage_framed_by_an_unlisted_verb_after_he_is_the_persons_he_stands_for():
+    text = ("Walter Brandt said he would advise the new mayor.\n\n"
+            "He anticipated that one of the biggest challenges would be “dealing with the wide variety of problems the old team left.”")
+    assert [r["speaker"] for r in only(text)] == ["Walter Brandt"]
