@@ -91,7 +91,8 @@ def quotes_in_text(
         "Okafor’s spokesman" -> Marta Okafor), ``speaker_mention``, ``speaker_start``,
         ``speaker_end`` (the words in the text that name the speaker; -1 when none), ``verb``,
         ``verb_lemma``, ``stance``, ``verb_start``, ``verb_end``, ``cue_position`` (where the
-        cue was: after, before, parenthetical, label, according, inherited), ``words``.
+        cue was: after, before, parenthetical, label, according, inherited; subject: no verb of
+        the lexicon, the sentence's subject frames the words), ``words``.
 
     References:
         Pareti (2016), PARC 3.0, and Newell, Margolin & Ruths (2018), PolNeAR: an attribution as
@@ -238,7 +239,8 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
             inherited = _inherit(qid, passages, where, resolved, last_in_paragraph, cues, art, scare_max_words=scare_max_words, subject_in_paragraph=subject_in_paragraph)
             if inherited is not None:
                 who0, src_cue, src_sent, np = inherited
-                who = Who(who0.speaker, who0.speaker_type, "previous quote" if who0.speaker else "", who0.kind, who0.owner)
+                own = src_cue is not None and src_cue.how == "subject"  # the sentence's subject, not a quote before
+                who = who0 if own else Who(who0.speaker, who0.speaker_type, "previous quote" if who0.speaker else "", who0.kind, who0.owner)
         resolved[qid] = (who, src_cue, src_sent, np)
         if who.speaker:
             last_in_paragraph[p.paragraph] = resolved[qid]
@@ -454,7 +456,7 @@ def _inherit(qid: int, passages: list[Passage], where: dict, resolved: dict, las
         if np is not None and not (np[1] - np[0] == 1 and s.toks[np[0]].low in PRONOUNS and s.toks[np[0]].low not in ("he", "she")):
             who = art.resolve(s.toks, np, s.toks[np[0]].start)
             if (who.kind == "person" and art.is_person(who)) or who.kind in ("organisation", "media"):
-                return (who, None, s, np)
+                return (who, Cue(None, np, "subject", 0.0), s, np)  # its own speaker, not an inherited one
     return None
 
 
