@@ -457,10 +457,15 @@ def _noun_after_determiner(s: Sentence, x: int) -> bool:
     return toks[k].low in DETERMINERS or toks[k].possessive
 
 
+# words that open a phrase of time or circumstance after "X said" ("said after an event", "said while ...")
+_AFTER_SAID = frozenset("after before while when yesterday today tonight earlier later last".split())
+
+
 def _name_and_verb(s: Sentence, j: int, lex: Lexicon) -> bool:
     """Does a quote that ends with no punctuation of its own still end where its attribution
     starts: a name of at most four words and a reporting verb (``Grubbs said``), or the verb and
-    a name (``said Nick Merrill``), then the end of the sentence or a comma?"""
+    a name (``said Nick Merrill``), then the end of the sentence or a comma (after ``Grubbs said``
+    also a phrase of time or place: ``Grubbs said after an event``)?"""
     toks = s.toks
 
     def name_run(k: int) -> int:
@@ -480,7 +485,11 @@ def _name_and_verb(s: Sentence, j: int, lex: Lexicon) -> bool:
     if end < 0:
         return False
     v = s.verb_at(end)
-    return v is not None and not toks[end].low.endswith("ing") and closes(end + v[1])
+    if v is None or toks[end].low.endswith("ing"):
+        return False
+    after = end + v[1]
+    # the verb may be followed by a phrase of time or place ("Grubbs said after an event on Monday.")
+    return closes(after) or toks[after].low in PREPOSITIONS or toks[after].low in TIME_WORDS or toks[after].low in _AFTER_SAID
 
 
 def cue_before(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:

@@ -180,3 +180,11 @@ def test_a_noun_like_form_after_a_name_as_modifier_is_a_noun():
     assert [r["speaker"] for r in only(text)] == ["Marco Vale", "Marco Vale"]
     text = "The agency has said that it classified 22 Okafor emails as “top secret” and will not release them."
     assert one(text)["speaker"] == "the agency"
+
+
+def test_a_quote_with_no_closing_punctuation_then_name_verb_and_a_phrase_of_time():
+    # “... too” Heller said after an event: the attribution may go on with a phrase of time or place
+    row = only("“As a farmer, he sold a lot of corn, too” Tom Heller said after an event in Dover on Wednesday.")[0]
+    assert (row["speaker"], row["verb"]) == ("Tom Heller", "said")
+    row = only("“As a farmer, he sold a lot of corn, too\" Tom Heller said while touring the farm.")[0]
+    assert row["speaker"] == "Tom Heller"
