@@ -389,6 +389,7 @@ def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
                 return None
             if not (head_end == j + 1 and toks[j].low in PRONOUNS) and not all(
                 _np_word(toks[x], lex) or (x > j and (np_internal_preposition(toks, x, lex) or toks[x - 1].low in ("with", "to", "of") and toks[x].low in DETERMINERS))
+                or x > j and _place_in_np(toks, x, head_end)
                 or _noun_after_determiner(s, x)  # ” the report concluded: a verb's form used as a noun
                 for x in range(j, head_end)
             ):  # "one source familiar with the campaign told"
@@ -401,6 +402,14 @@ def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
             short = after >= len(toks) or toks[after].text in ".,;" or toks[after].low in PREPOSITIONS
             return Cue(vk, (j, head_end), "after", 3.4 if short and toks[qi].low.rstrip("”’\"'")[-1:] == "," else 3.0)
     return None
+
+
+def _place_in_np(toks: list[Tok], x: int, end: int) -> bool:
+    """Is ``toks[x]`` the preposition (or its determiner) of a phrase of place inside the speaker's
+    noun phrase after a quote ("” a voice-over in the ad states", "” a staffer in the room wondered")?"""
+    if toks[x].low in ("in", "at", "from"):
+        return x + 2 < end and toks[x + 1].low in DETERMINERS and not toks[x - 1].cap
+    return toks[x - 1].low in ("in", "at", "from") and toks[x].low in DETERMINERS and _place_in_np(toks, x - 1, end)
 
 
 def _complement_starts(t: Tok, lex: Lexicon) -> bool:

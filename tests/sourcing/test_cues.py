@@ -188,3 +188,11 @@ def test_a_quote_with_no_closing_punctuation_then_name_verb_and_a_phrase_of_time
     assert (row["speaker"], row["verb"]) == ("Tom Heller", "said")
     row = only("“As a farmer, he sold a lot of corn, too\" Tom Heller said while touring the farm.")[0]
     assert row["speaker"] == "Tom Heller"
+
+
+def test_a_speaker_after_a_quote_may_carry_a_phrase_of_place():
+    # “...?” a staffer in the room wondered: "in the room" belongs to the speaker's noun phrase
+    row = only("Mayor Tom Heller spoke.\n\n“Will he be the next mayor?” a Republican aide in the hall wondered.")[0]
+    assert (row["speaker_mention"], row["verb"]) == ("a Republican aide in the hall", "wondered")
+    row = only("Mayor Tom Heller ran an ad.\n\n“She will stand up for farmers,” a Labour narrator at the end says.")[0]
+    assert row["speaker_mention"] == "a Labour narrator at the end"
