@@ -196,3 +196,9 @@ def test_a_speaker_after_a_quote_may_carry_a_phrase_of_place():
     assert (row["speaker_mention"], row["verb"]) == ("a Republican aide in the hall", "wondered")
     row = only("Mayor Tom Heller ran an ad.\n\n“She will stand up for farmers,” a Labour narrator at the end says.")[0]
     assert row["speaker_mention"] == "a Labour narrator at the end"
+
+
+def test_a_verb_of_manner_of_speaking_before_its_speaker_after_a_quote():
+    row = only("Mayor Tom Heller spoke.\n\n“It is about time,” exhorted the mayor’s introducer, actress Jane Cole.")[0]
+    assert (row["speaker_mention"], row["verb"]) == ("the mayor’s introducer", "exhorted")
+    assert only("Mayor Tom Heller spoke.\n\n“Not so,” retorted Heller.")[0]["speaker"] == "Tom Heller"
