@@ -501,7 +501,8 @@ def _is_direct(s: Sentence, qi: int, quote: str) -> bool:
 
 
 _TITLE_SMALL = frozenset("a an the of and or in on at to for with from by".split())
-_TITLE_BEFORE = re.compile(r"(?:\b(?:on|in|titled|entitled|called|dubbed|named|of)\s+(?:[A-Z][\w’'.]*\s+){0,2}|[A-Z][\w.]*[’']s\s+)$")
+_TITLE_BEFORE = re.compile(r"(?:\b(?:on|in|titled|entitled|called|dubbed|named|of)\s+(?:[A-Z][\w’'.]*\s+){0,2}|[A-Z][\w.]*[’']s\s+|\b(?:television|channel|network|radio|station)[’']s\s+)$")
+_POSSESSIVE_BEFORE = re.compile(r"[’']s\s+$")
 _TITLE_AFTER = re.compile(r"\s+(?:star|stars|podcast|show|series|program|programme|segment|film|movie|book|column|franchise|episode)\b")
 
 
@@ -511,7 +512,8 @@ def _title(text: str, p: Passage, quote: str) -> bool:
     work (told CNN on “At This Hour.”, his book “The Art of the Deal”, POLITICO’s “Off Message”
     podcast, the “Avatar” star)."""
     words = quote.strip(" .,!?").split()
-    if not 1 <= len(words) <= 7 or not (_TITLE_BEFORE.search(text, max(0, p.open_at - 40), p.open_at) and len(words) > 1
+    before = _TITLE_BEFORE.search(text, max(0, p.open_at - 40), p.open_at)
+    if not 1 <= len(words) <= 7 or not (before and (len(words) > 1 or _POSSESSIVE_BEFORE.search(before.group(0)))
                                         or _TITLE_AFTER.match(text, p.region_end)):
         return False
     return words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
