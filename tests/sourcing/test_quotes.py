@@ -364,3 +364,12 @@ def test_a_programme_title_after_a_possessive_is_nobodys_words():
     assert rows["a total mess."]["speaker"] == "Dana Holt"
     row = only("Mayor Tom Heller told the Dover news channel’s “Good Evening Dover,” that he would run.")[0]
     assert row["kind"] == "scare"
+
+
+def test_a_title_after_the_noun_of_a_work_is_nobodys_words():
+    text = ("Dana Holt, the former host of the reality show “The Big Deal,” said the network was “a shambles.” "
+            "Her 2009 book “Winning: How the Farm Came Back from the Brink,” sold well.")
+    rows = {r["quote"]: r for r in only(text)}
+    assert rows["The Big Deal,"]["kind"] == "scare"
+    assert rows["Winning: How the Farm Came Back from the Brink,"]["kind"] == "scare"
+    assert rows["a shambles."]["speaker"] == "Dana Holt"
