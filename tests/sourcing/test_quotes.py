@@ -373,3 +373,10 @@ def test_a_title_after_the_noun_of_a_work_is_nobodys_words():
     assert rows["The Big Deal,"]["kind"] == "scare"
     assert rows["Winning: How the Farm Came Back from the Brink,"]["kind"] == "scare"
     assert rows["a shambles."]["speaker"] == "Dana Holt"
+
+
+def test_a_title_after_the_noun_of_a_work_and_a_comma_is_nobodys_words_even_as_a_sentence():
+    # “An Honest Farmer.” after "his 2012 book," reads like a quoted sentence with a speaker
+    text = "Tom Heller spoke of his parents, Mr. Heller said in his 2012 book, “An Honest Farmer.” So they stayed."
+    rows = {r["quote"]: r for r in only(text)}
+    assert rows["An Honest Farmer."]["kind"] == "scare"
