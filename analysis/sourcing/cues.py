@@ -389,6 +389,7 @@ def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
                 return None
             if not (head_end == j + 1 and toks[j].low in PRONOUNS) and not all(
                 _np_word(toks[x], lex) or (x > j and (np_internal_preposition(toks, x, lex) or toks[x - 1].low in ("with", "to", "of") and toks[x].low in DETERMINERS))
+                or x > j and _place_in_np(toks, x, head_end)
                 or _noun_after_determiner(s, x)  # ” the report concluded: a verb's form used as a noun
                 for x in range(j, head_end)
             ):  # "one source familiar with the campaign told"
@@ -401,6 +402,14 @@ def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
             short = after >= len(toks) or toks[after].text in ".,;" or toks[after].low in PREPOSITIONS
             return Cue(vk, (j, head_end), "after", 3.4 if short and toks[qi].low.rstrip("”’\"'")[-1:] == "," else 3.0)
     return None
+
+
+def _place_in_np(toks: list[Tok], x: int, end: int) -> bool:
+    """Is ``toks[x]`` the preposition (or its determiner) of a phrase of place inside the speaker's
+    noun phrase after a quote ("” a voice-over in the ad states", "” a staffer in the room wondered")?"""
+    if toks[x].low in ("in", "at", "from"):
+        return x + 2 < end and toks[x + 1].low in DETERMINERS and not toks[x - 1].cap
+    return toks[x - 1].low in ("in", "at", "from") and toks[x].low in DETERMINERS and _place_in_np(toks, x - 1, end)
 
 
 def _complement_starts(t: Tok, lex: Lexicon) -> bool:
@@ -457,10 +466,15 @@ def _noun_after_determiner(s: Sentence, x: int) -> bool:
     return toks[k].low in DETERMINERS or toks[k].possessive
 
 
+# words that open a phrase of time or circumstance after "X said" ("said after an event", "said while ...")
+_AFTER_SAID = frozenset("after before while when yesterday today tonight earlier later last".split())
+
+
 def _name_and_verb(s: Sentence, j: int, lex: Lexicon) -> bool:
     """Does a quote that ends with no punctuation of its own still end where its attribution
     starts: a name of at most four words and a reporting verb (``Grubbs said``), or the verb and
-    a name (``said Nick Merrill``), then the end of the sentence or a comma?"""
+    a name (``said Nick Merrill``), then the end of the sentence or a comma (after ``Grubbs said``
+    also a phrase of time or place: ``Grubbs said after an event``)?"""
     toks = s.toks
 
     def name_run(k: int) -> int:
@@ -480,7 +494,11 @@ def _name_and_verb(s: Sentence, j: int, lex: Lexicon) -> bool:
     if end < 0:
         return False
     v = s.verb_at(end)
-    return v is not None and not toks[end].low.endswith("ing") and closes(end + v[1])
+    if v is None or toks[end].low.endswith("ing"):
+        return False
+    after = end + v[1]
+    # the verb may be followed by a phrase of time or place ("Grubbs said after an event on Monday.")
+    return closes(after) or toks[after].low in PREPOSITIONS or toks[after].low in TIME_WORDS or toks[after].low in _AFTER_SAID
 
 
 def cue_before(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:

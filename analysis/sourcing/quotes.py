@@ -501,7 +501,10 @@ def _is_direct(s: Sentence, qi: int, quote: str) -> bool:
 
 
 _TITLE_SMALL = frozenset("a an the of and or in on at to for with from by".split())
-_TITLE_BEFORE = re.compile(r"(?:\b(?:on|in|titled|entitled|called|dubbed|named|of)\s+(?:[A-Z][\w’'.]*\s+){0,2}|[A-Z][\w.]*[’']s\s+)$")
+_TITLE_BEFORE = re.compile(r"(?:\b(?:on|in|titled|entitled|called|dubbed|named|of)\s+(?:[A-Z][\w’'.]*\s+){0,2}|[A-Z][\w.]*[’']s\s+|\b(?:television|channel|network|radio|station)[’']s\s+)$")
+# the noun of a work right before its title: the reality show “...”, his 2005 book ''...'', the podcast “...”
+_WORK_BEFORE = re.compile(r"\b(?:show|program|programme|podcast|book|series|sitcom|song|album|novel|memoir|documentary|musical),?\s+$")
+_POSSESSIVE_BEFORE = re.compile(r"[’']s\s+$")
 _TITLE_AFTER = re.compile(r"\s+(?:star|stars|podcast|show|series|program|programme|segment|film|movie|book|column|franchise|episode)\b")
 
 
@@ -511,8 +514,10 @@ def _title(text: str, p: Passage, quote: str) -> bool:
     work (told CNN on “At This Hour.”, his book “The Art of the Deal”, POLITICO’s “Off Message”
     podcast, the “Avatar” star)."""
     words = quote.strip(" .,!?").split()
-    if not 1 <= len(words) <= 7 or not (_TITLE_BEFORE.search(text, max(0, p.open_at - 40), p.open_at) and len(words) > 1
-                                        or _TITLE_AFTER.match(text, p.region_end)):
+    work = _WORK_BEFORE.search(text, max(0, p.open_at - 20), p.open_at)
+    before = work or _TITLE_BEFORE.search(text, max(0, p.open_at - 40), p.open_at)
+    if not 1 <= len(words) <= (12 if work else 7) or not (before and (len(words) > 1 or work or _POSSESSIVE_BEFORE.search(before.group(0)))
+                                                          or _TITLE_AFTER.match(text, p.region_end)):
         return False
     return words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
 
@@ -551,6 +556,8 @@ def _quote_row(text, p: Passage, qid, who: Who, cue: Cue | None, s: Sentence | N
             kind = "scare"  # "the report said the “fiscal cliff” would ...": the reporter's marks, nobody's words
         elif kind == "partial" and (_title(text, p, quote) or _words_as_words(text, p, words)):
             kind = "scare"  # told CNN on “At This Hour.”; a reversal from “penalty” to “tax”
+    if kind == "direct" and p.continues < 0 and _WORK_BEFORE.search(text, max(0, p.open_at - 20), p.open_at) and _title(text, p, quote):
+        kind = "scare"  # his 2012 book, “An American Son.”: a work's title, even where it reads as a sentence
     row = {
         "field": "text", "kind": kind, "quote": quote, "start": p.start, "end": p.end,
         "paragraph": p.paragraph, "sentence": qs.index if qs is not None else -1, "quotation": qid,

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..corpus.marks import Passage
-from ..corpus.people import _NOT_PERSON, _SPEECH_AFTER, _SUFFIX, TITLES, first_names
+from ..corpus.people import _NOT_PERSON, _SPEECH_AFTER, _SUFFIX, PLURAL_TITLES, TITLES, first_names
 from .lexicon import AUXILIARIES, CLAUSE_WORDS, DETERMINERS, DOCUMENT_NOUNS, MODALS, NAME_PREFIXES, PREPOSITIONS, PRONOUNS, TIME_WORDS, Lexicon
 from .phrases import common_word, head_index, speakerlike
 from .sentences import Tok
@@ -70,20 +70,25 @@ def _strip_name(run: str) -> str:
     words = run.split()
     while len(words) > 1 and words[0].lower() in _LEADING_NON_NAMES:
         words.pop(0)
-    while len(words) > 1 and (words[0] in NAME_PREFIXES or words[0].rstrip(".") in NAME_PREFIXES):
+    while len(words) > 1 and (_prefix(words[0]) or words[0].rstrip(".") in PLURAL_TITLES):  # "Professors Ana Holt and ..."
         words.pop(0)
-    if len(words) == 1 and (words[0] in NAME_PREFIXES or words[0].rstrip(".") in NAME_PREFIXES):
+    if len(words) == 1 and _prefix(words[0]):
         return ""
     # a title inside the run ends what comes before it: "Hewlett-Packard CEO Carly Fiorina", "Arkansas Gov.
     # Mike Huckabee" are Carly Fiorina and Mike Huckabee (but "Martin Luther King Jr." and "White House" stay whole)
     for i in range(len(words) - 2, 0, -1):
-        if words[i] in NAME_PREFIXES or words[i].rstrip(".") in NAME_PREFIXES:
+        if _prefix(words[i]):
             rest = words[i + 1 :]
             if _plain_name(rest):
                 words = rest
             break
     name = " ".join(words)
     return re.sub(r"[’']s?$", "", name)
+
+
+def _prefix(word: str) -> bool:
+    """Is the word a title or rank before a name ("Sen.", "Governor")?"""
+    return word in NAME_PREFIXES or word.rstrip(".") in NAME_PREFIXES
 
 
 def _plain_name(words: list[str]) -> bool:

@@ -180,3 +180,25 @@ def test_a_noun_like_form_after_a_name_as_modifier_is_a_noun():
     assert [r["speaker"] for r in only(text)] == ["Marco Vale", "Marco Vale"]
     text = "The agency has said that it classified 22 Okafor emails as “top secret” and will not release them."
     assert one(text)["speaker"] == "the agency"
+
+
+def test_a_quote_with_no_closing_punctuation_then_name_verb_and_a_phrase_of_time():
+    # “... too” Heller said after an event: the attribution may go on with a phrase of time or place
+    row = only("“As a farmer, he sold a lot of corn, too” Tom Heller said after an event in Dover on Wednesday.")[0]
+    assert (row["speaker"], row["verb"]) == ("Tom Heller", "said")
+    row = only("“As a farmer, he sold a lot of corn, too\" Tom Heller said while touring the farm.")[0]
+    assert row["speaker"] == "Tom Heller"
+
+
+def test_a_speaker_after_a_quote_may_carry_a_phrase_of_place():
+    # “...?” a staffer in the room wondered: "in the room" belongs to the speaker's noun phrase
+    row = only("Mayor Tom Heller spoke.\n\n“Will he be the next mayor?” a Republican aide in the hall wondered.")[0]
+    assert (row["speaker_mention"], row["verb"]) == ("a Republican aide in the hall", "wondered")
+    row = only("Mayor Tom Heller ran an ad.\n\n“She will stand up for farmers,” a Labour narrator at the end says.")[0]
+    assert row["speaker_mention"] == "a Labour narrator at the end"
+
+
+def test_a_verb_of_manner_of_speaking_before_its_speaker_after_a_quote():
+    row = only("Mayor Tom Heller spoke.\n\n“It is about time,” exhorted the mayor’s introducer, actress Jane Cole.")[0]
+    assert (row["speaker_mention"], row["verb"]) == ("the mayor’s introducer", "exhorted")
+    assert only("Mayor Tom Heller spoke.\n\n“Not so,” retorted Heller.")[0]["speaker"] == "Tom Heller"

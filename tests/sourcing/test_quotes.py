@@ -354,3 +354,29 @@ def test_a_passage_framed_by_an_unlisted_verb_after_he_is_the_persons_he_stands_
     text = ("Walter Brandt said he would advise the new mayor.\n\n"
             "He anticipated that one of the biggest challenges would be “dealing with the wide variety of problems the old team left.”")
     assert [r["speaker"] for r in only(text)] == ["Walter Brandt"]
+
+
+def test_a_programme_title_after_a_possessive_is_nobodys_words():
+    # one capitalised word after a name's possessive, or a title after "television’s" or "channel’s",
+    # names a programme, not anyone's words
+    rows = {r["quote"]: r for r in only("Dana Holt, the star of television’s “Harbor,” told KTV’s “Sunrise” that the plan was “a total mess.”")}
+    assert rows["Harbor,"]["kind"] == "scare" and rows["Sunrise"]["kind"] == "scare"
+    assert rows["a total mess."]["speaker"] == "Dana Holt"
+    row = only("Mayor Tom Heller told the Dover news channel’s “Good Evening Dover,” that he would run.")[0]
+    assert row["kind"] == "scare"
+
+
+def test_a_title_after_the_noun_of_a_work_is_nobodys_words():
+    text = ("Dana Holt, the former host of the reality show “The Big Deal,” said the network was “a shambles.” "
+            "Her 2009 book “Winning: How the Farm Came Back from the Brink,” sold well.")
+    rows = {r["quote"]: r for r in only(text)}
+    assert rows["The Big Deal,"]["kind"] == "scare"
+    assert rows["Winning: How the Farm Came Back from the Brink,"]["kind"] == "scare"
+    assert rows["a shambles."]["speaker"] == "Dana Holt"
+
+
+def test_a_title_after_the_noun_of_a_work_and_a_comma_is_nobodys_words_even_as_a_sentence():
+    # “An Honest Farmer.” after "his 2012 book," reads like a quoted sentence with a speaker
+    text = "Tom Heller spoke of his parents, Mr. Heller said in his 2012 book, “An Honest Farmer.” So they stayed."
+    rows = {r["quote"]: r for r in only(text)}
+    assert rows["An Honest Farmer."]["kind"] == "scare"

@@ -308,3 +308,10 @@ def test_he_in_an_opening_clause_is_the_main_clause_subject_named_after_it():
     # a "she" does not stand for a man named after it
     text = ("After she blasted the new film “Glimmer” for being too “soft on crime,” Kevin Dorsey has now set his sights on the council.")
     assert [r["speaker"] for r in only(text)] == ["", ""]
+
+
+def test_a_plural_title_is_not_part_of_the_names_after_it():
+    rows = only("Professors Dana Holt and Rui Alves wrote a paper.\n\nHolt later said the plan was “a mess.”")
+    assert rows[0]["speaker"] == "Dana Holt"
+    rows = only("Sens. Dana Holt and Rui Alves wrote a letter.\n\nHolt later said the plan was “a mess.”")
+    assert rows[0]["speaker"] == "Dana Holt"
