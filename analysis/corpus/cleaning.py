@@ -92,6 +92,8 @@ class Rule:
     before_run: int = 0  # before: at most this many lines of the rule's own shape between the line and the one it is above
     after: re.Pattern | None = None  # applies only right below a line matching this (a paragraph ending a sentence)
     once: bool = False  # applies only to a line printed once in the article (a name printed on every turn of an interview is a speaker's label)
+    reworded_repeat: bool = False  # the line repeats, with small edits, the paragraph beside it (a pull quote)
+    passed_over: bool = False  # a line this rule removes is passed over by `follows` (an ad slot between a label and its list)
 
 
 def _combine(patterns: list[str]) -> re.Pattern | None:
@@ -155,6 +157,8 @@ def load_rules(path: str | Path = RULES_FILE) -> tuple[Rule, ...]:
                 before_run=int(entry.get("before_run", 0)),
                 after=_combine(entry.get("after", [])),
                 once=bool(entry.get("once", False)),
+                passed_over=bool(entry.get("passed_over", False)),
+                reworded_repeat=bool(entry.get("reworded_repeat", False)),
             )
         )
     return tuple(rules)
@@ -280,6 +284,16 @@ def _is_headline_case(line: str) -> bool:
     return len(line.split()) <= 20 and not line.endswith(".") and _is_title_case(line)
 
 
+# a pull quote's attribution after its closing mark: "... politics.” — Jane Doe, director"
+_ATTRIBUTION = re.compile(r"""(?<=[.!?"”’'])\s+[—–]\s*[A-Z][^—–.!?]{1,80}\.?$""")
+
+
+def _words_keeping_stops(s: str) -> str:
+    """A line as its words (case and quotes aside) with the marks that end sentences kept, so that a
+    run of words can be found at the start of a sentence."""
+    return " ".join(re.findall(r"[^\W_]+|[.!?…]+", _norm(s))).replace(" .", ".").replace(" !", "!").replace(" ?", "?").replace(" …", "…")
+
+
 @lru_cache(maxsize=1 << 16)
 def _words(s: str) -> str:
     """A line as its words only (case, quotes and punctuation aside), for finding it inside another
@@ -353,6 +367,53 @@ class _Article:
                     p = _words(self.lines[j])
                     if len(p) >= len(w) + margin and f" {w} " in f" {p} ":
                         return True
+        return False
+
+    def reworded_in_neighbour(self, line: str, *, min_words: int, run: int = 5, spare: int = 2, extra: int = 2) -> bool:
+        """A pull quote printed with small edits beside the paragraph it repeats (a word or two added at
+        its start, "he said" dropped between two sentences): the line, less an attribution after its
+        closing mark ("... politics.” — Jane Doe, director"), ends a sentence, and its words are covered
+        by runs of ``run`` words or more of the paragraph right above or right below it, but for at most
+        ``spare`` words at its start; that paragraph ends a sentence and has at least ``extra`` words
+        more (both read without an attribution, so that a paragraph is never taken for a copy of its
+        pull quote). The exceptions of :meth:`in_longer_paragraph` hold, except that a line opening with
+        a quotation mark is taken when it has at least twice ``min_words`` words (a quoted crosshead is
+        short) and is a quotation only, closed at its end (not '"...," she said.'); a numbered line
+        ("2) More guns ...") is a list's crosshead and stays; a paragraph printed again without its lead-in
+        label ("Wages: ...") is the scraper's double and stays; and words added at the line's start must
+        come before a sentence of the paragraph (a name put before it), not stand for other words."""
+        if re.match(r"[A-Z][A-Z.'’ -]+:|\(?\d{1,2}[.)]\s", line) or re.search(r"(?:[—–-]|--)\W*$", line):
+            return False
+        text = _ATTRIBUTION.sub("", line)
+        if not _ENDS_SENTENCE.search(text):
+            return False
+        w = _words(text).split()
+        if len(w) < min_words:
+            return False
+        if re.match(r"""["“‘']""", text) and (len(w) < 2 * min_words or not re.search(r"""[.!?…,]["”’']$""", text)):
+            return False
+        for i, ln in enumerate(self.lines):
+            if ln != line or (i > 0 and self.lines[i - 1].endswith(":")):
+                continue
+            for j in (i - 1, i + 1):
+                if not (0 <= j < len(self.lines) and _ENDS_SENTENCE.search(self.lines[j])):
+                    continue
+                p = _words(_ATTRIBUTION.sub("", self.lines[j])).split()
+                if len(p) < len(w) + extra:
+                    continue
+                grams = {tuple(p[k:k + run]) for k in range(len(p) - run + 1)}
+                covered = [False] * len(w)
+                for k in range(len(w) - run + 1):
+                    if tuple(w[k:k + run]) in grams:
+                        covered[k:k + run] = [True] * run
+                first = covered.index(True) if True in covered else len(w)
+                if first > spare or not all(covered[first:]):
+                    continue
+                if re.match(r"[A-Z][^:.!?]{0,40}:\s", self.lines[j]) and p[len(_words(self.lines[j].split(":", 1)[0]).split()):][:run] == w[:run]:
+                    continue  # the paragraph printed again without its lead-in label ("Wages: ..."): the scraper's double
+                if first and not re.search(r"(?:^|[.!?…][\"”’')]*\s+)[\"“‘']?" + re.escape(" ".join(w[first:first + run])), _words_keeping_stops(self.lines[j])):
+                    continue  # words added at the start stand for other words, not a pull quote's name put before a sentence
+                return True
         return False
 
 
@@ -455,6 +516,8 @@ def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: 
         return bool(repeated) and _norm(stripped) in repeated
     if rule.repeats_longer_line:
         return article is not None and article.in_longer_paragraph(stripped, min_words=rule.min_words)
+    if rule.reworded_repeat:
+        return article is not None and article.reworded_in_neighbour(stripped, min_words=rule.min_words)
     if rule.doubled_run:
         return article is not None and _norm(stripped) in article.doubled
     if rule.from_metadata:
@@ -567,7 +630,7 @@ def clean_article(raw: str, meta: dict | None = None, *, rules: tuple[Rule, ...]
     prefix_rules = [r for r in rules if r.where == "prefix"]
 
     lines = normalise_newlines(raw).split("\n")
-    article = _Article(lines) if any(r.repeats_longer_line or r.doubled_run or r.metadata_at == "variant" or r.before is not None or r.after is not None or r.once
+    article = _Article(lines) if any(r.repeats_longer_line or r.reworded_repeat or r.doubled_run or r.metadata_at == "variant" or r.before is not None or r.after is not None or r.once
                                      for r in rules) else None
     removed: list[dict] = []
     removed_text: list[str] = []
@@ -580,10 +643,13 @@ def clean_article(raw: str, meta: dict | None = None, *, rules: tuple[Rule, ...]
         removed.append({"line": i + 1, "rule": rule.name, "where": where, "removed": text})
         removed_text.append(_norm(_strip_tags(text)))
 
+    passed_over = {r.name for r in rules if r.passed_over}
+
     def above(i: int) -> str | None:
-        """The rule that removed the nearest non-blank line above line i (None: kept, or none)."""
+        """The rule that removed the nearest non-blank line above line i (None: kept, or none); lines
+        removed by a ``passed_over`` rule (an ad slot) are skipped."""
         j = i - 1
-        while j >= 0 and not lines[j].strip():
+        while j >= 0 and (not lines[j].strip() or removed_by.get(j) in passed_over):
             j -= 1
         return removed_by.get(j)
 

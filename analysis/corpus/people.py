@@ -74,6 +74,12 @@ TITLES = frozenset(
     Spokeswoman Spokesperson Coach Chancellor Premier Minority Majority Whip House Senate Press Foreign Defense
     Defence Interior Finance Health Homeland Security Treasury State Justice""".split()
 )
+# The plural forms of titles before two or more names ("Professors Ana Holt and Rui Alves", "Sens. X and Y"):
+# titles too, not part of the first name.
+PLURAL_TITLES = frozenset(
+    """Messrs Mmes Drs Profs Professors Sens Senators Reps Representatives Govs Governors Presidents Judges Justices
+    Generals Gens Mayors Ambassadors Congressmen Congresswomen Councilmen Councilwomen Reverends Revs""".split()
+)
 # Words of nationality or affiliation before a name ("Russian Foreign Minister", "Democratic Sen.", "GOP"):
 # part of the role, not of the name.
 DESCRIPTORS = frozenset(
@@ -145,7 +151,7 @@ def _split_chain(words: list[str]) -> tuple[list[str], list[str]]:
     titles: list[str] = []
     while words and (words[0] in _NOT_NAME or words[0].rstrip(".") in _NOT_NAME) and not titles:
         words = words[1:]
-    while words and (words[0] in TITLES or words[0].rstrip(".") in TITLES or words[0] in DESCRIPTORS):
+    while words and (words[0] in TITLES or words[0].rstrip(".") in TITLES or words[0].rstrip(".") in PLURAL_TITLES or words[0] in DESCRIPTORS):
         titles.append(words[0])
         words = words[1:]
     while words and re.sub(r"[’']s?$", "", words[-1]) != words[-1]:
@@ -178,7 +184,7 @@ def _chains(text: str):
     for m in _unquoted(_CHAIN, text):
         words = m.group(0).split()
         for j, w in enumerate(words):
-            if w.endswith(".") and not (w.rstrip(".") in TITLES or w in _SUFFIX or re.fullmatch(_INITIAL, w)):
+            if w.endswith(".") and not (w.rstrip(".") in TITLES or w.rstrip(".") in PLURAL_TITLES or w in _SUFFIX or re.fullmatch(_INITIAL, w)):
                 words = words[: j] + [w[:-1]]  # "... said Grassley. The hearing": the sentence ends here
                 break
         owner = max((j for j, w in enumerate(words[:-1]) if re.search(r"[’']s?$", w)), default=-1)

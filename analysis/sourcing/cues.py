@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from .lexicon import AUXILIARIES, CLAUSE_WORDS, DETERMINERS, DOCUMENT_NOUNS, INVERTING, NAME_PREFIXES, PREPOSITIONS, PRONOUNS, TIME_WORDS, TITLE_ABBREVIATIONS, Lexicon
 from .phrases import np_internal_preposition, collect_left, collect_right, common_word, head_index, skip_adverbials_left, speakerlike
 from .sentences import Sentence, Tok
+from ..corpus.people import first_names
 
 __all__ = [
     "Cue",
@@ -232,6 +233,14 @@ def _after_dateline(s: Sentence) -> int:
     """The first token after a dateline that opens the sentence ("WASHINGTON, Dec. 8 (Agency) —",
     "JACKSON, Miss. -"): a place in capitals, a few words with no verb, then a dash; else 0."""
     toks = s.toks
+    if toks and toks[0].word and toks[0].cap and not toks[0].text.isupper():
+        # "Springfield (AFP) –": a place in title case, an agency in brackets, a dash
+        k = 1
+        while k < min(len(toks), 4) and toks[k].word and toks[k].cap:
+            k += 1
+        if k + 3 < len(toks) and toks[k].text == "(" and toks[k + 1].word and toks[k + 1].text.isupper() and toks[k + 2].text == ")" and toks[k + 3].text in ("—", "–", "-", "--"):
+            return k + 4
+        return 0
     if not toks or not toks[0].word or not toks[0].text.isupper() or len(toks[0].text) < 3:
         return 0
     k = 1
@@ -265,8 +274,8 @@ def sentence_subject(s: Sentence, lex: Lexicon, before: int | None = None, *, do
         if not (i < len(toks) and (toks[i].low in _INTRO_WORDS or toks[i].low.endswith("ing"))):
             break
         j = i
-        while j < len(toks) and toks[j].text != ",":
-            j += 1
+        while j < len(toks) and toks[j].text != "," and not (toks[j].q >= 0 and toks[j].low[-1] == ","):
+            j += 1  # (a quote that ends with its own comma closes the introduction: When X called it "Y," Z ...)
         if toks[i].low in _PLAIN_PREPOSITIONS:
             # "At one point he went off-script, riffing ...": a phrase of place or time with no
             # comma of its own ends where a subject pronoun and its verb start
@@ -282,6 +291,15 @@ def sentence_subject(s: Sentence, lex: Lexicon, before: int | None = None, *, do
                 and toks[i].cap and toks[i + 1].text == "," and toks[i].low not in PRONOUNS
                 and (toks[i + 2].low in ("he", "she", "they", "we", "the", "a", "an") or toks[i + 2].low in _INTRO_WORDS)):
             i += 2
+        elif i + 3 < len(toks) and j >= 2 and toks[j - 2].low in ("in", "at", "from", "near") and toks[j - 1].cap:
+            # "in Salem, New Hampshire, Trump went after ...": a place's second part of two or three
+            # capitalised words (no first name among them) before a name or a pronoun
+            k = i
+            while k < min(len(toks), i + 3) and toks[k].word and toks[k].cap and toks[k].low not in PRONOUNS:
+                k += 1
+            if (k - i >= 2 and k + 1 < len(toks) and toks[k].text == "," and toks[i].text not in first_names()
+                    and (toks[k + 1].low in ("he", "she", "they", "we") or toks[k + 1].cap and toks[k + 1].word)):
+                i = k + 1
     if before is not None and i >= before:
         return None
     np = collect_right(toks, i, lex)
@@ -371,6 +389,7 @@ def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
                 return None
             if not (head_end == j + 1 and toks[j].low in PRONOUNS) and not all(
                 _np_word(toks[x], lex) or (x > j and (np_internal_preposition(toks, x, lex) or toks[x - 1].low in ("with", "to", "of") and toks[x].low in DETERMINERS))
+                or x > j and _place_in_np(toks, x, head_end)
                 or _noun_after_determiner(s, x)  # ” the report concluded: a verb's form used as a noun
                 for x in range(j, head_end)
             ):  # "one source familiar with the campaign told"
@@ -383,6 +402,14 @@ def cue_after(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
             short = after >= len(toks) or toks[after].text in ".,;" or toks[after].low in PREPOSITIONS
             return Cue(vk, (j, head_end), "after", 3.4 if short and toks[qi].low.rstrip("”’\"'")[-1:] == "," else 3.0)
     return None
+
+
+def _place_in_np(toks: list[Tok], x: int, end: int) -> bool:
+    """Is ``toks[x]`` the preposition (or its determiner) of a phrase of place inside the speaker's
+    noun phrase after a quote ("” a voice-over in the ad states", "” a staffer in the room wondered")?"""
+    if toks[x].low in ("in", "at", "from"):
+        return x + 2 < end and toks[x + 1].low in DETERMINERS and not toks[x - 1].cap
+    return toks[x - 1].low in ("in", "at", "from") and toks[x].low in DETERMINERS and _place_in_np(toks, x - 1, end)
 
 
 def _complement_starts(t: Tok, lex: Lexicon) -> bool:
@@ -439,10 +466,15 @@ def _noun_after_determiner(s: Sentence, x: int) -> bool:
     return toks[k].low in DETERMINERS or toks[k].possessive
 
 
+# words that open a phrase of time or circumstance after "X said" ("said after an event", "said while ...")
+_AFTER_SAID = frozenset("after before while when yesterday today tonight earlier later last".split())
+
+
 def _name_and_verb(s: Sentence, j: int, lex: Lexicon) -> bool:
     """Does a quote that ends with no punctuation of its own still end where its attribution
     starts: a name of at most four words and a reporting verb (``Grubbs said``), or the verb and
-    a name (``said Nick Merrill``), then the end of the sentence or a comma?"""
+    a name (``said Nick Merrill``), then the end of the sentence or a comma (after ``Grubbs said``
+    also a phrase of time or place: ``Grubbs said after an event``)?"""
     toks = s.toks
 
     def name_run(k: int) -> int:
@@ -462,7 +494,11 @@ def _name_and_verb(s: Sentence, j: int, lex: Lexicon) -> bool:
     if end < 0:
         return False
     v = s.verb_at(end)
-    return v is not None and not toks[end].low.endswith("ing") and closes(end + v[1])
+    if v is None or toks[end].low.endswith("ing"):
+        return False
+    after = end + v[1]
+    # the verb may be followed by a phrase of time or place ("Grubbs said after an event on Monday.")
+    return closes(after) or toks[after].low in PREPOSITIONS or toks[after].low in TIME_WORDS or toks[after].low in _AFTER_SAID
 
 
 def cue_before(s: Sentence, qi: int, lex: Lexicon) -> Cue | None:
@@ -531,6 +567,10 @@ def _outer_clause(s: Sentence, v: tuple[int, int, str], np: tuple[int, int], qi:
         end = v0[0] + v0[1]
         if end < np[0] and toks[end].low == "that":
             end += 1
+        elif end < np[0] - 1 and np[0] - end <= 8 and toks[np[0] - 1].low == "that" and all(
+            t.q < 0 and t.text not in ";:—–(" for t in toks[end : np[0]]
+        ):
+            end = np[0]  # "said in her opening remarks that the platform should ...", "said he expected that X will say"
         if end != np[0]:
             continue
         if v0[2] not in lex.clause or v0[2] == "according to" or any(t.q >= 0 for t in toks[v0[0] : qi]):

@@ -128,7 +128,11 @@ INVERTING = frozenset({"say", "add", "write", "post", "ask", "reply", "continue"
                         "boast", "complain", "lament", "predict", "repeat", "reiterate", "report", "caution", "counter",
                         "maintain", "contend", "assert", "confirm", "announce", "recall", "demand", "urge", "plead",
                         "promise", "vow", "scoff", "snap", "shout", "yell", "fume", "mention", "emphasise", "stress",
-                        "conclude", "muse", "read", "remember", "recommend", "gloat", "riff", "chime"})
+                        "conclude", "muse", "read", "remember", "recommend", "gloat", "riff", "chime",
+                        # verbs of manner of speaking, as often put before their speaker ("“...,” retorted X")
+                        "exhort", "retort", "interject", "wonder", "marvel", "sneer", "whisper", "murmur", "mutter",
+                        "scold", "taunt", "grumble", "gripe", "scream", "sigh", "intone", "gush", "confess", "confide",
+                        "protest", "elaborate", "testify", "opine", "surmise", "speculate", "brag", "rant"})
 
 
 # ---------------------------------------------------------------------------------------------

@@ -98,7 +98,7 @@ def extract_quotes(corpus: Corpus, *, indirect: bool = False, headlines: bool = 
         ``speaker_end`` (the words read as the speaker), ``verb`` (as written, lower case),
         ``verb_lemma``, ``stance`` (neutral, distancing, factive, emotive, directive),
         ``verb_start``/``verb_end``, ``cue_position`` (after, before, parenthetical, label,
-        according, inherited), ``words`` and ``closed`` (the passage had its closing mark).
+        according, inherited, subject), ``words`` and ``closed`` (the passage had its closing mark).
 
     References:
         Pareti, S. (2016). PARC 3.0: A corpus of attribution relations. LREC 2016

@@ -91,7 +91,8 @@ def quotes_in_text(
         "Okafor’s spokesman" -> Marta Okafor), ``speaker_mention``, ``speaker_start``,
         ``speaker_end`` (the words in the text that name the speaker; -1 when none), ``verb``,
         ``verb_lemma``, ``stance``, ``verb_start``, ``verb_end``, ``cue_position`` (where the
-        cue was: after, before, parenthetical, label, according, inherited), ``words``.
+        cue was: after, before, parenthetical, label, according, inherited; subject: no verb of
+        the lexicon, the sentence's subject frames the words), ``words``.
 
     References:
         Pareti (2016), PARC 3.0, and Newell, Margolin & Ruths (2018), PolNeAR: an attribution as
@@ -164,7 +165,7 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
             cues[qid] = None
             continue
         s, qi = where[qid]
-        found = [c for c in (cue_after(s, qi, lex), cue_before(s, qi, lex), cue_parenthetical(s, qi, lex)) if c and c.np]
+        found = [c for c in (_same_line(text, s, qi, cue_after(s, qi, lex)), cue_before(s, qi, lex), cue_parenthetical(s, qi, lex)) if c and c.np]
         if not found:
             found = [c for c in (cue_unlisted(s, qi, lex),) if c]
         cues[qid] = max(found, key=lambda c: c.score) if found else None
@@ -191,6 +192,7 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
     rows: list[dict] = []
     resolved: dict[int, tuple[Who, Cue | None, Sentence | None, tuple[int, int] | None]] = {}
     last_in_paragraph: dict[int, tuple[Who, Cue | None, Sentence | None, tuple[int, int] | None]] = {}
+    subject_in_paragraph: dict[int, tuple[Who, Cue | None, Sentence | None, tuple[int, int] | None]] = {}
     for pos, _, what, ref, extra in items:
         if what == "s":
             s = sentences[ref]
@@ -200,6 +202,11 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
             who = art.resolve(s.toks, np, pos)
             if who.kind == "person" and who.via != "pronoun":
                 art.note(pos, who, spoke=False)
+                pair = _people_pair(s, np, who, art, lex)
+                if pair is not None:
+                    art.note_thing(pos, pair)  # what a later "they" with no group to stand for is
+                if art.is_person(who):
+                    subject_in_paragraph[s.paragraph] = (who, None, s, np)
             elif who.via != "pronoun":
                 art.note_thing(pos, who)
             continue
@@ -226,13 +233,14 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
         who, src_cue, src_sent, np = Who("", "unknown", "", "unknown"), None, None, None
         if cue is not None:
             s = cue_in.get(qid) or where[qid][0]
-            who = art.resolve(s.toks, cue.np, s.toks[cue.np[0]].start)
+            who = _cataphor(s, cue.np, art, lex) or art.resolve(s.toks, cue.np, s.toks[cue.np[0]].start)
             src_cue, src_sent, np = cue, s, cue.np
         else:
-            inherited = _inherit(qid, passages, where, resolved, last_in_paragraph, cues, art, scare_max_words=scare_max_words)
+            inherited = _inherit(qid, passages, where, resolved, last_in_paragraph, cues, art, scare_max_words=scare_max_words, subject_in_paragraph=subject_in_paragraph)
             if inherited is not None:
                 who0, src_cue, src_sent, np = inherited
-                who = Who(who0.speaker, who0.speaker_type, "previous quote" if who0.speaker else "", who0.kind, who0.owner)
+                own = src_cue is not None and src_cue.how == "subject"  # the sentence's subject, not a quote before
+                who = who0 if own else Who(who0.speaker, who0.speaker_type, "previous quote" if who0.speaker else "", who0.kind, who0.owner)
         resolved[qid] = (who, src_cue, src_sent, np)
         if who.speaker:
             last_in_paragraph[p.paragraph] = resolved[qid]
@@ -242,6 +250,57 @@ def _attribute(text: str, paras: list[tuple[int, int]], lex: Lexicon, *, indirec
     _number_quotations(rows, passages)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
+
+
+def _same_line(text: str, s: Sentence, qi: int, cue: Cue | None) -> Cue | None:
+    """A cue after a quote that closes a sentence of its own, unless a line break comes between
+    them: in a text whose paragraphs are single lines, ``“... haven't.”`` / ``Rubio fired back
+    at ...`` is a new paragraph whose verb reports something else."""
+    if cue is None or text[s.toks[qi].start : s.toks[qi].end].rstrip("”’\"' ")[-1:] not in (".", "!", "?", "…"):
+        return cue
+    first = min(cue.np[0], cue.verb[0]) if cue.verb else cue.np[0]
+    return None if "\n" in text[s.toks[qi].end : s.toks[first].start] else cue
+
+
+_SUBORDINATORS = frozenset("after before when while as although though because since once if until".split())
+
+
+def _cataphor(s: Sentence, np: tuple[int, int], art: ArticleSpeakers, lex: Lexicon) -> Who | None:
+    """A "he" or "she" that opens a subordinate clause at the start of the sentence, before the
+    name it stands for ("After he blasted “Frozen” ..., Pastor Kevin Swanson has now ..."): the
+    main clause's subject, when it is a person of a gender that agrees; else None."""
+    toks = s.toks
+    a = np[0]
+    if np[1] - a != 1 or toks[a].low not in ("he", "she"):
+        return None
+    f = 0
+    while f < len(toks) and (toks[f].low in ("but", "and", "yet", "so") or toks[f].text in "“‘\"'(—–,"):
+        f += 1
+    if not (a == f + 1 and toks[f].low in _SUBORDINATORS):
+        return None
+    main = sentence_subject(s, lex)
+    if main is None or main[0] <= a or not toks[main[0]].cap or toks[main[0]].low in PRONOUNS:
+        return None
+    who = art.resolve(toks, main, toks[main[0]].start)
+    if who.kind != "person" or not (art.is_person(who) or len(who.speaker.split()) >= 2) or not art._agrees_with(toks[a].low)(who.speaker):
+        return None
+    return Who(who.speaker, who.speaker_type, "pronoun", who.kind, who.owner)
+
+
+def _people_pair(s: Sentence, np: tuple[int, int], who: Who, art: ArticleSpeakers, lex: Lexicon) -> Who | None:
+    """Two people named as one subject ("Professors Foner and Alba suggest ...", "Mr. Rubio and
+    Mr. Cruz, who ..."): the group a later "they" stands for, as the text gives it, or None."""
+    toks = s.toks
+    b = np[1]
+    if b + 1 >= len(toks) or toks[b].low != "and" or not toks[b + 1].cap:
+        return None
+    np2 = collect_right(toks, b + 1, lex)
+    if np2 is None or not speakerlike(toks, np2, lex):
+        return None
+    other = art.resolve(toks, np2, toks[np2[0]].start)
+    if other.kind != "person" or not other.speaker or other.speaker == who.speaker:
+        return None
+    return Who(f"{who.speaker} and {other.speaker}", "role", "name", "group")
 
 
 def _relative_clause_verb(s: Sentence, v: tuple[int, int, str], np: tuple[int, int], subject: tuple[int, int] | None) -> bool:
@@ -333,7 +392,7 @@ def _opens_with_attribution(s: Sentence, lex: Lexicon) -> bool:
     return np is not None and np[0] == 0 and speakerlike(s.toks, np, lex)
 
 
-def _inherit(qid: int, passages: list[Passage], where: dict, resolved: dict, last_in_paragraph: dict, cues: dict, art: "ArticleSpeakers", *, scare_max_words: int = 5):
+def _inherit(qid: int, passages: list[Passage], where: dict, resolved: dict, last_in_paragraph: dict, cues: dict, art: "ArticleSpeakers", *, scare_max_words: int = 5, subject_in_paragraph: dict | None = None):
     """The (speaker, cue, sentence, noun phrase) a passage with no cue of its own takes, if any."""
     p = passages[qid]
     if p.continues >= 0 and p.continues in resolved and resolved[p.continues][0].speaker:
@@ -370,7 +429,13 @@ def _inherit(qid: int, passages: list[Passage], where: dict, resolved: dict, las
         return here
     # a paragraph of nothing but quotes takes the last speaker of the paragraph before
     if qi == 0 and all(t.q >= 0 or not t.word for t in s.toks):
-        return last_in_paragraph.get(p.paragraph - 1)
+        before = last_in_paragraph.get(p.paragraph - 1)
+        if before is None and subject_in_paragraph and len(art.text[p.start : p.end].split()) > scare_max_words:
+            # no one spoke there: the person the paragraph before is about (its last subject that
+            # names a person: "X is upbeat about ... | “...”"), as news style hands the floor to them;
+            # not a line of a few words (a slogan or a title standing alone)
+            before = subject_in_paragraph.get(p.paragraph - 1)
+        return before
     # a quotation carried on in the reporter's next sentence of the same paragraph, with no verb of
     # its own and no other subject (“...,” said Finlayson. Now, “within the business community
     # there is ...”; Instead, “he just acts like a defeated man.”): the paragraph's quoted speaker.
@@ -381,6 +446,17 @@ def _inherit(qid: int, passages: list[Passage], where: dict, resolved: dict, las
             np = sentence_subject(s, art.lex, before=qi)
             if np is None or (np[1] - np[0] == 1 and s.toks[np[0]].low in ("he", "she", "they")):
                 return resolved[earlier[0]]
+    # a passage of more than a few words inside a sentence whose subject is a person, framed by a
+    # verb the lexicon does not list ("Paul Ryan worried that the safety net was becoming “a
+    # hammock that lulls ...”", "Mr. Obama expressed a deep regret for “my inability to ...”"):
+    # the subject's words (a title of a work stays nobody's)
+    quote = art.text[p.start : p.end]
+    if not own_sentence and len(quote.split()) > scare_max_words and not _title(art.text, p, quote):
+        np = sentence_subject(s, art.lex, before=qi)
+        if np is not None and not (np[1] - np[0] == 1 and s.toks[np[0]].low in PRONOUNS and s.toks[np[0]].low not in ("he", "she")):
+            who = art.resolve(s.toks, np, s.toks[np[0]].start)
+            if (who.kind == "person" and art.is_person(who)) or who.kind in ("organisation", "media"):
+                return (who, Cue(None, np, "subject", 0.0), s, np)  # its own speaker, not an inherited one
     return None
 
 
@@ -425,7 +501,10 @@ def _is_direct(s: Sentence, qi: int, quote: str) -> bool:
 
 
 _TITLE_SMALL = frozenset("a an the of and or in on at to for with from by".split())
-_TITLE_BEFORE = re.compile(r"(?:\b(?:on|in|titled|entitled|called|dubbed|named|of)\s+(?:[A-Z][\w’'.]*\s+){0,2}|[A-Z][\w.]*[’']s\s+)$")
+_TITLE_BEFORE = re.compile(r"(?:\b(?:on|in|titled|entitled|called|dubbed|named|of)\s+(?:[A-Z][\w’'.]*\s+){0,2}|[A-Z][\w.]*[’']s\s+|\b(?:television|channel|network|radio|station)[’']s\s+)$")
+# the noun of a work right before its title: the reality show “...”, his 2005 book ''...'', the podcast “...”
+_WORK_BEFORE = re.compile(r"\b(?:show|program|programme|podcast|book|series|sitcom|song|album|novel|memoir|documentary|musical),?\s+$")
+_POSSESSIVE_BEFORE = re.compile(r"[’']s\s+$")
 _TITLE_AFTER = re.compile(r"\s+(?:star|stars|podcast|show|series|program|programme|segment|film|movie|book|column|franchise|episode)\b")
 
 
@@ -435,8 +514,10 @@ def _title(text: str, p: Passage, quote: str) -> bool:
     work (told CNN on “At This Hour.”, his book “The Art of the Deal”, POLITICO’s “Off Message”
     podcast, the “Avatar” star)."""
     words = quote.strip(" .,!?").split()
-    if not 1 <= len(words) <= 7 or not (_TITLE_BEFORE.search(text, max(0, p.open_at - 40), p.open_at) and len(words) > 1
-                                        or _TITLE_AFTER.match(text, p.region_end)):
+    work = _WORK_BEFORE.search(text, max(0, p.open_at - 20), p.open_at)
+    before = work or _TITLE_BEFORE.search(text, max(0, p.open_at - 40), p.open_at)
+    if not 1 <= len(words) <= (12 if work else 7) or not (before and (len(words) > 1 or work or _POSSESSIVE_BEFORE.search(before.group(0)))
+                                                          or _TITLE_AFTER.match(text, p.region_end)):
         return False
     return words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
 
@@ -475,6 +556,8 @@ def _quote_row(text, p: Passage, qid, who: Who, cue: Cue | None, s: Sentence | N
             kind = "scare"  # "the report said the “fiscal cliff” would ...": the reporter's marks, nobody's words
         elif kind == "partial" and (_title(text, p, quote) or _words_as_words(text, p, words)):
             kind = "scare"  # told CNN on “At This Hour.”; a reversal from “penalty” to “tax”
+    if kind == "direct" and p.continues < 0 and _WORK_BEFORE.search(text, max(0, p.open_at - 20), p.open_at) and _title(text, p, quote):
+        kind = "scare"  # his 2012 book, “An American Son.”: a work's title, even where it reads as a sentence
     row = {
         "field": "text", "kind": kind, "quote": quote, "start": p.start, "end": p.end,
         "paragraph": p.paragraph, "sentence": qs.index if qs is not None else -1, "quotation": qid,

@@ -204,6 +204,9 @@ _NOUN_LIKE_FORMS = frozenset(
 )
 
 
+# Prepositions whose object a determiner opens: the noun-like form at its end is a noun
+_OBJECT_PREPOSITIONS = PREPOSITIONS | frozenset("after before since following".split())
+
 # Verbs that report speech with a clause or a quote, but not with these next words: "insisted on a
 # fair process" (demanding), "maintains a table" (keeping). ("Pledged to make Apple “build ...”" keeps
 # its speaker: on PolNeAR the quote inside a promise is the promiser's words.)
@@ -258,14 +261,16 @@ def _is_verb_use(toks: list[Tok], i: int, lemma: str, lex: Lexicon) -> bool:
     if t.low in _NOUN_LIKE_FORMS:
         # "a series of Twitter posts", "in media reports", "a declarative answer", "a social media post";
         # but "the document states", "the Kremlin claims": a body that can speak, then the verb
+        if i >= 2 and prev.cap and toks[i - 2].text.replace(",", "").isdigit():
+            return False  # "22 Clinton emails": a count, a name as modifier, a noun
         for j in range(i - 1, max(i - 4, -1), -1):
             w = toks[j]
             if w.q >= 0 or not w.word:
                 break
             if j < i - 1 and (w.low in PREPOSITIONS or w.low in _NOUN_DETERMINERS or w.possessive):
-                speaker_noun = j == i - 2 and w.low not in PREPOSITIONS and (
+                speaker_noun = j == i - 2 and w.low not in PREPOSITIONS and not (j > 0 and toks[j - 1].low in _OBJECT_PREPOSITIONS) and (
                     toks[i - 1].low in lex.person_nouns or toks[i - 1].low in lex.organisation_nouns or (toks[i - 1].cap and not toks[i - 1].possessive)
-                )
+                )  # (but "after the Paris attacks", "of the Nice attack": a preposition's object is a noun phrase)
                 if not speaker_noun:
                     return False
                 break

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..corpus.marks import Passage
-from ..corpus.people import _NOT_PERSON, _SPEECH_AFTER, _SUFFIX, TITLES, first_names
+from ..corpus.people import _NOT_PERSON, _SPEECH_AFTER, _SUFFIX, PLURAL_TITLES, TITLES, first_names
 from .lexicon import AUXILIARIES, CLAUSE_WORDS, DETERMINERS, DOCUMENT_NOUNS, MODALS, NAME_PREFIXES, PREPOSITIONS, PRONOUNS, TIME_WORDS, Lexicon
 from .phrases import common_word, head_index, speakerlike
 from .sentences import Tok
@@ -70,20 +70,25 @@ def _strip_name(run: str) -> str:
     words = run.split()
     while len(words) > 1 and words[0].lower() in _LEADING_NON_NAMES:
         words.pop(0)
-    while len(words) > 1 and (words[0] in NAME_PREFIXES or words[0].rstrip(".") in NAME_PREFIXES):
+    while len(words) > 1 and (_prefix(words[0]) or words[0].rstrip(".") in PLURAL_TITLES):  # "Professors Ana Holt and ..."
         words.pop(0)
-    if len(words) == 1 and (words[0] in NAME_PREFIXES or words[0].rstrip(".") in NAME_PREFIXES):
+    if len(words) == 1 and _prefix(words[0]):
         return ""
     # a title inside the run ends what comes before it: "Hewlett-Packard CEO Carly Fiorina", "Arkansas Gov.
     # Mike Huckabee" are Carly Fiorina and Mike Huckabee (but "Martin Luther King Jr." and "White House" stay whole)
     for i in range(len(words) - 2, 0, -1):
-        if words[i] in NAME_PREFIXES or words[i].rstrip(".") in NAME_PREFIXES:
+        if _prefix(words[i]):
             rest = words[i + 1 :]
             if _plain_name(rest):
                 words = rest
             break
     name = " ".join(words)
     return re.sub(r"[’']s?$", "", name)
+
+
+def _prefix(word: str) -> bool:
+    """Is the word a title or rank before a name ("Sen.", "Governor")?"""
+    return word in NAME_PREFIXES or word.rstrip(".") in NAME_PREFIXES
 
 
 def _plain_name(words: list[str]) -> bool:
@@ -116,8 +121,12 @@ _NON_PERSON_WORDS = frozenset(
 @lru_cache(maxsize=65536)
 def _is_org_name(name: str) -> bool:
     words = name.split()
+    # a listed first name opening a name of two words or more is the person's, not the thing's
+    # word it also spells ("Bill Clinton" is not a bill; "Senate Bill 4" and "Bill of Rights" are)
+    given = 1 if len(words) >= 2 and words[0] in first_names() and words[1][:1].isupper() else 0
     return (
-        any(w in _ORG_WORDS or w in _NON_PERSON_WORDS for w in words)
+        any(w in _ORG_WORDS for w in words)
+        or any(w in _NON_PERSON_WORDS for w in words[given:])
         or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
     )
 
@@ -205,9 +214,9 @@ class ArticleSpeakers:
             # a surname after a title or honorific ("The promise Mrs. Clinton has made ...") is a
             # mention of that person, as a full name is: the person named last, for a later "she"
             # that no speaker or subject stands for
-            self.person_mentions.append((start, self.paragraph_of(start), self.bearer(surname)))
+            self.person_mentions.append((start, self.paragraph_of(start), self.bearer(surname, self._honorific_gender(start))))
         self.person_mentions.sort()
-        spots = [(a, b, self.bearer(n) if len(n.split()) == 1 else n) for a, b, n in spots]
+        spots = [(a, b, self.bearer(n, self._honorific_gender(a)) if len(n.split()) == 1 else n) for a, b, n in spots]
         spots += [(off, off, c) for off, _, c in self.person_mentions]
         self.gender = _genders(text, spots)
         self.people = self._evidenced(spots, lowercase_words)
@@ -434,13 +443,29 @@ class ArticleSpeakers:
         if len(words) == 1:
             if words[0].lower() in TIME_WORDS or words[0] in ("I",):
                 return ""
-            return self.bearer(words[0])
+            return self.bearer(words[0], self._honorific_gender(toks[i].start))
         return name
 
-    def bearer(self, surname: str) -> str:
+    def bearer(self, surname: str, gender: str | None = None) -> str:
         """Who a bare surname is in this article: of the full names that end in it, the one the
-        article names first (:func:`_first_named`), else the surname itself."""
+        article names first (:func:`_first_named`), else the surname itself. With the ``gender``
+        an honorific gives ("Mr. Clinton" after "Hillary Clinton ... Bill Clinton"), the first
+        of those full names whose first name is of that gender; if every full name's first name
+        is of the other gender, the surname alone (someone the article never names in full)."""
+        if gender is not None and self._bearers.get(surname):
+            first = first_names()
+            names = self._bearers[surname]
+            genders = [first.get(n.split()[0]) for n in names]
+            if gender in genders:
+                return names[genders.index(gender)]
+            if all(g is not None for g in genders):
+                return surname
         return self._bearer_of.get(surname) or _first_named(self._bearers.get(surname, ())) or surname
+
+    def _honorific_gender(self, start: int) -> str | None:
+        """The gender an honorific at or just before offset ``start`` gives ("Mr." -> "m"), or None."""
+        h = _HONORIFIC.search(self.text, max(0, start - 6), start) or _HONORIFIC_AT.match(self.text, start)
+        return None if h is None else ("m" if h.group(1) == "Mr" else "f")
 
     def _pronoun(self, pronoun: str, pos: int, exclude: set[str] = frozenset()) -> Who:
         kind = PRONOUNS[pronoun]

@@ -239,6 +239,11 @@ NEW_RULES = {
                           '"We lost everything," she said on May 4, 2017 in Harbourtown, Maine.', "top", None),
     "programme_promo": ("Harbour TV Political Analyst Jane Doe discusses the pier vote on Tuesday's Harbour Tonight.",
                         "Jane Doe discussed the pier vote on Tuesday's Harbour Tonight.", "middle", None),
+    # round 5: a pull quote with a word added at its start, beside the paragraph it repeats (which stays)
+    "pull_quote_reworded": ("Harbour critics of the plan, who never objected when the council spent more on the marina, now "
+                            "complain about the cost of the pier.",
+                            "Critics of the plan, who never objected when the council spent more on the marina, now complain "
+                            "about the cost of the pier. They have a point.", "middle", None),
 }
 
 

@@ -153,3 +153,52 @@ def test_an_introduction_of_place_or_time_and_a_subject_after_with():
     assert [only(t)[0]["speaker"] for t in texts] == ["Tom Birch", "Tom Birch"]
     row = only("Dayton was on their minds, with many marchers and spectators chanting “We are Dayton” in the street.")[0]
     assert row["speaker"] == "many marchers and spectators"
+
+
+def test_a_report_inside_a_that_clause_after_an_adverbial_is_the_outer_speakers():
+    # words between the outer verb and "that" (a place, a time, a clause of belief) do not stop
+    # the quote from being the outer speaker's report
+    text = "Ilse Brandt said in her opening remarks that the council should reiterate its support for “stalwart allies.”"
+    assert one(text)["speaker"] == "Ilse Brandt"
+    text = "Mayor Tom Reyes said he expected that voters will say “no” to the plan in May."
+    assert one(text)["speaker"] == "Tom Reyes"
+
+
+def test_a_place_of_two_words_and_a_title_case_dateline_are_no_subject():
+    # "in Salem, New Hampshire," closes the introduction; "Springfield (AFP) –" is a dateline
+    text = "Speaking at a town hall event in Salem, New Hampshire, Marco Vale went after Dorn, calling him “a total stiff.”"
+    assert one(text)["speaker"] == "Marco Vale"
+    text = ("Springfield (AFP) – Senator Anna Bertrand has taken a swipe at her rival's stance on trade, "
+            "saying that “bombastic comments” do more harm than good.")
+    assert one(text)["speaker"] == "Anna Bertrand"
+
+
+def test_a_noun_like_form_after_a_name_as_modifier_is_a_noun():
+    # "after the Halden attacks" (a preposition's object) and "22 Okafor emails" (a count) are
+    # noun phrases: the participle's subject is the sentence's
+    text = "After the Halden attacks, Marco Vale released a new radio ad calling it “dangerous” that the mayor “has no strategy.”"
+    assert [r["speaker"] for r in only(text)] == ["Marco Vale", "Marco Vale"]
+    text = "The agency has said that it classified 22 Okafor emails as “top secret” and will not release them."
+    assert one(text)["speaker"] == "the agency"
+
+
+def test_a_quote_with_no_closing_punctuation_then_name_verb_and_a_phrase_of_time():
+    # “... too” Heller said after an event: the attribution may go on with a phrase of time or place
+    row = only("“As a farmer, he sold a lot of corn, too” Tom Heller said after an event in Dover on Wednesday.")[0]
+    assert (row["speaker"], row["verb"]) == ("Tom Heller", "said")
+    row = only("“As a farmer, he sold a lot of corn, too\" Tom Heller said while touring the farm.")[0]
+    assert row["speaker"] == "Tom Heller"
+
+
+def test_a_speaker_after_a_quote_may_carry_a_phrase_of_place():
+    # “...?” a staffer in the room wondered: "in the room" belongs to the speaker's noun phrase
+    row = only("Mayor Tom Heller spoke.\n\n“Will he be the next mayor?” a Republican aide in the hall wondered.")[0]
+    assert (row["speaker_mention"], row["verb"]) == ("a Republican aide in the hall", "wondered")
+    row = only("Mayor Tom Heller ran an ad.\n\n“She will stand up for farmers,” a Labour narrator at the end says.")[0]
+    assert row["speaker_mention"] == "a Labour narrator at the end"
+
+
+def test_a_verb_of_manner_of_speaking_before_its_speaker_after_a_quote():
+    row = only("Mayor Tom Heller spoke.\n\n“It is about time,” exhorted the mayor’s introducer, actress Jane Cole.")[0]
+    assert (row["speaker_mention"], row["verb"]) == ("the mayor’s introducer", "exhorted")
+    assert only("Mayor Tom Heller spoke.\n\n“Not so,” retorted Heller.")[0]["speaker"] == "Tom Heller"

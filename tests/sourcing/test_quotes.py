@@ -316,3 +316,67 @@ def test_a_quote_that_closes_its_sentence_does_not_take_the_next_quotes_cue():
     # a title or a phrase with no full stop of its own still does: "“Glitters” was a “cautionary tale,” said Crawford"
     rows = only("“Glitters” was to be a “cautionary tale,” said Ann Crawford.")
     assert {r["speaker"] for r in rows} == {"Ann Crawford"}
+
+
+def test_a_paragraph_that_is_one_quotation_goes_to_the_person_the_paragraph_before_is_about():
+    # nobody spoke in the paragraph before, but its subject is a person: news style hands the
+    # floor to them; a paragraph about no person leaves the quotation without a speaker
+    about = "Maria Varga is upbeat about the vote in May, in part because she sees the party as united.\n\n"
+    quotation = "“Not only can we win in May, we are the ones with the best chance of winning.”"
+    assert [r["speaker"] for r in only(about + quotation)] == ["Maria Varga"]
+    assert [r["speaker"] for r in only("The weather in the valley was bad all week.\n\n" + quotation)] == [""]
+
+
+def test_a_cue_after_a_closed_sentence_does_not_cross_a_line_break():
+    # paragraphs written as single lines: the next line's verb reports something else
+    text = ("Governor Chris Bertrand and Senator Marco Ruiz met on the stage.\n\n"
+            "Bertrand's been making the case for weeks that Ruiz isn't ready for the job. \"You have not been involved in a "
+            "consequential decision where you had to be held accountable,\" he said. \"You just simply haven't.\"\n"
+            "Ruiz fired back at Bertrand over the state's credit rating being downgraded nine times.\n")
+    assert [r["speaker"] for r in only(text)] == ["Chris Bertrand", "Chris Bertrand"]
+
+
+def test_a_passage_framed_by_an_unlisted_verb_is_the_person_subjects():
+    text = "Paula Ryder worried that the safety net was becoming “a hammock that lulls able-bodied people to lives of dependency.”"
+    assert [(r["kind"], r["speaker"]) for r in only(text)] == [("partial", "Paula Ryder")]
+    # a few words stay the reporter's marks; a subject that is no person gives no speaker
+    assert [(r["kind"], r["speaker"]) for r in only("Paula Ryder worried that the net was a “hammock” for many.")] == [("scare", "")]
+    text = "The old bridge was becoming “a hazard that threatens every driver who crosses it at night.”"
+    assert [r["speaker"] for r in only(text)] == [""]
+
+
+def test_a_passage_framed_by_an_unlisted_verb_is_the_body_subjects():
+    text = "The NCRB listed “public corruption as the top criminal priority of the bureau this year.”"
+    assert [r["speaker"] for r in only(text)] == ["NCRB"]
+
+
+def test_a_passage_framed_by_an_unlisted_verb_after_he_is_the_persons_he_stands_for():
+    text = ("Walter Brandt said he would advise the new mayor.\n\n"
+            "He anticipated that one of the biggest challenges would be “dealing with the wide variety of problems the old team left.”")
+    assert [r["speaker"] for r in only(text)] == ["Walter Brandt"]
+
+
+def test_a_programme_title_after_a_possessive_is_nobodys_words():
+    # one capitalised word after a name's possessive, or a title after "television’s" or "channel’s",
+    # names a programme, not anyone's words
+    rows = {r["quote"]: r for r in only("Dana Holt, the star of television’s “Harbor,” told KTV’s “Sunrise” that the plan was “a total mess.”")}
+    assert rows["Harbor,"]["kind"] == "scare" and rows["Sunrise"]["kind"] == "scare"
+    assert rows["a total mess."]["speaker"] == "Dana Holt"
+    row = only("Mayor Tom Heller told the Dover news channel’s “Good Evening Dover,” that he would run.")[0]
+    assert row["kind"] == "scare"
+
+
+def test_a_title_after_the_noun_of_a_work_is_nobodys_words():
+    text = ("Dana Holt, the former host of the reality show “The Big Deal,” said the network was “a shambles.” "
+            "Her 2009 book “Winning: How the Farm Came Back from the Brink,” sold well.")
+    rows = {r["quote"]: r for r in only(text)}
+    assert rows["The Big Deal,"]["kind"] == "scare"
+    assert rows["Winning: How the Farm Came Back from the Brink,"]["kind"] == "scare"
+    assert rows["a shambles."]["speaker"] == "Dana Holt"
+
+
+def test_a_title_after_the_noun_of_a_work_and_a_comma_is_nobodys_words_even_as_a_sentence():
+    # “An Honest Farmer.” after "his 2012 book," reads like a quoted sentence with a speaker
+    text = "Tom Heller spoke of his parents, Mr. Heller said in his 2012 book, “An Honest Farmer.” So they stayed."
+    rows = {r["quote"]: r for r in only(text)}
+    assert rows["An Honest Farmer."]["kind"] == "scare"

@@ -268,3 +268,50 @@ def test_an_apposition_with_a_noun_of_person_makes_a_name_a_person():
     text = ("Mr. Quill joined the call with Xandra Marr, president of the rights group Avanta. "
             "She said the mayor “has failed to act on the flooding.”")
     assert one(text)["speaker"] == "Xandra Marr"
+
+
+def test_an_honorific_picks_the_bearer_of_a_surname_whose_gender_agrees():
+    # "Mr. Okafor" is not the first Okafor named (a woman) but the man of that surname
+    text = ("Grace Okafor spoke first at the rally. Her husband, Peter Okafor, spoke after her.\n\n"
+            "“We will never give up on this town,” Mr. Okafor said.")
+    assert one(text)["speaker"] == "Peter Okafor"
+
+
+def test_a_listed_first_name_that_spells_a_thing_opens_a_person_name():
+    # "Bill" is also a law's word, but before a capitalised surname it is a first name
+    row = one("“We will not back down on the budget,” Bill Tarrant said.")
+    assert (row["speaker"], row["speaker_type"]) == ("Bill Tarrant", "person")
+
+
+def test_a_quote_ending_with_its_comma_closes_an_introduction_before_the_subject():
+    # the subject "she" stands for is the main clause's, not the one of the "When" clause
+    text = ("When Rachel Maddow pointed out that Vale calls it “a plan for all,” Anna Bertrand seized upon the reference. "
+            "“It is not the same if you turn it over to the states,” she said.")
+    assert [r["speaker"] for r in only(text) if r["kind"] == "direct"] == ["Anna Bertrand"]
+
+
+def test_they_goes_back_to_two_people_named_as_one_subject():
+    text = ("Nora Foner and Rita Alba suggest this has less to do with faith than with secular values.\n\n"
+            "In the United States, they write, “to be religious is to be in sync with mainstream norms.”")
+    row = one(text)
+    assert (row["speaker"], row["speaker_type"]) == ("Nora Foner and Rita Alba", "role")
+    # one person as the subject is no antecedent for "they": the speaker stays empty
+    text = ("Professor Nora Foner suggests this has less to do with faith than with secular values.\n\n"
+            "In the United States, they write, “to be religious is to be in sync with mainstream norms.”")
+    assert one(text)["speaker"] == ""
+
+
+def test_he_in_an_opening_clause_is_the_main_clause_subject_named_after_it():
+    text = ("Ruth Adler spoke at the rally on Monday.\n\n"
+            "After he blasted the new film “Glimmer” for being too “soft on crime,” Pastor Kevin Dorsey has now set his sights on the council.")
+    assert [r["speaker"] for r in only(text)] == ["Pastor Kevin Dorsey", "Pastor Kevin Dorsey"]
+    # a "she" does not stand for a man named after it
+    text = ("After she blasted the new film “Glimmer” for being too “soft on crime,” Kevin Dorsey has now set his sights on the council.")
+    assert [r["speaker"] for r in only(text)] == ["", ""]
+
+
+def test_a_plural_title_is_not_part_of_the_names_after_it():
+    rows = only("Professors Dana Holt and Rui Alves wrote a paper.\n\nHolt later said the plan was “a mess.”")
+    assert rows[0]["speaker"] == "Dana Holt"
+    rows = only("Sens. Dana Holt and Rui Alves wrote a letter.\n\nHolt later said the plan was “a mess.”")
+    assert rows[0]["speaker"] == "Dana Holt"
