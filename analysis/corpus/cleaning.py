@@ -568,7 +568,7 @@ def _only_patterns(rule: Rule) -> bool:
     """The rule takes a line only when its patterns match the line whole (its other conditions can
     only refuse): a line that holds none of the texts its patterns require is never its."""
     return rule.combined is not None and not (
-        rule.repeats_removed or rule.from_corpus or rule.repeats_longer_line or rule.doubled_run or rule.from_metadata
+        rule.repeats_removed or rule.from_corpus or rule.repeats_longer_line or rule.reworded_repeat or rule.doubled_run or rule.from_metadata
     )
 
 
