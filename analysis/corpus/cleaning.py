@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..paths import DATA_DIR
+from .rulescreen import RuleScreen
 
 __all__ = [
     "clean_article",
@@ -56,7 +57,16 @@ _STOPWORDS = frozenset(
 )
 # Small words a headline in title case may leave in lower case ("Trump Says He Planned to Fire ...").
 _TITLE_SMALL = frozenset("a an and as at but by for from in into of on or the to vs via with".split())
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
+_QUOTES = {"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "}
+
+
+def _straight(s: str) -> str:
+    """Curly quotes made straight and no-break spaces plain (one ``replace`` per character: many times
+    faster than ``str.translate`` on text that is not ASCII)."""
+    for curly, plain in _QUOTES.items():
+        if curly in s:
+            s = s.replace(curly, plain)
+    return s
 
 
 @dataclass(frozen=True)
@@ -166,7 +176,7 @@ def rules_table(path: str | Path = RULES_FILE):
 @lru_cache(maxsize=1 << 16)
 def _norm(s: str) -> str:
     """Compare lines loosely: NFC, straight quotes, folded white space, case."""
-    s = unicodedata.normalize("NFC", s).translate(_QUOTES)
+    s = _straight(unicodedata.normalize("NFC", s))
     return re.sub(r"\s+", " ", s).strip().casefold()
 
 
@@ -178,7 +188,7 @@ def _is_masthead(line: str, outlet: str) -> bool:
     (case and quotes aside), then nothing, a separator, or capitalised words ("The Independent UK",
     "CNN | World"), and no sentence end. An outlet called "AP" or "The" never takes "Apparently
     talks failed." or "The talks failed." with it."""
-    fold = lambda s: re.sub(r"\s+", " ", unicodedata.normalize("NFC", s).translate(_QUOTES)).strip()
+    fold = lambda s: re.sub(r"\s+", " ", _straight(unicodedata.normalize("NFC", s))).strip()
     text, name = fold(line), fold(outlet)
     if not name or len(text.split()) > 6:
         return False
@@ -216,7 +226,7 @@ def _tails(value: str) -> list[str]:
 def _names(value: str) -> tuple[str, ...]:
     """The people of a byline ("Jane Doe, John Roe and Ann Poe"), folded; each of two words or more
     (remembered: every line of the article is tested against its byline)."""
-    value = re.sub(r"^by\s+", "", unicodedata.normalize("NFC", value).translate(_QUOTES).strip().strip('"'), flags=re.I)
+    value = re.sub(r"^by\s+", "", _straight(unicodedata.normalize("NFC", value)).strip().strip('"'), flags=re.I)
     names = [n.strip().strip('"').casefold() for n in re.split(r",|;|&|\band\b", value)]
     return tuple(n for n in names if len(n.split()) >= 2)
 
@@ -310,6 +320,7 @@ class _Article:
     def __init__(self, lines: list[str]):
         self.lines = [ln.strip() for ln in lines if ln.strip()]
         self.joined = " \n ".join(_words(ln) for ln in self.lines)
+        self._padded = f" {self.joined} "
         self.title_case_lines = sum(_is_headline_case(ln) for ln in self.lines)
         self.doubled = _doubled_runs(self.lines)
         self.counts = Counter(_norm(ln) for ln in self.lines)
@@ -344,7 +355,7 @@ class _Article:
         if re.match(r"""["“‘']|[A-Z][A-Z.'’ -]+:""", line) or re.search(r"(?:[—–-]|--)\W*$", line):
             return False
         w = _words(line)
-        if len(w.split()) < min_words or f" {w} " not in f" {self.joined} ":
+        if len(w.split()) < min_words or f" {w} " not in self._padded:
             return False
         for i, ln in enumerate(self.lines):
             if ln != line:
@@ -421,7 +432,7 @@ def _boilerplate_shape(line: str, rule: Rule) -> bool:
         return False
     if line.count(",") >= 6:
         return False
-    folded = line.translate(_QUOTES)
+    folded = _straight(line)
     return not any(len(q.split()) >= 4 for q in re.findall(r'"([^"]+)"', folded))
 
 
@@ -483,11 +494,15 @@ def repeated_by_outlet(items: Iterable[tuple[str, str]], *, rules: tuple[Rule, .
 
 def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: str | None = None,
              article: _Article | None = None, repeated: Collection[str] = ()) -> bool:
+    # A new kind of rule that can take a line without its patterns matching the line whole must be
+    # named in _only_patterns too, or the rule screen would leave it out.
     stripped = line.strip()
     if len(stripped) > rule.max_chars:
         return False
     if rule.follows and above not in rule.follows:
         return False
+    if (rule.before is not None or rule.after is not None) and _only_patterns(rule) and not rule.combined.fullmatch(stripped):
+        return False  # the line's shape first: finding its neighbours reads the whole article
     if rule.once and (article is None or article.counts[_norm(stripped)] > 1):
         return False
     if rule.before is not None and (article is None or not article.lies_before(stripped, rule.before, rule.combined, rule.before_run)):
@@ -527,7 +542,7 @@ def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: 
                 # (a bullet or dash before the name is the list's mark: "• Jane Doe is ...")
                 names = _names(value)
                 text = re.sub(r"^[•·*–—-]\s*", "", stripped) if names else stripped
-                low = unicodedata.normalize("NFC", text).translate(_QUOTES).casefold() if names else ""
+                low = _straight(unicodedata.normalize("NFC", text)).casefold() if names else ""
                 for name in names:
                     if low.startswith(name) and rule.combined is not None and rule.combined.fullmatch(text[len(name):]):
                         return True
@@ -541,10 +556,42 @@ def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: 
 
 def _first_match(rules, line, meta, removed_text, above: str | None = None, article: _Article | None = None,
                  repeated: Collection[str] = ()) -> Rule | None:
+    if isinstance(rules, RuleScreen):
+        rules = rules.candidates(line)
     for rule in rules:
         if _matches(rule, line, meta, removed_text, above, article, repeated):
             return rule
     return None
+
+
+def _only_patterns(rule: Rule) -> bool:
+    """The rule takes a line only when its patterns match the line whole (its other conditions can
+    only refuse): a line that holds none of the texts its patterns require is never its."""
+    return rule.combined is not None and not (
+        rule.repeats_removed or rule.from_corpus or rule.repeats_longer_line or rule.reworded_repeat or rule.doubled_run or rule.from_metadata
+    )
+
+
+_SCREENS: dict[int, tuple[tuple[Rule, ...], tuple[RuleScreen, RuleScreen, RuleScreen]]] = {}
+
+
+def _screens(rules: tuple[Rule, ...]) -> tuple[RuleScreen, RuleScreen, RuleScreen]:
+    """The head, tail and body rules of a rule set, each as a :class:`RuleScreen` (built once per rule set)."""
+    found = _SCREENS.get(id(rules))
+    if found is not None and found[0] is rules:  # a tuple, never changed in place
+        return found[1]
+    screen = lambda chosen: RuleScreen([(r, r.patterns if _only_patterns(r) else None) for r in chosen])
+    built = (
+        screen(r for r in rules if r.where in ("head", "edge", "any")),
+        # Read upwards, the tail cannot know the line above a line: rules that follow another are left out.
+        screen(r for r in rules if r.where in ("tail", "edge", "any") and not r.follows),
+        screen(r for r in rules if r.where in ("body", "any")),
+    )
+    if isinstance(rules, tuple):
+        if len(_SCREENS) >= 8:
+            _SCREENS.clear()
+        _SCREENS[id(rules)] = (rules, built)
+    return built
 
 
 def _is_label(prefix: str, lines: list[str], i: int) -> bool:
@@ -579,10 +626,7 @@ def clean_article(raw: str, meta: dict | None = None, *, rules: tuple[Rule, ...]
     """
     meta = meta or {}
     rules = rules if rules is not None else load_rules()
-    head_rules = [r for r in rules if r.where in ("head", "edge", "any")]
-    # Read upwards, the tail cannot know the line above a line: rules that follow another are left out.
-    tail_rules = [r for r in rules if r.where in ("tail", "edge", "any") and not r.follows]
-    body_rules = [r for r in rules if r.where in ("body", "any")]
+    head_rules, tail_rules, body_rules = _screens(rules)
     prefix_rules = [r for r in rules if r.where == "prefix"]
 
     lines = normalise_newlines(raw).split("\n")

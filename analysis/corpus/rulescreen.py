@@ -1,0 +1,237 @@
+"""Which cleaning rules can match a line at all, found in one pass over the line.
+
+Cleaning tries some fifty rules on every line of every article, and most lines are body text that
+no rule takes: trying each rule's regular expression on each line was most of the cost of cleaning.
+Most patterns cannot match without some literal text ("newsletter", "Getty Images", "(@"), so a
+rule is tried only on a line that holds one of the texts its patterns require. The required texts
+are read from each pattern's parsed form (:func:`required_literals`), so this works for any rule
+set and never changes a result: a rule skipped here is one whose patterns cannot match the line.
+One Aho-Corasick automaton (Aho & Corasick 1975, through pyahocorasick) finds every required text
+the line holds in a single pass; rules whose patterns require none, or that match on something
+other than their patterns, are always tried. Case is compared as ``re.IGNORECASE`` compares it
+(:func:`fold`), so a case-insensitive pattern's text is found in any case.
+
+References:
+    Aho, A. V. & Corasick, M. J. (1975). Efficient string matching: an aid to bibliographic search.
+    Communications of the ACM 18(6), 333-340.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from re import _constants as C
+from re import _parser
+from re._casefix import _EXTRA_CASES  # the characters re.IGNORECASE takes as equal beyond lower case
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+__all__ = ["fold", "required_literals", "RuleScreen"]
+
+T = TypeVar("T")
+
+# Sets of required texts larger than this are not built (a pattern's alternatives multiplied out).
+_MAX_TEXTS = 64
+# Required texts this short are looked up one by one, not by the automaton (see RuleScreen).
+_SHORT = 2
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+
+# Each character that re.IGNORECASE takes as equal to others beyond lower case ('ſ' and 's', 'ı' and
+# 'i', 'ς' and 'σ') to the least of its class, after lower-casing.
+_CLASS_LEAST = {
+    chr(c): chr(min((lo, *others)))
+    for lo, others in _EXTRA_CASES.items()
+    for c in (lo, *others)
+    if c != min((lo, *others))
+}
+_CLASS_TABLE = str.maketrans(_CLASS_LEAST)
+_CLASS_CHARS = re.compile("[" + re.escape("".join(_CLASS_LEAST)) + "]")
+
+
+def fold(text: str) -> str:
+    """``text`` with case folded as ``re.IGNORECASE`` compares characters, one character for one.
+
+    Two characters that a case-insensitive pattern takes as equal fold to the same character
+    (and a character equals only itself under a case-sensitive pattern), so a text a pattern
+    requires, folded, is found in the folded line whenever the pattern can match the line.
+    """
+    if "\u0130" in text:  # 'İ': lower() gives 'i' and a combining dot, re.IGNORECASE 'i'
+        text = text.replace("\u0130", "i")
+    text = text.lower()
+    if not text.isascii() and _CLASS_CHARS.search(text):
+        text = text.translate(_CLASS_TABLE)
+    return text
+
+
+def _product(sets: list[frozenset[str]]) -> frozenset[str] | None:
+    size = 1
+    for s in sets:
+        size *= len(s)
+        if size > _MAX_TEXTS:
+            return None
+    return frozenset("".join(p) for p in itertools.product(*sets))
+
+
+def _exact(op, av) -> frozenset[str] | None:
+    """The strings one parsed item matches, when they are few; None when they are not."""
+    if op is C.LITERAL:
+        return frozenset(chr(av))
+    if op is C.AT:  # \b, ^, $: zero width
+        return frozenset([""])
+    if op is C.IN:
+        if len(av) > 8 or any(o is not C.LITERAL for o, _ in av):
+            return None
+        return frozenset(chr(a) for _, a in av)
+    if op is C.SUBPATTERN:
+        return _exact_seq(av[3])
+    if op is C.BRANCH:
+        alts = [_exact_seq(alt) for alt in av[1]]
+        if any(a is None for a in alts) or sum(len(a) for a in alts) > _MAX_TEXTS:
+            return None
+        return frozenset().union(*alts)
+    if op in _REPEATS and av[1] == 1:  # x? and x{1}
+        inner = _exact_seq(av[2])
+        if inner is None:
+            return None
+        return inner | {""} if av[0] == 0 else inner
+    return None
+
+
+def _exact_seq(seq) -> frozenset[str] | None:
+    sets = []
+    for op, av in seq:
+        s = _exact(op, av)
+        if s is None:
+            return None
+        sets.append(s)
+    return _product(sets)
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective of two sets of required texts: the longer shortest text, then fewer texts."""
+    if a is None or not a or min(map(len, a)) == 0:
+        return b
+    if b is None or not b or min(map(len, b)) == 0:
+        return a
+    return max(a, b, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _required_seq(seq) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+    run: list[frozenset[str]] = []  # consecutive items that match few strings, multiplied out
+
+    def flush() -> None:
+        nonlocal best
+        if run:
+            best = _better(best, _product(run))
+            run.clear()
+
+    for op, av in seq:
+        exact = _exact(op, av)
+        if exact is not None:
+            if _product([*run, exact]) is None:
+                flush()
+            run.append(exact)
+            continue
+        flush()
+        need = None
+        if op is C.BRANCH:
+            alts = [_required_seq(alt) for alt in av[1]]
+            if all(a is not None for a in alts) and sum(len(a) for a in alts) <= _MAX_TEXTS:
+                need = frozenset().union(*alts)
+        elif op is C.SUBPATTERN:
+            need = _required_seq(av[3])
+        elif op in _REPEATS and av[0] >= 1:
+            need = _required_seq(av[2])
+        elif op is C.ASSERT:  # a lookahead or lookbehind must match too
+            need = _required_seq(av[1])
+        elif op is C.ATOMIC_GROUP:
+            need = _required_seq(av)
+        best = _better(best, need)
+    flush()
+    return best
+
+
+def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
+    """Texts one of which every match of ``pattern`` contains, folded (:func:`fold`); None when
+    the pattern requires none that this reading finds (then it may match anything).
+
+    Read from the parsed pattern: literal characters, alternatives of few strings multiplied out
+    ("(?:Photo|Image) by" requires "photo by" or "image by"), groups, repeats of at least one and
+    lookarounds that must match. What cannot be read exactly (a character class, an optional part,
+    a negative lookahead) only ends a text, so the texts found are always required.
+    """
+    need = _required_seq(_parser.parse(pattern.pattern, pattern.flags))
+    if need is None or not need or min(map(len, need)) == 0:
+        return None
+    texts = {fold(t) for t in need}
+    # a text that holds another of the set adds nothing (" said." when " said" is there)
+    return frozenset(t for t in texts if not any(u != t and u in t for u in texts))
+
+
+def _widths(patterns: Sequence[re.Pattern]) -> tuple[int, int]:
+    """The least and the greatest length of a string that one of ``patterns`` matches whole."""
+    widths = [_parser.parse(p.pattern, p.flags).getwidth() for p in patterns]
+    return min(lo for lo, _ in widths), max(hi for _, hi in widths)
+
+
+class RuleScreen(Generic[T]):
+    """The rules that can match a line, in their order: those whose patterns require a text the
+    line holds and can match a line of its length, and those that are always tried.
+
+    Args:
+        items: (rule, its patterns) in the order the rules are tried; patterns None when the rule
+            must always be tried (it matches on something other than its patterns). The patterns
+            are the ones the rule's line must match whole (``re.fullmatch`` of the stripped line).
+            A rule whose patterns require no text (:func:`required_literals`) is tried on every
+            line of a length they can match.
+    """
+
+    def __init__(self, items: Sequence[tuple[T, Sequence[re.Pattern] | None]]):
+        self.rules = [rule for rule, _ in items]
+        self._always: list[int] = []  # tried on every line
+        self._sized: list[tuple[int, int, int]] = []  # (rule, least, greatest length): tried on lines of those lengths
+        self._width: dict[int, tuple[int, int]] = {}
+        by_text: dict[str, set[int]] = {}
+        for i, (_, patterns) in enumerate(items):
+            if not patterns:
+                self._always.append(i)
+                continue
+            self._width[i] = _widths(patterns)
+            needs = [required_literals(p) for p in patterns]
+            if any(n is None for n in needs):
+                self._sized.append((i, *self._width[i]))
+                continue
+            for text in frozenset().union(*needs):
+                by_text.setdefault(text, set()).add(i)
+        # Texts of one or two characters (" ", "(", "ap") are in most lines, many times: looking each up
+        # with `in` costs less than the automaton reporting every place it is found.
+        self._short = [(text, frozenset(rules)) for text, rules in sorted(by_text.items()) if len(text) <= _SHORT]
+        long = sorted(text for text in by_text if len(text) > _SHORT)
+        # the automaton gives a number for each text found; _groups[number] = the rules that require it
+        self._groups = [frozenset(by_text[text]) for text in long]
+        self._automaton = None
+        if long:
+            self._automaton = ahocorasick.Automaton()
+            for k, text in enumerate(long):
+                self._automaton.add_word(text, k)
+            self._automaton.make_automaton()
+
+    def candidates(self, line: str) -> list[T]:
+        """The rules worth trying on ``line``, in order (every rule that can match it is among them)."""
+        line = line.strip()
+        n = len(line)
+        hit = {i for i, lo, hi in self._sized if lo <= n <= hi}
+        hit.update(self._always)
+        if self._automaton is None and not self._short:
+            return [self.rules[i] for i in sorted(hit)]
+        width = self._width
+        folded = fold(line)
+        found = [rules for text, rules in self._short if text in folded]
+        if self._automaton is not None:
+            found += [self._groups[k] for k in {k for _, k in self._automaton.iter(folded)}]
+        for rules in found:
+            hit.update(i for i in rules if width[i][0] <= n <= width[i][1])
+        return [self.rules[i] for i in sorted(hit)]
