@@ -204,6 +204,9 @@ _NOUN_LIKE_FORMS = frozenset(
 )
 
 
+# Verbs right after a noun-like form that make it their subject, a noun ("the attack was", "the claims have")
+_VERB_AFTER_NOUN = frozenset("was were is are has have had".split())
+
 # Prepositions whose object a determiner opens: the noun-like form at its end is a noun
 _OBJECT_PREPOSITIONS = PREPOSITIONS | frozenset("after before since following".split())
 
@@ -258,6 +261,8 @@ def _is_verb_use(toks: list[Tok], i: int, lemma: str, lex: Lexicon) -> bool:
         return bool(nxt) and (nxt[0].q >= 0 or (nxt[0].text in ":," and len(nxt) > 1 and nxt[1].q >= 0))  # "was prompted to say, “...”"
     if prev.low in ("of", "in", "for", "on", "with", "by", "from", "without", "after", "before", "while", "about"):
         return lemma == "according to" or t.low.endswith("ing")
+    if t.low in _NOUN_LIKE_FORMS and i + 1 < len(toks) and toks[i + 1].low in _VERB_AFTER_NOUN:
+        return False  # "the Benghazi attack was ...", "Trump's claims were ...": the subject of a verb of its own
     if t.low in _NOUN_LIKE_FORMS:
         # "a series of Twitter posts", "in media reports", "a declarative answer", "a social media post";
         # but "the document states", "the Kremlin claims": a body that can speak, then the verb

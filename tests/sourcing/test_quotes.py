@@ -380,3 +380,11 @@ def test_a_title_after_the_noun_of_a_work_and_a_comma_is_nobodys_words_even_as_a
     text = "Tom Heller spoke of his parents, Mr. Heller said in his 2012 book, “An Honest Farmer.” So they stayed."
     rows = {r["quote"]: r for r in only(text)}
     assert rows["An Honest Farmer."]["kind"] == "scare"
+
+
+def test_a_noun_like_form_before_a_verb_of_its_own_is_no_cue():
+    # "attack" in "Harbourtown attack was planned" is a noun, the subject of "was", not a verb of speech
+    text = ("The station reported that night: General Ann Smith testifies Harbourtown attack was planned.\n\n"
+            "“The hearing was closed to the public and the press for most of the afternoon.")
+    row = one(text)
+    assert row["speaker"] == "Ann Smith" and row["verb"] == "testifies"
