@@ -244,6 +244,14 @@ NEW_RULES = {
                             "complain about the cost of the pier.",
                             "Critics of the plan, who never objected when the council spent more on the marina, now complain "
                             "about the cost of the pier. They have a point.", "middle", None),
+    # round 6 (more cases in test_cleaning_round6.py)
+    "related_bullet": ("• Harbour Pier Plans Split The Council", "• The council met on Tuesday.", "middle", "Related"),
+    "book_box": ("The Harbour Years by Jane Doe Hardcover, 312 pages | purchase", "Her first book ran to 312 pages in hardcover, and sold well.",
+                 "middle", None),
+    "caption_more": ("The harbour handles about a third of the region's freight, but has fewer workers than before. More",
+                     "Fishermen on the pier want one thing from the council: More", "middle", None),
+    "live_blog_navigation": ('Scroll down and read "up" to see how the day unfolded.', "Scroll down the list and you will see the pier.",
+                             "middle", None),
 }
 
 
