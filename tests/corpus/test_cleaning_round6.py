@@ -27,6 +27,7 @@ from .test_cleaning_round5 import _CLOSE, _OPEN, _rules
     ("The Harbour Years by Jane Doe Hardcover, 312 pages | purchase close overlay Buy Featured Book", "book_box"),
     ("The harbour handles about a third of the region's freight, but has fewer workers than before. More", "caption_more"),
     ('Scroll down and read "up" to see how the day unfolded.', "live_blog_navigation"),
+    ("It will not be easy. Join us: go to https://t.co/AbC123.", "social_embed"),
 ])
 def test_furniture_between_paragraphs_goes(line, rule):
     assert _rules([_OPEN, "", line, "", _CLOSE]) == {3: rule}
@@ -49,6 +50,7 @@ def test_furniture_between_paragraphs_goes(line, rule):
     "Her first book ran to 312 pages in hardcover, and sold well.",
     "Fishermen on the pier want one thing from the council: More",
     "Scroll down the list and you will see the pier.",
+    "The council posted the plan at https://harbour.example.org/co/plan.",
 ])
 def test_prose_of_the_same_shapes_stays(line):
     assert _rules([_OPEN, "", line, "", _CLOSE]) == {}
