@@ -459,15 +459,17 @@ def skipping_finditer(rx: re.Pattern) -> re.Pattern | None:
 
     A pattern that begins with a word edge (``\\b\\d+``) or an alternation of such makes the
     regular expression engine try the whole pattern at every character of the text. The pattern
-    returned, ``[first characters](?<=(?=rx).)``, begins with a character class, which the engine
+    returned, ``[first characters](?<=(?=rx)(?s:.))``, begins with a character class, which the engine
     skips to directly; it matches one character where ``rx`` matches. :func:`skip_finditer` walks it as
     ``rx.finditer`` would.
     """
+    if rx.flags & re.VERBOSE:  # a comment at its end would swallow what follows
+        return None
     got = _first_chars(_parser.parse(rx.pattern, rx.flags).data)
     if got is None or got[1] or not got[0]:
         return None
     try:
-        return re.compile(f"[{''.join(got[0])}](?<=(?=(?:{rx.pattern})).)", rx.flags)
+        return re.compile(f"[{''.join(got[0])}](?<=(?=(?:{rx.pattern}))(?s:.))", rx.flags)
     except re.error:  # a back reference, which a look-behind may not hold
         return None
 

@@ -247,13 +247,14 @@ def test_caseless_characters_fold_to_nothing_else():
     (r"(?:Mr|Ms)\.?\s+[A-Z]\w+", 0),
     (r"x*(?:y|z+)\d?", re.IGNORECASE),
     (r"(?<=\s)kelvin", re.IGNORECASE),
+    (r"\s+(?:aged|xy)", re.IGNORECASE),  # a match that begins with a line break
 ])
 def test_skip_finditer_gives_the_matches_of_finditer(pattern, flags):
     rx = re.compile(pattern, flags)
     skipping = skipping_finditer(rx)
     assert skipping is not None and skipping.pattern.startswith("[")
     text = ("Aged 7, a 40-year-old Ms. Smith paid $5 and €  3 of 2.5bn, 10 billion; Mr  Jones 3-YEAR-OLD \u212aELVIN kelvin "
-            "xxzz9 Y xy $$7 aged 1234")
+            "xxzz9 Y\nxy $$7 aged 1234")
     want = [(m.lastgroup, m.span()) for m in rx.finditer(text)]
     assert want and [(m.lastgroup, m.span()) for m in skip_finditer(rx, skipping, text)] == want
 
@@ -262,6 +263,7 @@ def test_skip_finditer_gives_the_matches_of_finditer(pattern, flags):
 def test_skip_finditer_falls_back_to_finditer(pattern):
     rx = re.compile(pattern, re.IGNORECASE)
     assert skipping_finditer(rx) is None
+    assert skipping_finditer(re.compile(r"a  # a comment", re.VERBOSE)) is None
     text = "ab Ab aab xb"
     assert [m.span() for m in skip_finditer(rx, None, text)] == [m.span() for m in rx.finditer(text)]
 
