@@ -160,7 +160,7 @@ class FrameScheme:
         starts: dict[str, list[tuple[int, re.Pattern]]] = {frame: [] for frame in idx.terms}
         begins, cache = idx.begins, idx.begins_cache
         # The words and their offsets without a Python step per word: one split gives the words and
-        # the stretches between them, hence each word's start by cumulative sums; only the few
+        # the stretches between them, hence each word's start by a cumulative sum; only the few
         # words that may begin a term are then visited one by one.
         parts = _WORD_SPLIT.split(text)
         words = parts[1::2]
@@ -173,9 +173,9 @@ class FrameScheme:
         frames_of = (lambda w: extra[w] if w in extra else cache[w]) if extra else cache.__getitem__
         hits = np.flatnonzero(np.fromiter(map(bool, map(frames_of, words)), dtype=bool, count=len(words)))
         if len(hits):
-            gaps = np.fromiter(map(len, parts[0:-1:2]), dtype=np.int64, count=len(words))
-            lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
-            offsets = (np.cumsum(gaps) + np.cumsum(lengths) - lengths)[hits].tolist()
+            # parts alternate stretch, word, stretch ...: word i starts where part 2i ends
+            ends = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
+            offsets = ends[2 * hits].tolist()
             for i, pos in zip(hits.tolist(), offsets):
                 for frame, rx in frames_of(words[i]):
                     starts[frame].append((pos, rx))
