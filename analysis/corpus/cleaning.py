@@ -319,19 +319,38 @@ class _Article:
 
     def __init__(self, lines: list[str]):
         self.lines = [ln.strip() for ln in lines if ln.strip()]
+        # where each line is printed (the rules ask of one line at a time; reading every line to find it
+        # made each question cost the article's length)
+        self.at: dict[str, list[int]] = {}
+        for i, ln in enumerate(self.lines):
+            self.at.setdefault(ln, []).append(i)
         self.joined = " \n ".join(_words(ln) for ln in self.lines)
         self._padded = f" {self.joined} "
         self.title_case_lines = sum(_is_headline_case(ln) for ln in self.lines)
         self.doubled = _doubled_runs(self.lines)
         self.counts = Counter(_norm(ln) for ln in self.lines)
+        self._paragraph: dict[int, str | None] = {}
+        self._unattributed: dict[int, str] = {}
+
+    def _sentence_words(self, j: int) -> str | None:
+        """The words of line ``j`` (:func:`_words`) padded with a space each side, when the line ends a
+        sentence; None when it does not (remembered: each line is the neighbour of two)."""
+        if j not in self._paragraph:
+            self._paragraph[j] = f" {_words(self.lines[j])} " if _ENDS_SENTENCE.search(self.lines[j]) else None
+        return self._paragraph[j]
+
+    def _words_unattributed(self, j: int) -> str:
+        """The words of line ``j`` without an attribution after its closing mark, padded with a space
+        each side (remembered)."""
+        if j not in self._unattributed:
+            self._unattributed[j] = f" {_words(_ATTRIBUTION.sub('', self.lines[j]))} "
+        return self._unattributed[j]
 
     def lies_before(self, line: str, target: re.Pattern, shape: re.Pattern | None, run: int) -> bool:
         """The line sits right above (blank lines aside) a line that ``target`` matches whole, or above at
         most ``run`` lines that ``shape`` matches whole, the last of them right above such a line: the text
         of an embedded post printed over several lines above its signature."""
-        for i, ln in enumerate(self.lines):
-            if ln != line:
-                continue
+        for i in self.at.get(line, ()):
             for j in range(i + 1, min(i + 2 + run, len(self.lines))):
                 if target.fullmatch(self.lines[j]):
                     return True
@@ -341,7 +360,7 @@ class _Article:
 
     def lies_after(self, line: str, target: re.Pattern) -> bool:
         """The line sits right below (blank lines aside) a line that ``target`` matches whole."""
-        return any(ln == line and i > 0 and target.fullmatch(self.lines[i - 1]) for i, ln in enumerate(self.lines))
+        return any(i > 0 and target.fullmatch(self.lines[i - 1]) for i in self.at.get(line, ()))
 
     def in_longer_paragraph(self, line: str, *, min_words: int, margin: int = 20) -> bool:
         """The line's words are found, whole, inside the paragraph right above or right below it, which
@@ -357,16 +376,13 @@ class _Article:
         w = _words(line)
         if len(w.split()) < min_words or f" {w} " not in self._padded:
             return False
-        for i, ln in enumerate(self.lines):
-            if ln != line:
-                continue
+        for i in self.at.get(line, ()):
             if i > 0 and self.lines[i - 1].endswith(":"):
                 continue
             for j in (i - 1, i + 1):
-                if 0 <= j < len(self.lines) and _ENDS_SENTENCE.search(self.lines[j]):
-                    p = _words(self.lines[j])
-                    if len(p) >= len(w) + margin and f" {w} " in f" {p} ":
-                        return True
+                p = self._sentence_words(j) if 0 <= j < len(self.lines) else None
+                if p is not None and len(p) - 2 >= len(w) + margin and f" {w} " in p:
+                    return True
         return False
 
     def reworded_in_neighbour(self, line: str, *, min_words: int, run: int = 5, spare: int = 2, extra: int = 2) -> bool:
@@ -392,13 +408,19 @@ class _Article:
             return False
         if re.match(r"""["“‘']""", text) and (len(w) < 2 * min_words or not re.search(r"""[.!?…,]["”’']$""", text)):
             return False
-        for i, ln in enumerate(self.lines):
-            if ln != line or (i > 0 and self.lines[i - 1].endswith(":")):
+        # the line's last words are covered only by a run that ends with them: a paragraph without them
+        # in a row cannot cover the line (a test of one substring before building the paragraph's runs)
+        last = f" {' '.join(w[-run:])} " if len(w) >= run and len(w) > spare else None
+        for i in self.at.get(line, ()):
+            if i > 0 and self.lines[i - 1].endswith(":"):
                 continue
             for j in (i - 1, i + 1):
-                if not (0 <= j < len(self.lines) and _ENDS_SENTENCE.search(self.lines[j])):
+                if not (0 <= j < len(self.lines) and self._sentence_words(j) is not None):
                     continue
-                p = _words(_ATTRIBUTION.sub("", self.lines[j])).split()
+                padded = self._words_unattributed(j)
+                if last is not None and last not in padded:
+                    continue
+                p = padded.split()
                 if len(p) < len(w) + extra:
                     continue
                 grams = {tuple(p[k:k + run]) for k in range(len(p) - run + 1)}
