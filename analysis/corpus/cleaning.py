@@ -204,6 +204,7 @@ def _is_masthead(line: str, outlet: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() for w in words)
 
 
+@lru_cache(maxsize=4096)
 def _acronym(outlet: str) -> str:
     """The outlet's short name when its name opens with one in capitals ("HNN" of "HNN News", "HNN (Web
     News)"), folded; "" when it does not ("Harbour News", or "HNN" alone, which the name itself covers)."""
@@ -311,6 +312,12 @@ def _doubled_runs(lines: list[str]) -> frozenset[str]:
 
 
 _ENDS_SENTENCE = re.compile(r"""[.!?…]["”’')]*$""")
+# The shapes of line a pull quote never has (see _Article.in_longer_paragraph, reworded_in_neighbour).
+_QUOTED_OR_LABELLED = re.compile(r"""["“‘']|[A-Z][A-Z.'’ -]+:""")
+_LABELLED_OR_NUMBERED = re.compile(r"[A-Z][A-Z.'’ -]+:|\(?\d{1,2}[.)]\s")
+_CUT_OFF = re.compile(r"(?:[—–-]|--)\W*$")
+_OPENS_QUOTE = re.compile(r"""["“‘']""")
+_CLOSES_QUOTE = re.compile(r"""[.!?…,]["”’']$""")
 
 
 class _Article:
@@ -371,10 +378,15 @@ class _Article:
         is a speaker cut off ("JANE DOE: We're going to talk about—"), one that opens with a speaker's
         label is a turn of a transcript, one below a line ending in a colon is the quotation that line
         introduces ("... she wrote in a tweet:"): none counts."""
-        if re.match(r"""["“‘']|[A-Z][A-Z.'’ -]+:""", line) or re.search(r"(?:[—–-]|--)\W*$", line):
-            return False
         w = _words(line)
-        if len(w.split()) < min_words or f" {w} " not in self._padded:
+        if len(w.split()) < min_words:
+            return False
+        # a neighbour holding the words holds them a second time in the article's words (the line's own
+        # being the first): one look for a second time before the line's shape and its neighbours
+        key = f" {w} "
+        if self._padded.find(key, self._padded.find(key) + 1) < 0:
+            return False
+        if _QUOTED_OR_LABELLED.match(line) or _CUT_OFF.search(line):
             return False
         for i in self.at.get(line, ()):
             if i > 0 and self.lines[i - 1].endswith(":"):
@@ -398,7 +410,7 @@ class _Article:
         ("2) More guns ...") is a list's crosshead and stays; a paragraph printed again without its lead-in
         label ("Wages: ...") is the scraper's double and stays; and words added at the line's start must
         come before a sentence of the paragraph (a name put before it), not stand for other words."""
-        if re.match(r"[A-Z][A-Z.'’ -]+:|\(?\d{1,2}[.)]\s", line) or re.search(r"(?:[—–-]|--)\W*$", line):
+        if _LABELLED_OR_NUMBERED.match(line) or _CUT_OFF.search(line):
             return False
         text = _ATTRIBUTION.sub("", line)
         if not _ENDS_SENTENCE.search(text):
@@ -406,7 +418,7 @@ class _Article:
         w = _words(text).split()
         if len(w) < min_words:
             return False
-        if re.match(r"""["“‘']""", text) and (len(w) < 2 * min_words or not re.search(r"""[.!?…,]["”’']$""", text)):
+        if _OPENS_QUOTE.match(text) and (len(w) < 2 * min_words or not _CLOSES_QUOTE.search(text)):
             return False
         # the line's last words are covered only by a run that ends with them: a paragraph without them
         # in a row cannot cover the line (a test of one substring before building the paragraph's runs)
@@ -563,17 +575,41 @@ def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: 
                 # rest matches the rule's patterns ("David Segal is a former ...").
                 # (a bullet or dash before the name is the list's mark: "• Jane Doe is ...")
                 names = _names(value)
-                text = re.sub(r"^[•·*–—-]\s*", "", stripped) if names else stripped
-                low = _straight(unicodedata.normalize("NFC", text)).casefold() if names else ""
+                if not names:
+                    return False
+                text, low = _after_list_mark(stripped)
                 for name in names:
                     if low.startswith(name) and rule.combined is not None and rule.combined.fullmatch(text[len(name):]):
                         return True
                 return False
-            elif _norm(stripped) in {_norm(value), _norm("By " + value)}:
+            elif _norm(stripped) in _said_as(value):
                 return True
-            elif rule.from_metadata == "outlet" and _norm(stripped) in {_acronym(value), _norm(value).replace(" ", "")}:
+            elif rule.from_metadata == "outlet" and _norm(stripped) in _outlet_short(value):
                 return True  # its short name ("HNN" of "HNN News"), or its name without spaces ("HarbourNews")
     return rule.combined is not None and rule.combined.fullmatch(stripped) is not None
+
+
+_LIST_MARK = re.compile(r"^[•·*–—-]\s*")
+
+
+@lru_cache(maxsize=1 << 16)
+def _after_list_mark(line: str) -> tuple[str, str]:
+    """A line without a bullet or dash before it, as printed and folded (quotes straight, case folded)
+    (remembered: the rules that find the author's name at its start each read the line)."""
+    text = _LIST_MARK.sub("", line)
+    return text, _straight(unicodedata.normalize("NFC", text)).casefold()
+
+
+@lru_cache(maxsize=4096)
+def _said_as(value: str) -> frozenset[str]:
+    """A field's value as a whole line gives it, normalised: alone, or after "By"."""
+    return frozenset({_norm(value), _norm("By " + value)})
+
+
+@lru_cache(maxsize=4096)
+def _outlet_short(value: str) -> frozenset[str]:
+    """An outlet's short names (:func:`_acronym`, its name without spaces), normalised."""
+    return frozenset({_acronym(value), _norm(value).replace(" ", "")})
 
 
 def _first_match(rules, line, meta, removed_text, above: str | None = None, article: _Article | None = None,
