@@ -87,7 +87,7 @@ class Rule:
     min_words: int = 0  # from_corpus / repeats_longer_line: lines of fewer words are never taken
     repeats_longer_line: bool = False  # the line is part of a longer paragraph of the same article (a pull quote)
     doubled_run: bool = False  # the line is printed twice in a row, in a run of such pairs (a photo gallery's captions)
-    combined: re.Pattern | None = None  # the patterns as one alternation, tried in order
+    combined: re.Pattern | None = None  # the patterns' texts as one alternation, tried in order (_combine)
     before: re.Pattern | None = None  # applies only right above a line matching this (an embed's signature), or above a run of lines of the rule's own shape ending there
     before_run: int = 0  # before: at most this many lines of the rule's own shape between the line and the one it is above
     after: re.Pattern | None = None  # applies only right below a line matching this (a paragraph ending a sentence)
@@ -527,15 +527,18 @@ def repeated_by_outlet(items: Iterable[tuple[str, str]], *, rules: tuple[Rule, .
 
 
 def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: str | None = None,
-             article: _Article | None = None, repeated: Collection[str] = ()) -> bool:
+             article: _Article | None = None, repeated: Collection[str] = (), whole: re.Pattern | None = None) -> bool:
+    """The rule takes the line; ``whole``, when given, stands for ``rule.combined`` in matching the line
+    whole: the rule screen's alternation of those of the rule's patterns that can match the line."""
     # A new kind of rule that can take a line without its patterns matching the line whole must be
     # named in _only_patterns too, or the rule screen would leave it out.
+    whole = rule.combined if whole is None else whole
     stripped = line.strip()
     if len(stripped) > rule.max_chars:
         return False
     if rule.follows and above not in rule.follows:
         return False
-    if (rule.before is not None or rule.after is not None) and _only_patterns(rule) and not rule.combined.fullmatch(stripped):
+    if (rule.before is not None or rule.after is not None) and _only_patterns(rule) and not whole.fullmatch(stripped):
         return False  # the line's shape first: finding its neighbours reads the whole article
     if rule.once and (article is None or article.counts[_norm(stripped)] > 1):
         return False
@@ -586,7 +589,7 @@ def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: 
                 return True
             elif rule.from_metadata == "outlet" and _norm(stripped) in _outlet_short(value):
                 return True  # its short name ("HNN" of "HNN News"), or its name without spaces ("HarbourNews")
-    return rule.combined is not None and rule.combined.fullmatch(stripped) is not None
+    return whole is not None and whole.fullmatch(stripped) is not None
 
 
 _LIST_MARK = re.compile(r"^[•·*–—-]\s*")
@@ -614,10 +617,9 @@ def _outlet_short(value: str) -> frozenset[str]:
 
 def _first_match(rules, line, meta, removed_text, above: str | None = None, article: _Article | None = None,
                  repeated: Collection[str] = ()) -> Rule | None:
-    if isinstance(rules, RuleScreen):
-        rules = rules.candidates(line)
-    for rule in rules:
-        if _matches(rule, line, meta, removed_text, above, article, repeated):
+    tried = rules.candidate_patterns(line) if isinstance(rules, RuleScreen) else [(rule, None) for rule in rules]
+    for rule, whole in tried:
+        if _matches(rule, line, meta, removed_text, above, article, repeated, whole):
             return rule
     return None
 
@@ -638,7 +640,9 @@ def _screens(rules: tuple[Rule, ...]) -> tuple[RuleScreen, RuleScreen, RuleScree
     found = _SCREENS.get(id(rules))
     if found is not None and found[0] is rules:  # a tuple, never changed in place
         return found[1]
-    screen = lambda chosen: RuleScreen([(r, r.patterns if _only_patterns(r) else None) for r in chosen])
+    # (a rule's alternation is its patterns' texts joined by _combine: a part of them joined alike matches as they do)
+    joined = lambda patterns: _combine([p.pattern for p in patterns])
+    screen = lambda chosen: RuleScreen([(r, r.patterns if _only_patterns(r) else None) for r in chosen], joined)
     built = (
         screen(r for r in rules if r.where in ("head", "edge", "any")),
         # Read upwards, the tail cannot know the line above a line: rules that follow another are left out.

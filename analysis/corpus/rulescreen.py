@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from re import _constants as C
 from re import _parser
 from re._casefix import _EXTRA_CASES  # the characters re.IGNORECASE takes as equal beyond lower case
@@ -181,37 +181,51 @@ class RuleScreen(Generic[T]):
     """The rules that can match a line, in their order: those whose patterns require a text the
     line holds and can match a line of its length, and those that are always tried.
 
+    The screen works pattern by pattern: for a rule of several patterns it also gives the regular
+    expression of only those of its patterns that can match the line (:meth:`candidate_patterns`),
+    which matches the line whole exactly when all the rule's patterns joined would: a pattern left
+    out cannot match the line, and a pattern that opens with ``.*`` costs a read of the line back
+    from its end to fail.
+
     Args:
         items: (rule, its patterns) in the order the rules are tried; patterns None when the rule
             must always be tried (it matches on something other than its patterns). The patterns
             are the ones the rule's line must match whole (``re.fullmatch`` of the stripped line).
-            A rule whose patterns require no text (:func:`required_literals`) is tried on every
-            line of a length they can match.
+            A pattern that requires no text (:func:`required_literals`) is tried on every line of a
+            length it can match.
+        combine: makes one regular expression of some of a rule's patterns, trying them in order
+            (as the rule's own alternation of all its patterns does); None, the rule's patterns are
+            not given apart.
     """
 
-    def __init__(self, items: Sequence[tuple[T, Sequence[re.Pattern] | None]]):
+    def __init__(self, items: Sequence[tuple[T, Sequence[re.Pattern] | None]],
+                 combine: Callable[[list[re.Pattern]], re.Pattern] | None = None):
         self.rules = [rule for rule, _ in items]
+        self._patterns = [tuple(patterns or ()) for _, patterns in items]
+        self._combine = combine
+        self._joined: dict[tuple[int, int], re.Pattern | None] = {}  # (rule, patterns as bits) -> their regex
+        self._full = [(1 << len(p)) - 1 for p in self._patterns]
         self._always: list[int] = []  # tried on every line
-        self._sized: list[tuple[int, int, int]] = []  # (rule, least, greatest length): tried on lines of those lengths
-        self._width: dict[int, tuple[int, int]] = {}
-        by_text: dict[str, set[int]] = {}
+        self._sized: list[tuple[int, int, int, int]] = []  # (rule, pattern bit, least, greatest length): tried on lines of those lengths
+        by_text: dict[str, set[tuple[int, int, int, int]]] = {}
         for i, (_, patterns) in enumerate(items):
             if not patterns:
                 self._always.append(i)
                 continue
-            self._width[i] = _widths(patterns)
-            needs = [required_literals(p) for p in patterns]
-            if any(n is None for n in needs):
-                self._sized.append((i, *self._width[i]))
-                continue
-            for text in frozenset().union(*needs):
-                by_text.setdefault(text, set()).add(i)
+            for k, p in enumerate(patterns):
+                entry = (i, 1 << k, *_widths([p]))
+                need = required_literals(p)
+                if need is None:
+                    self._sized.append(entry)
+                    continue
+                for text in need:
+                    by_text.setdefault(text, set()).add(entry)
         # Texts of one or two characters (" ", "(", "ap") are in most lines, many times: looking each up
         # with `in` costs less than the automaton reporting every place it is found.
-        self._short = [(text, frozenset(rules)) for text, rules in sorted(by_text.items()) if len(text) <= _SHORT]
+        self._short = [(text, tuple(sorted(entries))) for text, entries in sorted(by_text.items()) if len(text) <= _SHORT]
         long = sorted(text for text in by_text if len(text) > _SHORT)
-        # the automaton gives a number for each text found; _groups[number] = the rules that require it
-        self._groups = [frozenset(by_text[text]) for text in long]
+        # the automaton gives a number for each text found; _groups[number] = the patterns that require it
+        self._groups = [tuple(sorted(by_text[text])) for text in long]
         self._automaton = None
         if long:
             self._automaton = ahocorasick.Automaton()
@@ -219,19 +233,42 @@ class RuleScreen(Generic[T]):
                 self._automaton.add_word(text, k)
             self._automaton.make_automaton()
 
-    def candidates(self, line: str) -> list[T]:
-        """The rules worth trying on ``line``, in order (every rule that can match it is among them)."""
-        line = line.strip()
+    def _hits(self, line: str) -> dict[int, int]:
+        """rule -> the bits of its patterns that can match ``line`` (stripped); -1 for a rule always tried."""
         n = len(line)
-        hit = {i for i, lo, hi in self._sized if lo <= n <= hi}
-        hit.update(self._always)
+        hit = dict.fromkeys(self._always, -1)
+        for i, bit, lo, hi in self._sized:
+            if lo <= n <= hi:
+                hit[i] = hit.get(i, 0) | bit
         if self._automaton is None and not self._short:
-            return [self.rules[i] for i in sorted(hit)]
-        width = self._width
+            return hit
         folded = fold(line)
-        found = [rules for text, rules in self._short if text in folded]
+        found = [entries for text, entries in self._short if text in folded]
         if self._automaton is not None:
             found += [self._groups[k] for k in {k for _, k in self._automaton.iter(folded)}]
-        for rules in found:
-            hit.update(i for i in rules if width[i][0] <= n <= width[i][1])
-        return [self.rules[i] for i in sorted(hit)]
+        for entries in found:
+            for i, bit, lo, hi in entries:
+                if lo <= n <= hi:
+                    hit[i] = hit.get(i, 0) | bit
+        return hit
+
+    def candidates(self, line: str) -> list[T]:
+        """The rules worth trying on ``line``, in order (every rule that can match it is among them)."""
+        return [self.rules[i] for i in sorted(self._hits(line.strip()))]
+
+    def candidate_patterns(self, line: str) -> list[tuple[T, re.Pattern | None]]:
+        """The rules worth trying on ``line``, in order, each with the regular expression of its patterns
+        that can match the line (made by ``combine``); None for a rule always tried, or one whose
+        patterns can all match it, or when the screen has no ``combine``."""
+        out = []
+        for i, bits in sorted(self._hits(line.strip()).items()):
+            if bits == -1 or bits == self._full[i] or self._combine is None:
+                out.append((self.rules[i], None))
+                continue
+            joined = self._joined.get((i, bits))
+            if joined is None:
+                joined = self._joined[(i, bits)] = self._combine(
+                    [p for k, p in enumerate(self._patterns[i]) if bits >> k & 1]
+                )
+            out.append((self.rules[i], joined))
+        return out
