@@ -289,6 +289,12 @@ def _is_headline_case(line: str) -> bool:
 _ATTRIBUTION = re.compile(r"""(?<=[.!?"”’'])\s+[—–]\s*[A-Z][^—–.!?]{1,80}\.?$""")
 
 
+def _unattributed(line: str) -> str:
+    """The line without a pull quote's attribution after its closing mark (:data:`_ATTRIBUTION`; a line
+    without a dash has none, and is not searched)."""
+    return _ATTRIBUTION.sub("", line) if "—" in line or "–" in line else line
+
+
 def _words_keeping_stops(s: str) -> str:
     """A line as its words (case and quotes aside) with the marks that end sentences kept, so that a
     run of words can be found at the start of a sentence."""
@@ -316,6 +322,11 @@ _ENDS_SENTENCE = re.compile(r"""[.!?…]["”’')]*$""")
 _QUOTED_OR_LABELLED = re.compile(r"""["“‘']|[A-Z][A-Z.'’ -]+:""")
 _LABELLED_OR_NUMBERED = re.compile(r"[A-Z][A-Z.'’ -]+:|\(?\d{1,2}[.)]\s")
 _CUT_OFF = re.compile(r"(?:[—–-]|--)\W*$")
+
+
+def _cut_off(line: str) -> bool:
+    """The line ends in a dash (:data:`_CUT_OFF`; a line without a dash is not searched)."""
+    return ("-" in line or "—" in line or "–" in line) and _CUT_OFF.search(line) is not None
 _OPENS_QUOTE = re.compile(r"""["“‘']""")
 _CLOSES_QUOTE = re.compile(r"""[.!?…,]["”’']$""")
 
@@ -350,7 +361,7 @@ class _Article:
         """The words of line ``j`` without an attribution after its closing mark, padded with a space
         each side (remembered)."""
         if j not in self._unattributed:
-            self._unattributed[j] = f" {_words(_ATTRIBUTION.sub('', self.lines[j]))} "
+            self._unattributed[j] = f" {_words(_unattributed(self.lines[j]))} "
         return self._unattributed[j]
 
     def lies_before(self, line: str, target: re.Pattern, shape: re.Pattern | None, run: int) -> bool:
@@ -386,7 +397,7 @@ class _Article:
         key = f" {w} "
         if self._padded.find(key, self._padded.find(key) + 1) < 0:
             return False
-        if _QUOTED_OR_LABELLED.match(line) or _CUT_OFF.search(line):
+        if _QUOTED_OR_LABELLED.match(line) or _cut_off(line):
             return False
         for i in self.at.get(line, ()):
             if i > 0 and self.lines[i - 1].endswith(":"):
@@ -410,9 +421,9 @@ class _Article:
         ("2) More guns ...") is a list's crosshead and stays; a paragraph printed again without its lead-in
         label ("Wages: ...") is the scraper's double and stays; and words added at the line's start must
         come before a sentence of the paragraph (a name put before it), not stand for other words."""
-        if _LABELLED_OR_NUMBERED.match(line) or _CUT_OFF.search(line):
+        if _LABELLED_OR_NUMBERED.match(line) or _cut_off(line):
             return False
-        text = _ATTRIBUTION.sub("", line)
+        text = _unattributed(line)
         if not _ENDS_SENTENCE.search(text):
             return False
         w = _words(text).split()

@@ -206,32 +206,40 @@ class RuleScreen(Generic[T]):
         self._joined: dict[tuple[int, int], re.Pattern | None] = {}  # (rule, patterns as bits) -> their regex
         self._full = [(1 << len(p)) - 1 for p in self._patterns]
         self._always: list[int] = []  # tried on every line
-        self._sized: list[tuple[int, int, int, int]] = []  # (rule, pattern bit, least, greatest length): tried on lines of those lengths
-        by_text: dict[str, set[tuple[int, int, int, int]]] = {}
+        # (rule, bits of its patterns, least and greatest length of a line one of them matches): of a rule's
+        # patterns that require no text, tried on lines of those lengths, and of those that require each text
+        self._sized: list[tuple[int, int, int, int]] = []
+        by_text: dict[str, dict[int, list[re.Pattern]]] = {}
         for i, (_, patterns) in enumerate(items):
             if not patterns:
                 self._always.append(i)
                 continue
+            sized = []
             for k, p in enumerate(patterns):
-                entry = (i, 1 << k, *_widths([p]))
                 need = required_literals(p)
+                for text in need if need is not None else ():
+                    by_text.setdefault(text, {}).setdefault(i, []).append(k)
                 if need is None:
-                    self._sized.append(entry)
-                    continue
-                for text in need:
-                    by_text.setdefault(text, set()).add(entry)
+                    sized.append(k)
+            if sized:
+                self._sized.append(self._entry(i, sized))
         # Texts of one or two characters (" ", "(", "ap") are in most lines, many times: looking each up
         # with `in` costs less than the automaton reporting every place it is found.
-        self._short = [(text, tuple(sorted(entries))) for text, entries in sorted(by_text.items()) if len(text) <= _SHORT]
+        entries = lambda text: tuple(self._entry(i, ks) for i, ks in sorted(by_text[text].items()))
+        self._short = [(text, entries(text)) for text in sorted(by_text) if len(text) <= _SHORT]
         long = sorted(text for text in by_text if len(text) > _SHORT)
         # the automaton gives a number for each text found; _groups[number] = the patterns that require it
-        self._groups = [tuple(sorted(by_text[text])) for text in long]
+        self._groups = [entries(text) for text in long]
         self._automaton = None
         if long:
             self._automaton = ahocorasick.Automaton()
             for k, text in enumerate(long):
                 self._automaton.add_word(text, k)
             self._automaton.make_automaton()
+
+    def _entry(self, i: int, ks: list[int]) -> tuple[int, int, int, int]:
+        """(rule, bits, least, greatest length) of patterns ``ks`` of rule ``i``."""
+        return (i, sum(1 << k for k in set(ks)), *_widths([self._patterns[i][k] for k in sorted(set(ks))]))
 
     def _hits(self, line: str) -> dict[int, int]:
         """rule -> the bits of its patterns that can match ``line`` (stripped); -1 for a rule always tried."""
