@@ -203,8 +203,9 @@ class RuleScreen(Generic[T]):
         self.rules = [rule for rule, _ in items]
         self._patterns = [tuple(patterns or ()) for _, patterns in items]
         self._combine = combine
-        self._joined: dict[tuple[int, int], re.Pattern | None] = {}  # (rule, patterns as bits) -> their regex
+        self._tried: dict[tuple, list] = {}  # rules and their bits of patterns -> candidate_patterns' answer
         self._full = [(1 << len(p)) - 1 for p in self._patterns]
+        self._widths = [[_widths([p]) for p in patterns] for patterns in self._patterns]
         self._always: list[int] = []  # tried on every line
         # (rule, bits of its patterns, least and greatest length of a line one of them matches): of a rule's
         # patterns that require no text, tried on lines of those lengths, and of those that require each text
@@ -239,7 +240,8 @@ class RuleScreen(Generic[T]):
 
     def _entry(self, i: int, ks: list[int]) -> tuple[int, int, int, int]:
         """(rule, bits, least, greatest length) of patterns ``ks`` of rule ``i``."""
-        return (i, sum(1 << k for k in set(ks)), *_widths([self._patterns[i][k] for k in sorted(set(ks))]))
+        ks = sorted(set(ks))
+        return (i, sum(1 << k for k in ks), min(self._widths[i][k][0] for k in ks), max(self._widths[i][k][1] for k in ks))
 
     def _hits(self, line: str) -> dict[int, int]:
         """rule -> the bits of its patterns that can match ``line`` (stripped); -1 for a rule always tried."""
@@ -268,15 +270,16 @@ class RuleScreen(Generic[T]):
         """The rules worth trying on ``line``, in order, each with the regular expression of its patterns
         that can match the line (made by ``combine``); None for a rule always tried, or one whose
         patterns can all match it, or when the screen has no ``combine``."""
-        out = []
-        for i, bits in sorted(self._hits(line.strip()).items()):
-            if bits == -1 or bits == self._full[i] or self._combine is None:
-                out.append((self.rules[i], None))
-                continue
-            joined = self._joined.get((i, bits))
-            if joined is None:
-                joined = self._joined[(i, bits)] = self._combine(
-                    [p for k, p in enumerate(self._patterns[i]) if bits >> k & 1]
-                )
-            out.append((self.rules[i], joined))
+        hits = tuple(sorted(self._hits(line.strip()).items()))
+        out = self._tried.get(hits)  # lines holding the same texts, of lengths alike, give the same
+        if out is None:
+            out = []
+            for i, bits in hits:
+                if bits == -1 or bits == self._full[i] or self._combine is None:
+                    out.append((self.rules[i], None))
+                else:
+                    out.append((self.rules[i], self._combine([p for k, p in enumerate(self._patterns[i]) if bits >> k & 1])))
+            if len(self._tried) >= 65_536:
+                self._tried.clear()
+            self._tried[hits] = out
         return out
