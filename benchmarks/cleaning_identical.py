@@ -2,7 +2,7 @@
 
     python benchmarks/cleaning_identical.py write FILE [--limit N] [--chunk-size 500]
     python benchmarks/cleaning_identical.py compare FILE [--limit N] [--chunk-size 500]
-    python benchmarks/cleaning_identical.py time [--limit N]
+    python benchmarks/cleaning_identical.py time [--limit N] [--data FILE]
 
 A speed change to cleaning (:mod:`analysis.corpus.cleaning`, its rule screen) or to segmentation
 (:mod:`analysis.corpus.segment`) must not change what the corpus holds. This script runs
@@ -30,13 +30,11 @@ from analysis.paths import DATASETS_DIR  # noqa: E402
 from analysis.scale.input import ALLSIDES_MAPPING, read_articles  # noqa: E402
 
 ALLSIDES = DATASETS_DIR / "allsides_articles" / "articles.jsonl.gz"
-if not ALLSIDES.is_file():  # run from a copy of the package outside the project
-    ALLSIDES = Path("/work/shared/datasets/allsides_articles/articles.jsonl.gz")
 
 
-def chunks(limit: int, chunk_size: int) -> list:
+def chunks(limit: int, chunk_size: int, path: Path = ALLSIDES) -> list:
     """The first ``limit`` AllSides articles, in chunks as the pipeline reads them."""
-    return list(read_articles(ALLSIDES, mapping=ALLSIDES_MAPPING, chunk_size=chunk_size, limit=limit))
+    return list(read_articles(path, mapping=ALLSIDES_MAPPING, chunk_size=chunk_size, limit=limit))
 
 
 def hashes(frames: list) -> dict[str, str]:
@@ -66,8 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", type=Path, nargs="?", help="the file of hashes (JSON)")
     parser.add_argument("--limit", type=int, default=3000, help="AllSides articles (default 3,000)")
     parser.add_argument("--chunk-size", type=int, default=500)
+    parser.add_argument("--data", type=Path, default=ALLSIDES, help="the AllSides articles (for a copy of the code outside the project)")
     args = parser.parse_args(argv)
-    frames = chunks(args.limit, args.chunk_size)
+    frames = chunks(args.limit, args.chunk_size, args.data)
     if args.mode == "time":
         c = time.process_time()
         for frame in frames:

@@ -102,3 +102,40 @@ def test_clean_article_is_the_same_without_the_screen(monkeypatch):
     monkeypatch.setattr(cleaning, "_screens", plain)
     unscreened = clean_article(ARTICLE, meta, rules=rules)
     assert screened == unscreened
+
+
+def _joined(patterns):
+    return cleaning._combine([p.pattern for p in patterns])
+
+
+PHOTO = re.compile(r".*\((?:Photo|Image): [^()]{1,80}\)")
+MORE = re.compile(r"(?i)read more: .{1,80}")
+BARE = re.compile(r"[A-Z]{2,}(?: [A-Z]{2,})*")
+
+
+def test_a_rule_is_given_only_the_patterns_a_line_can_match():
+    screen = RuleScreen([("caption", (PHOTO, MORE, BARE))], _joined)
+    (rule, whole), = screen.candidate_patterns("The harbour at dawn (Photo: Jane Doe)")
+    assert rule == "caption" and whole.pattern == _joined([PHOTO, BARE]).pattern
+    (_, whole), = screen.candidate_patterns("Read more: the harbour (Photo: Jane Doe)")  # all three can: the rule's own alternation
+    assert whole is None
+    assert screen.candidate_patterns("The talks failed.") == [("caption", _joined([BARE]))]
+    assert screen.candidates("The talks failed.") == ["caption"]
+
+
+def test_without_a_way_to_join_patterns_a_rule_is_tried_whole():
+    assert RuleScreen([("caption", (PHOTO, MORE, BARE))]).candidate_patterns("The harbour (Photo: Jane Doe)") == [("caption", None)]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_the_patterns_given_for_a_line_match_it_as_the_rule_does(data):
+    rule, pattern = data.draw(st.sampled_from(SCREENED))
+    line = data.draw(st.from_regex(pattern, fullmatch=True)).strip()
+    if "\n" in line or not pattern.fullmatch(line):
+        return
+    screen = next(s for s in cleaning._screens(load_rules()) if rule in s.rules)
+    found = dict(screen.candidate_patterns(line))
+    assert rule in found, (rule.name, line)
+    whole = found[rule] or rule.combined
+    assert whole.fullmatch(line) and rule.combined.fullmatch(line), (rule.name, line)
