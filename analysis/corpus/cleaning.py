@@ -318,15 +318,27 @@ def _doubled_runs(lines: list[str]) -> frozenset[str]:
 
 
 _ENDS_SENTENCE = re.compile(r"""[.!?…]["”’')]*$""")
+
+
+def _ends_sentence(line: str) -> bool:
+    """``_ENDS_SENTENCE.search(line)``, read from the line's end (a search tries every character of it):
+    a mark that ends a sentence, then nothing but closing quotes and brackets (before a last newline)."""
+    return line.removesuffix("\n").rstrip("\"”’')")[-1:] in (".", "!", "?", "…")
 # The shapes of line a pull quote never has (see _Article.in_longer_paragraph, reworded_in_neighbour).
 _QUOTED_OR_LABELLED = re.compile(r"""["“‘']|[A-Z][A-Z.'’ -]+:""")
 _LABELLED_OR_NUMBERED = re.compile(r"[A-Z][A-Z.'’ -]+:|\(?\d{1,2}[.)]\s")
-_CUT_OFF = re.compile(r"(?:[—–-]|--)\W*$")
 
 
 def _cut_off(line: str) -> bool:
-    """The line ends in a dash (:data:`_CUT_OFF`; a line without a dash is not searched)."""
-    return ("-" in line or "—" in line or "–" in line) and _CUT_OFF.search(line) is not None
+    """The line ends in a dash, and nothing but marks after it (``(?:[—–-]|--)\\W*$`` found), read from
+    the line's end: a dash among the characters after its last letter, digit or underscore (what
+    ``\\w`` matches)."""
+    k = len(line)
+    while k and not (line[k - 1].isalnum() or line[k - 1] == "_"):
+        k -= 1
+        if line[k] in "—–-":
+            return True
+    return False
 _OPENS_QUOTE = re.compile(r"""["“‘']""")
 _CLOSES_QUOTE = re.compile(r"""[.!?…,]["”’']$""")
 
@@ -354,7 +366,7 @@ class _Article:
         """The words of line ``j`` (:func:`_words`) padded with a space each side, when the line ends a
         sentence; None when it does not (remembered: each line is the neighbour of two)."""
         if j not in self._paragraph:
-            self._paragraph[j] = f" {_words(self.lines[j])} " if _ENDS_SENTENCE.search(self.lines[j]) else None
+            self._paragraph[j] = f" {_words(self.lines[j])} " if _ends_sentence(self.lines[j]) else None
         return self._paragraph[j]
 
     def _words_unattributed(self, j: int) -> str:
@@ -424,7 +436,7 @@ class _Article:
         if _LABELLED_OR_NUMBERED.match(line) or _cut_off(line):
             return False
         text = _unattributed(line)
-        if not _ENDS_SENTENCE.search(text):
+        if not _ends_sentence(text):
             return False
         w = _words(text).split()
         if len(w) < min_words:
