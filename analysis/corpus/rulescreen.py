@@ -18,6 +18,7 @@ References:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -203,7 +204,7 @@ class RuleScreen(Generic[T]):
         self.rules = [rule for rule, _ in items]
         self._patterns = [tuple(patterns or ()) for _, patterns in items]
         self._combine = combine
-        self._tried: dict[tuple, list] = {}  # rules and their bits of patterns -> candidate_patterns' answer
+        self._tried: dict[tuple, list] = {}  # (width interval, texts found) -> candidate_patterns' answer
         self._full = [(1 << len(p)) - 1 for p in self._patterns]
         self._widths = [[_widths([p]) for p in patterns] for patterns in self._patterns]
         self._always: list[int] = []  # tried on every line
@@ -231,6 +232,9 @@ class RuleScreen(Generic[T]):
         long = sorted(text for text in by_text if len(text) > _SHORT)
         # the automaton gives a number for each text found; _groups[number] = the patterns that require it
         self._groups = [entries(text) for text in long]
+        # the lengths at which a width check can change its answer (a least length, one past a greatest)
+        self._bounds = sorted({b for entries in (self._sized, *(e for _, e in self._short), *self._groups)
+                               for _, _, lo, hi in entries for b in (lo, hi + 1)})
         self._automaton = None
         if long:
             self._automaton = ahocorasick.Automaton()
@@ -243,20 +247,11 @@ class RuleScreen(Generic[T]):
         ks = sorted(set(ks))
         return (i, sum(1 << k for k in ks), min(self._widths[i][k][0] for k in ks), max(self._widths[i][k][1] for k in ks))
 
-    def _hits(self, line: str) -> dict[int, int]:
-        """rule -> the bits of its patterns that can match ``line`` (stripped); -1 for a rule always tried."""
-        n = len(line)
+    def _hits(self, n: int, found: list) -> dict[int, int]:
+        """rule -> the bits of its patterns that can match a line of ``n`` characters holding the texts of
+        ``found`` (entries of the texts found); -1 for a rule always tried."""
         hit = dict.fromkeys(self._always, -1)
-        for i, bit, lo, hi in self._sized:
-            if lo <= n <= hi:
-                hit[i] = hit.get(i, 0) | bit
-        if self._automaton is None and not self._short:
-            return hit
-        folded = fold(line)
-        found = [entries for text, entries in self._short if text in folded]
-        if self._automaton is not None:
-            found += [self._groups[k] for k in {k for _, k in self._automaton.iter(folded)}]
-        for entries in found:
+        for entries in (self._sized, *found):
             for i, bit, lo, hi in entries:
                 if lo <= n <= hi:
                     hit[i] = hit.get(i, 0) | bit
@@ -264,22 +259,34 @@ class RuleScreen(Generic[T]):
 
     def candidates(self, line: str) -> list[T]:
         """The rules worth trying on ``line``, in order (every rule that can match it is among them)."""
-        return [self.rules[i] for i in sorted(self._hits(line.strip()))]
+        return [rule for rule, _ in self.candidate_patterns(line)]
 
     def candidate_patterns(self, line: str) -> list[tuple[T, re.Pattern | None]]:
         """The rules worth trying on ``line``, in order, each with the regular expression of its patterns
         that can match the line (made by ``combine``); None for a rule always tried, or one whose
         patterns can all match it, or when the screen has no ``combine``."""
-        hits = tuple(sorted(self._hits(line.strip()).items()))
-        out = self._tried.get(hits)  # lines holding the same texts, of lengths alike, give the same
+        line = line.strip()
+        n = len(line)
+        short: tuple[int, ...] = ()
+        long: tuple[int, ...] = ()
+        if self._automaton is not None or self._short:
+            folded = fold(line)
+            short = tuple(k for k, (text, _) in enumerate(self._short) if text in folded)
+            if self._automaton is not None:
+                long = tuple(sorted({k for _, k in self._automaton.iter(folded)}))
+        # The answer depends on the texts found and on the line's length only through which widths admit
+        # it: lines alike in both (most lines: body text holding the same few short texts) share it.
+        key = (bisect.bisect_right(self._bounds, n), short, long)
+        out = self._tried.get(key)
         if out is None:
+            hits = self._hits(n, [self._short[k][1] for k in short] + [self._groups[k] for k in long])
             out = []
-            for i, bits in hits:
+            for i, bits in sorted(hits.items()):
                 if bits == -1 or bits == self._full[i] or self._combine is None:
                     out.append((self.rules[i], None))
                 else:
                     out.append((self.rules[i], self._combine([p for k, p in enumerate(self._patterns[i]) if bits >> k & 1])))
             if len(self._tried) >= 65_536:
                 self._tried.clear()
-            self._tried[hits] = out
+            self._tried[key] = out
         return out
