@@ -204,6 +204,7 @@ class RuleScreen(Generic[T]):
         self.rules = [rule for rule, _ in items]
         self._patterns = [tuple(patterns or ()) for _, patterns in items]
         self._combine = combine
+        self._joined: dict[tuple[int, int], re.Pattern] = {}  # (rule, bits of its patterns) -> their alternation
         self._tried: dict[tuple, list] = {}  # (width interval, texts found) -> candidate_patterns' answer
         self._full = [(1 << len(p)) - 1 for p in self._patterns]
         self._widths = [[_widths([p]) for p in patterns] for patterns in self._patterns]
@@ -285,7 +286,9 @@ class RuleScreen(Generic[T]):
                 if bits == -1 or bits == self._full[i] or self._combine is None:
                     out.append((self.rules[i], None))
                 else:
-                    out.append((self.rules[i], self._combine([p for k, p in enumerate(self._patterns[i]) if bits >> k & 1])))
+                    if (i, bits) not in self._joined:
+                        self._joined[(i, bits)] = self._combine([p for k, p in enumerate(self._patterns[i]) if bits >> k & 1])
+                    out.append((self.rules[i], self._joined[(i, bits)]))
             if len(self._tried) >= 65_536:
                 self._tried.clear()
             self._tried[key] = out
