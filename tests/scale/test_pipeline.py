@@ -117,3 +117,35 @@ def test_scale_command_writes_parquet(sample, tmp_path):
     assert "60 articles" in done.stdout
     assert len(pd.read_parquet(out / "articles.parquet")) == 60
     assert (out / "distinctive_terms.parquet").is_file()
+
+
+def test_adder_adds_with_the_function_given(monkeypatch):
+    # on Dask the adder holds futures and adds them by submitting a task: any function of a list
+    monkeypatch.setattr(pipeline, "FAN_IN", 3)
+    adder = pipeline._Adder(lambda group: ("sum", *group))
+    for part in range(7):
+        adder.add(part)
+    assert adder.levels == [[6], [("sum", 0, 1, 2), ("sum", 3, 4, 5)]]
+    assert adder.total() == ("sum", 6, ("sum", 0, 1, 2), ("sum", 3, 4, 5))
+    assert pipeline._Adder(lambda group: ("sum", *group)).total() is None
+
+
+class _Scheduler:
+    """What run_dask asks the scheduler: the tasks assigned to each worker."""
+
+    def __init__(self, processing):
+        self._processing = processing
+
+    def processing(self):
+        return self._processing
+
+
+def test_a_worker_with_no_part_left_makes_its_sum_at_once():
+    adders = {"tcp://a": None, "tcp://b": None}
+    # part p3 runs on b and nothing waits for a free worker: a gets no more parts
+    assert pipeline._idle_workers(_Scheduler({"tcp://a": ("sum-1",), "tcp://b": ("p3",)}), adders, {"p3"}) == ["tcp://a"]
+    # p4 waits on the scheduler: it may still go to a
+    assert pipeline._idle_workers(_Scheduler({"tcp://a": (), "tcp://b": ("p3",)}), adders, {"p3", "p4"}) == []
+    # both still busy; and when every part is done, every worker
+    assert pipeline._idle_workers(_Scheduler({"tcp://a": ("p4",), "tcp://b": ("p3",)}), adders, {"p3", "p4"}) == []
+    assert pipeline._idle_workers(_Scheduler({}), adders, set()) == ["tcp://a", "tcp://b"]
