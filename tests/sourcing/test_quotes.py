@@ -380,3 +380,17 @@ def test_a_title_after_the_noun_of_a_work_and_a_comma_is_nobodys_words_even_as_a
     text = "Tom Heller spoke of his parents, Mr. Heller said in his 2012 book, “An Honest Farmer.” So they stayed."
     rows = {r["quote"]: r for r in only(text)}
     assert rows["An Honest Farmer."]["kind"] == "scare"
+
+
+def test_masked_paragraph_keeps_closing_marks_and_a_final_stop():
+    from analysis.sourcing.sentences import _masked
+
+    for text, masked in [
+        ("He said “We will go.” Then “maybe” not.", "He said QQQQQQQQQQQ.” Then QQQQQQ” not."),
+        ("She wrote: “Yes! and more", "She wrote: QQQQQQQQQQQQQQ"),  # no closing mark: masked to the end
+        ("A “b.” c", "A QQ.” c"),
+    ]:
+        assert _masked(text, 0, len(text), find_passages(text, paragraph_spans(text))) == masked
+    text = "Intro.\n\nHe said “Go.” Then"
+    lo = text.index("He")
+    assert _masked(text, lo, len(text), find_passages(text, paragraph_spans(text))) == "He said QQQ.” Then"
