@@ -67,24 +67,43 @@ STAGES = ("clean and segment", "quotes", "frame cues", "term counts", "contested
 
 @dataclass
 class TopicProjector:
-    """A fitted topic model reduced to what applying it needs (picklable, sent to workers)."""
+    """A fitted topic model reduced to what applying it needs (picklable, sent to workers).
+
+    ``start`` is where each article's topic weights begin (``sqrt(mean(X) / k)`` of the fitting
+    texts' matrix, as scikit-learn starts its own projection on the matrix of the texts it is
+    given): fixed once, so that an article's topic does not depend on the chunk or Dask part
+    it is read with.
+    """
 
     vectorizer: object
     components: np.ndarray
     labels: dict[int, str]
+    start: float
 
     def main_topic(self, texts: list[str]) -> np.ndarray:
-        """The topic (1..k) with the largest weight in each text; 0 when no word is known."""
-        from sklearn.decomposition import non_negative_factorization
+        """The topic (1..k) with the largest weight in each text; 0 when no word is known.
 
+        The weights are found by the multiplicative updates of NMF for the Frobenius loss with the
+        topics held fixed (Lee & Seung 2001), :data:`PROJECTION_STEPS` steps from ``start``: each
+        text's update reads only that text's row, and no tolerance is tested over the batch, so
+        the result is the same whichever texts are projected together.
+        """
         X = self.vectorizer.transform(texts)
-        W, _, _ = non_negative_factorization(
-            X, H=self.components, n_components=self.components.shape[0], init="custom",
-            update_H=False, solver="mu", beta_loss="frobenius", max_iter=200, random_state=0,
-        )
+        H = self.components
+        numerator = np.asarray(X @ H.T)
+        gram = H @ H.T
+        W = np.full((X.shape[0], H.shape[0]), self.start)
+        for _ in range(PROJECTION_STEPS):
+            denominator = W @ gram
+            denominator[denominator == 0] = np.finfo(float).eps
+            W *= numerator / denominator
         top = W.argmax(axis=1) + 1
         top[W.max(axis=1) <= 0] = 0
         return top
+
+
+PROJECTION_STEPS = 200
+"""Multiplicative-update steps of :meth:`TopicProjector.main_topic` (scikit-learn's default limit)."""
 
 
 @dataclass
@@ -321,7 +340,8 @@ def fit_projector(path, *, mapping=None, fit_articles: int = 5000, k: int = 20) 
     for chunk in read_articles(path, mapping=mapping, chunk_size=2000, limit=fit_articles):
         texts += corpus_from_frame(chunk).articles["text"].tolist()
     model = fit_topics(texts, k=min(k, max(1, len(texts) // 2)), method="nmf", tol=1e-3, min_df=2 if len(texts) > 50 else 1)
-    return TopicProjector(model.vectorizer, model.components, model.labels())
+    start = float(np.sqrt(model.vectorizer.transform(texts).mean() / model.components.shape[0]))
+    return TopicProjector(model.vectorizer, model.components, model.labels(), start)
 
 
 FAN_IN = 8
