@@ -562,7 +562,6 @@ def _honorific(text: str, start: int) -> str | None:
     return None if h is None else ("m" if h.group(1) == "Mr" else "f")
 
 
-_SAID_PRONOUN = re.compile(r"^[^.!?\n“”\"]{0,40}?\b(?:said|says|told|added|argued|explained|wrote|insisted|noted)\b(?:\s+\w+)?(?:\s+that)?\s+(he|she)\b", re.IGNORECASE)
 _GENDERED_NOUNS = {
     **dict.fromkeys("spokeswoman congresswoman chairwoman businesswoman councilwoman woman actress mother wife daughter "
                     "sister grandmother queen princess duchess widow girl".split(), "f"),
@@ -617,11 +616,11 @@ _TITLE_AT = re.compile(r"(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) 
 def _genders(text: str, spots: list[tuple[int, int, str]]) -> dict[str, str]:
     """The gender the article gives each person ("m" / "f"), where it gives one.
 
-    Evidence, strongest first: an honorific before a mention ("Ms Ford"), a pronoun reporting
-    the person's own words right after a mention ("Ford said she ..."), and the first word of the
-    person's full name in the shipped first-name list. Conflicting evidence gives nothing. (The
+    Evidence, strongest first: an honorific before a mention ("Ms Ford"), and the first word of
+    the person's full name in the shipped first-name list. Conflicting evidence gives nothing. (The
     first "he" or "she" after a mention was tried as evidence too: on PolNeAR's training articles
-    it made the resolution of pronouns worse, 0.778 -> 0.777.)
+    it made the resolution of pronouns worse, 0.778 -> 0.777; so did "Ford said she ...", speaker
+    accuracy on train 0.9475 -> 0.9470.)
     """
     seen: dict[str, dict[str, int]] = {}
     for start, end, canonical in spots:
@@ -629,10 +628,6 @@ def _genders(text: str, spots: list[tuple[int, int, str]]) -> dict[str, str]:
         g = _honorific(text, start)
         if g:
             votes[g] = votes.get(g, 0) + 3
-        m = _SAID_PRONOUN.match(text, end) if end > start else None
-        if m:
-            g = "m" if m.group(1).lower() == "he" else "f"
-            votes[g] = votes.get(g, 0) + 2
     first = first_names()
     out: dict[str, str] = {}
     for canonical in seen:
