@@ -36,6 +36,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from re import _constants as _sre
+from re import _parser
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -388,3 +390,101 @@ def leftmost_first(hits: Iterable[tuple[int, int, int]], rank: Sequence[int] | d
         out.append(h)
         last = h[1] if h[1] > h[0] else h[0] + 1
     return out
+
+
+_CLASS_ESCAPES = {
+    _sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",
+    _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W",
+}
+_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+
+
+def _first_chars(items) -> tuple[list[str], bool] | None:
+    """The characters a parsed sequence can begin with, as pieces of a character class, and
+    whether it can match the empty string; None when that is not worked out here."""
+    pieces: list[str] = []
+    for op, av in items:
+        if op in _ZERO_WIDTH:  # reads no character: the next item's first character is the first
+            continue
+        if op is _sre.LITERAL:
+            first, empty = [re.escape(chr(av))], False
+        elif op is _sre.IN:
+            first, empty = [], False
+            for kind, value in av:
+                if kind is _sre.LITERAL:
+                    first.append(re.escape(chr(value)))
+                elif kind is _sre.RANGE:
+                    first.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+                elif kind is _sre.CATEGORY and value in _CLASS_ESCAPES:
+                    first.append(_CLASS_ESCAPES[value])
+                else:  # a negated class, or a category this does not name
+                    return None
+        elif op is _sre.BRANCH:
+            first, empty = [], False
+            for alternative in av[1]:
+                got = _first_chars(alternative)
+                if got is None:
+                    return None
+                first += got[0]
+                empty = empty or got[1]
+        elif op is _sre.SUBPATTERN:
+            if av[1] or av[2]:  # flags set inside the group: its class would need them too
+                return None
+            got = _first_chars(av[3])
+            if got is None:
+                return None
+            first, empty = got
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            got = _first_chars(av[2])
+            if got is None:
+                return None
+            first, empty = got[0], got[1] or av[0] == 0
+        elif op is _sre.ATOMIC_GROUP:
+            got = _first_chars(av)
+            if got is None:
+                return None
+            first, empty = got
+        else:  # any character, a back reference, a conditional ...
+            return None
+        pieces += first
+        if not empty:
+            return pieces, False
+    return pieces, True
+
+
+def skipping_finditer(rx: re.Pattern) -> re.Pattern | None:
+    """A pattern that finds where ``rx`` matches while skipping, at C speed, every position where
+    no match can begin; None when the characters a match begins with cannot be worked out (or
+    ``rx`` can match the empty string).
+
+    A pattern that begins with a word edge (``\\b\\d+``) or an alternation of such makes the
+    regular expression engine try the whole pattern at every character of the text. The pattern
+    returned, ``[first characters](?<=(?=rx)(?s:.))``, begins with a character class, which the engine
+    skips to directly; it matches one character where ``rx`` matches. :func:`skip_finditer` walks it as
+    ``rx.finditer`` would.
+    """
+    if rx.flags & re.VERBOSE:  # a comment at its end would swallow what follows
+        return None
+    got = _first_chars(_parser.parse(rx.pattern, rx.flags).data)
+    if got is None or got[1] or not got[0]:
+        return None
+    try:
+        return re.compile(f"[{''.join(got[0])}](?<=(?=(?:{rx.pattern}))(?s:.))", rx.flags)
+    except re.error:  # a back reference, which a look-behind may not hold
+        return None
+
+
+def skip_finditer(rx: re.Pattern, skipping: re.Pattern | None, text: str) -> list[re.Match]:
+    """The matches of ``rx.finditer(text)``, found through ``skipping`` (from
+    :func:`skipping_finditer`; None: ``rx.finditer`` itself). Each is ``rx.match(text, start)``
+    at a start ``skipping`` found, so its groups are those ``finditer`` gives."""
+    if skipping is None:
+        return list(rx.finditer(text))
+    out, pos, search, match = [], 0, skipping.search, rx.match
+    while True:
+        found = search(text, pos)
+        if found is None:
+            return out
+        m = match(text, found.start())
+        out.append(m)
+        pos = m.end()

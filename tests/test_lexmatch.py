@@ -28,6 +28,8 @@ from analysis.lexmatch import (
     compile_lexicon,
     entry_pattern,
     leftmost_first,
+    skip_finditer,
+    skipping_finditer,
     term_regex,
 )
 from analysis.paths import DATA_DIR, DATASETS_DIR
@@ -237,3 +239,38 @@ def test_caseless_characters_fold_to_nothing_else():
     extra = getattr(getattr(re, "_casefix", None), "_EXTRA_CASES", {})
     assert not {chr(k) for k in extra} & caseless
     assert not {chr(v) for vs in extra.values() for v in vs} & caseless
+
+
+@pytest.mark.parametrize("pattern, flags", [
+    (r"(?P<a>\b\d{1,3}-year-old\b)|(?P<b>\baged \d{1,3}\b)", re.IGNORECASE),
+    (r"(?P<a>[$€£]\s?\d)|(?P<b>\b\d+(?:[.,]\d+)?\s?(?:bn|billion)\b)", re.IGNORECASE),
+    (r"(?:Mr|Ms)\.?\s+[A-Z]\w+", 0),
+    (r"x*(?:y|z+)\d?", re.IGNORECASE),
+    (r"(?<=\s)kelvin", re.IGNORECASE),
+    (r"\s+(?:aged|xy)", re.IGNORECASE),  # a match that begins with a line break
+])
+def test_skip_finditer_gives_the_matches_of_finditer(pattern, flags):
+    rx = re.compile(pattern, flags)
+    skipping = skipping_finditer(rx)
+    assert skipping is not None and skipping.pattern.startswith("[")
+    text = ("Aged 7, a 40-year-old Ms. Smith paid $5 and €  3 of 2.5bn, 10 billion; Mr  Jones 3-YEAR-OLD \u212aELVIN kelvin "
+            "xxzz9 Y\nxy $$7 aged 1234")
+    want = [(m.lastgroup, m.span()) for m in rx.finditer(text)]
+    assert want and [(m.lastgroup, m.span()) for m in skip_finditer(rx, skipping, text)] == want
+
+
+@pytest.mark.parametrize("pattern", [r"x?", r"[^a]b", r".b", r"(a)\1", r"(?-i:a)b"])
+def test_skip_finditer_falls_back_to_finditer(pattern):
+    rx = re.compile(pattern, re.IGNORECASE)
+    assert skipping_finditer(rx) is None
+    assert skipping_finditer(re.compile(r"a  # a comment", re.VERBOSE)) is None
+    text = "ab Ab aab xb"
+    assert [m.span() for m in skip_finditer(rx, None, text)] == [m.span() for m in rx.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab1 -$\u212aK.", max_size=30))
+def test_skip_finditer_on_generated_text(text):
+    for pattern in (r"\b\d+(?:-\d+)?\b|\bab?\b", r"[$k]\s?\d|a+b", r"(?:\$|K)+\.?"):
+        rx = re.compile(pattern, re.IGNORECASE)
+        assert [m.span() for m in skip_finditer(rx, skipping_finditer(rx), text)] == [m.span() for m in rx.finditer(text)]

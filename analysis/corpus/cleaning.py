@@ -87,7 +87,7 @@ class Rule:
     min_words: int = 0  # from_corpus / repeats_longer_line: lines of fewer words are never taken
     repeats_longer_line: bool = False  # the line is part of a longer paragraph of the same article (a pull quote)
     doubled_run: bool = False  # the line is printed twice in a row, in a run of such pairs (a photo gallery's captions)
-    combined: re.Pattern | None = None  # the patterns as one alternation, tried in order
+    combined: re.Pattern | None = None  # the patterns' texts as one alternation, tried in order (_combine)
     before: re.Pattern | None = None  # applies only right above a line matching this (an embed's signature), or above a run of lines of the rule's own shape ending there
     before_run: int = 0  # before: at most this many lines of the rule's own shape between the line and the one it is above
     after: re.Pattern | None = None  # applies only right below a line matching this (a paragraph ending a sentence)
@@ -204,6 +204,7 @@ def _is_masthead(line: str, outlet: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() for w in words)
 
 
+@lru_cache(maxsize=4096)
 def _acronym(outlet: str) -> str:
     """The outlet's short name when its name opens with one in capitals ("HNN" of "HNN News", "HNN (Web
     News)"), folded; "" when it does not ("Harbour News", or "HNN" alone, which the name itself covers)."""
@@ -288,6 +289,12 @@ def _is_headline_case(line: str) -> bool:
 _ATTRIBUTION = re.compile(r"""(?<=[.!?"”’'])\s+[—–]\s*[A-Z][^—–.!?]{1,80}\.?$""")
 
 
+def _unattributed(line: str) -> str:
+    """The line without a pull quote's attribution after its closing mark (:data:`_ATTRIBUTION`; a line
+    without a dash has none, and is not searched)."""
+    return _ATTRIBUTION.sub("", line) if "—" in line or "–" in line else line
+
+
 def _words_keeping_stops(s: str) -> str:
     """A line as its words (case and quotes aside) with the marks that end sentences kept, so that a
     run of words can be found at the start of a sentence."""
@@ -313,25 +320,67 @@ def _doubled_runs(lines: list[str]) -> frozenset[str]:
 _ENDS_SENTENCE = re.compile(r"""[.!?…]["”’')]*$""")
 
 
+def _ends_sentence(line: str) -> bool:
+    """``_ENDS_SENTENCE.search(line)``, read from the line's end (a search tries every character of it):
+    a mark that ends a sentence, then nothing but closing quotes and brackets (before a last newline)."""
+    return line.removesuffix("\n").rstrip("\"”’')")[-1:] in (".", "!", "?", "…")
+# The shapes of line a pull quote never has (see _Article.in_longer_paragraph, reworded_in_neighbour).
+_QUOTED_OR_LABELLED = re.compile(r"""["“‘']|[A-Z][A-Z.'’ -]+:""")
+_LABELLED_OR_NUMBERED = re.compile(r"[A-Z][A-Z.'’ -]+:|\(?\d{1,2}[.)]\s")
+
+
+def _cut_off(line: str) -> bool:
+    """The line ends in a dash, and nothing but marks after it (``(?:[—–-]|--)\\W*$`` found), read from
+    the line's end: a dash among the characters after its last letter, digit or underscore (what
+    ``\\w`` matches)."""
+    k = len(line)
+    while k and not (line[k - 1].isalnum() or line[k - 1] == "_"):
+        k -= 1
+        if line[k] in "—–-":
+            return True
+    return False
+_OPENS_QUOTE = re.compile(r"""["“‘']""")
+_CLOSES_QUOTE = re.compile(r"""[.!?…,]["”’']$""")
+
+
 class _Article:
     """What rules that look at the whole article need: its non-blank lines, in order, and how many of
     them are in title case."""
 
     def __init__(self, lines: list[str]):
         self.lines = [ln.strip() for ln in lines if ln.strip()]
+        # where each line is printed (the rules ask of one line at a time; reading every line to find it
+        # made each question cost the article's length)
+        self.at: dict[str, list[int]] = {}
+        for i, ln in enumerate(self.lines):
+            self.at.setdefault(ln, []).append(i)
         self.joined = " \n ".join(_words(ln) for ln in self.lines)
         self._padded = f" {self.joined} "
         self.title_case_lines = sum(_is_headline_case(ln) for ln in self.lines)
         self.doubled = _doubled_runs(self.lines)
         self.counts = Counter(_norm(ln) for ln in self.lines)
+        self._paragraph: dict[int, str | None] = {}
+        self._unattributed: dict[int, str] = {}
+
+    def _sentence_words(self, j: int) -> str | None:
+        """The words of line ``j`` (:func:`_words`) padded with a space each side, when the line ends a
+        sentence; None when it does not (remembered: each line is the neighbour of two)."""
+        if j not in self._paragraph:
+            self._paragraph[j] = f" {_words(self.lines[j])} " if _ends_sentence(self.lines[j]) else None
+        return self._paragraph[j]
+
+    def _words_unattributed(self, j: int) -> str:
+        """The words of line ``j`` without an attribution after its closing mark, padded with a space
+        each side (remembered)."""
+        if j not in self._unattributed:
+            self._unattributed[j] = f" {_words(_unattributed(self.lines[j]))} "
+        return self._unattributed[j]
 
     def lies_before(self, line: str, target: re.Pattern, shape: re.Pattern | None, run: int) -> bool:
         """The line sits right above (blank lines aside) a line that ``target`` matches whole, or above at
         most ``run`` lines that ``shape`` matches whole, the last of them right above such a line: the text
         of an embedded post printed over several lines above its signature."""
-        for i, ln in enumerate(self.lines):
-            if ln != line:
-                continue
+        for i in self.at.get(line, ()):
             for j in range(i + 1, min(i + 2 + run, len(self.lines))):
                 if target.fullmatch(self.lines[j]):
                     return True
@@ -341,7 +390,7 @@ class _Article:
 
     def lies_after(self, line: str, target: re.Pattern) -> bool:
         """The line sits right below (blank lines aside) a line that ``target`` matches whole."""
-        return any(ln == line and i > 0 and target.fullmatch(self.lines[i - 1]) for i, ln in enumerate(self.lines))
+        return any(i > 0 and target.fullmatch(self.lines[i - 1]) for i in self.at.get(line, ()))
 
     def in_longer_paragraph(self, line: str, *, min_words: int, margin: int = 20) -> bool:
         """The line's words are found, whole, inside the paragraph right above or right below it, which
@@ -352,21 +401,23 @@ class _Article:
         is a speaker cut off ("JANE DOE: We're going to talk about—"), one that opens with a speaker's
         label is a turn of a transcript, one below a line ending in a colon is the quotation that line
         introduces ("... she wrote in a tweet:"): none counts."""
-        if re.match(r"""["“‘']|[A-Z][A-Z.'’ -]+:""", line) or re.search(r"(?:[—–-]|--)\W*$", line):
-            return False
         w = _words(line)
-        if len(w.split()) < min_words or f" {w} " not in self._padded:
+        if len(w.split()) < min_words:
             return False
-        for i, ln in enumerate(self.lines):
-            if ln != line:
-                continue
+        # a neighbour holding the words holds them a second time in the article's words (the line's own
+        # being the first): one look for a second time before the line's shape and its neighbours
+        key = f" {w} "
+        if self._padded.find(key, self._padded.find(key) + 1) < 0:
+            return False
+        if _QUOTED_OR_LABELLED.match(line) or _cut_off(line):
+            return False
+        for i in self.at.get(line, ()):
             if i > 0 and self.lines[i - 1].endswith(":"):
                 continue
             for j in (i - 1, i + 1):
-                if 0 <= j < len(self.lines) and _ENDS_SENTENCE.search(self.lines[j]):
-                    p = _words(self.lines[j])
-                    if len(p) >= len(w) + margin and f" {w} " in f" {p} ":
-                        return True
+                p = self._sentence_words(j) if 0 <= j < len(self.lines) else None
+                if p is not None and len(p) - 2 >= len(w) + margin and f" {w} " in p:
+                    return True
         return False
 
     def reworded_in_neighbour(self, line: str, *, min_words: int, run: int = 5, spare: int = 2, extra: int = 2) -> bool:
@@ -382,23 +433,29 @@ class _Article:
         ("2) More guns ...") is a list's crosshead and stays; a paragraph printed again without its lead-in
         label ("Wages: ...") is the scraper's double and stays; and words added at the line's start must
         come before a sentence of the paragraph (a name put before it), not stand for other words."""
-        if re.match(r"[A-Z][A-Z.'’ -]+:|\(?\d{1,2}[.)]\s", line) or re.search(r"(?:[—–-]|--)\W*$", line):
+        if _LABELLED_OR_NUMBERED.match(line) or _cut_off(line):
             return False
-        text = _ATTRIBUTION.sub("", line)
-        if not _ENDS_SENTENCE.search(text):
+        text = _unattributed(line)
+        if not _ends_sentence(text):
             return False
         w = _words(text).split()
         if len(w) < min_words:
             return False
-        if re.match(r"""["“‘']""", text) and (len(w) < 2 * min_words or not re.search(r"""[.!?…,]["”’']$""", text)):
+        if _OPENS_QUOTE.match(text) and (len(w) < 2 * min_words or not _CLOSES_QUOTE.search(text)):
             return False
-        for i, ln in enumerate(self.lines):
-            if ln != line or (i > 0 and self.lines[i - 1].endswith(":")):
+        # the line's last words are covered only by a run that ends with them: a paragraph without them
+        # in a row cannot cover the line (a test of one substring before building the paragraph's runs)
+        last = f" {' '.join(w[-run:])} " if len(w) >= run and len(w) > spare else None
+        for i in self.at.get(line, ()):
+            if i > 0 and self.lines[i - 1].endswith(":"):
                 continue
             for j in (i - 1, i + 1):
-                if not (0 <= j < len(self.lines) and _ENDS_SENTENCE.search(self.lines[j])):
+                if not (0 <= j < len(self.lines) and self._sentence_words(j) is not None):
                     continue
-                p = _words(_ATTRIBUTION.sub("", self.lines[j])).split()
+                padded = self._words_unattributed(j)
+                if last is not None and last not in padded:
+                    continue
+                p = padded.split()
                 if len(p) < len(w) + extra:
                     continue
                 grams = {tuple(p[k:k + run]) for k in range(len(p) - run + 1)}
@@ -493,15 +550,18 @@ def repeated_by_outlet(items: Iterable[tuple[str, str]], *, rules: tuple[Rule, .
 
 
 def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: str | None = None,
-             article: _Article | None = None, repeated: Collection[str] = ()) -> bool:
+             article: _Article | None = None, repeated: Collection[str] = (), whole: re.Pattern | None = None) -> bool:
+    """The rule takes the line; ``whole``, when given, stands for ``rule.combined`` in matching the line
+    whole: the rule screen's alternation of those of the rule's patterns that can match the line."""
     # A new kind of rule that can take a line without its patterns matching the line whole must be
     # named in _only_patterns too, or the rule screen would leave it out.
+    whole = rule.combined if whole is None else whole
     stripped = line.strip()
     if len(stripped) > rule.max_chars:
         return False
     if rule.follows and above not in rule.follows:
         return False
-    if (rule.before is not None or rule.after is not None) and _only_patterns(rule) and not rule.combined.fullmatch(stripped):
+    if (rule.before is not None or rule.after is not None) and _only_patterns(rule) and not whole.fullmatch(stripped):
         return False  # the line's shape first: finding its neighbours reads the whole article
     if rule.once and (article is None or article.counts[_norm(stripped)] > 1):
         return False
@@ -541,25 +601,48 @@ def _matches(rule: Rule, line: str, meta: dict, removed_text: list[str], above: 
                 # rest matches the rule's patterns ("David Segal is a former ...").
                 # (a bullet or dash before the name is the list's mark: "• Jane Doe is ...")
                 names = _names(value)
-                text = re.sub(r"^[•·*–—-]\s*", "", stripped) if names else stripped
-                low = _straight(unicodedata.normalize("NFC", text)).casefold() if names else ""
+                if not names:
+                    return False
+                text, low = _after_list_mark(stripped)
                 for name in names:
                     if low.startswith(name) and rule.combined is not None and rule.combined.fullmatch(text[len(name):]):
                         return True
                 return False
-            elif _norm(stripped) in {_norm(value), _norm("By " + value)}:
+            elif _norm(stripped) in _said_as(value):
                 return True
-            elif rule.from_metadata == "outlet" and _norm(stripped) in {_acronym(value), _norm(value).replace(" ", "")}:
+            elif rule.from_metadata == "outlet" and _norm(stripped) in _outlet_short(value):
                 return True  # its short name ("HNN" of "HNN News"), or its name without spaces ("HarbourNews")
-    return rule.combined is not None and rule.combined.fullmatch(stripped) is not None
+    return whole is not None and whole.fullmatch(stripped) is not None
+
+
+_LIST_MARK = re.compile(r"^[•·*–—-]\s*")
+
+
+@lru_cache(maxsize=1 << 16)
+def _after_list_mark(line: str) -> tuple[str, str]:
+    """A line without a bullet or dash before it, as printed and folded (quotes straight, case folded)
+    (remembered: the rules that find the author's name at its start each read the line)."""
+    text = _LIST_MARK.sub("", line)
+    return text, _straight(unicodedata.normalize("NFC", text)).casefold()
+
+
+@lru_cache(maxsize=4096)
+def _said_as(value: str) -> frozenset[str]:
+    """A field's value as a whole line gives it, normalised: alone, or after "By"."""
+    return frozenset({_norm(value), _norm("By " + value)})
+
+
+@lru_cache(maxsize=4096)
+def _outlet_short(value: str) -> frozenset[str]:
+    """An outlet's short names (:func:`_acronym`, its name without spaces), normalised."""
+    return frozenset({_acronym(value), _norm(value).replace(" ", "")})
 
 
 def _first_match(rules, line, meta, removed_text, above: str | None = None, article: _Article | None = None,
                  repeated: Collection[str] = ()) -> Rule | None:
-    if isinstance(rules, RuleScreen):
-        rules = rules.candidates(line)
-    for rule in rules:
-        if _matches(rule, line, meta, removed_text, above, article, repeated):
+    tried = rules.candidate_patterns(line) if isinstance(rules, RuleScreen) else [(rule, None) for rule in rules]
+    for rule, whole in tried:
+        if _matches(rule, line, meta, removed_text, above, article, repeated, whole):
             return rule
     return None
 
@@ -580,7 +663,9 @@ def _screens(rules: tuple[Rule, ...]) -> tuple[RuleScreen, RuleScreen, RuleScree
     found = _SCREENS.get(id(rules))
     if found is not None and found[0] is rules:  # a tuple, never changed in place
         return found[1]
-    screen = lambda chosen: RuleScreen([(r, r.patterns if _only_patterns(r) else None) for r in chosen])
+    # (a rule's alternation is its patterns' texts joined by _combine: a part of them joined alike matches as they do)
+    joined = lambda patterns: _combine([p.pattern for p in patterns])
+    screen = lambda chosen: RuleScreen([(r, r.patterns if _only_patterns(r) else None) for r in chosen], joined)
     built = (
         screen(r for r in rules if r.where in ("head", "edge", "any")),
         # Read upwards, the tail cannot know the line above a line: rules that follow another are left out.

@@ -18,9 +18,10 @@ References:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from re import _constants as C
 from re import _parser
 from re._casefix import _EXTRA_CASES  # the characters re.IGNORECASE takes as equal beyond lower case
@@ -181,37 +182,60 @@ class RuleScreen(Generic[T]):
     """The rules that can match a line, in their order: those whose patterns require a text the
     line holds and can match a line of its length, and those that are always tried.
 
+    The screen works pattern by pattern: for a rule of several patterns it also gives the regular
+    expression of only those of its patterns that can match the line (:meth:`candidate_patterns`),
+    which matches the line whole exactly when all the rule's patterns joined would: a pattern left
+    out cannot match the line, and a pattern that opens with ``.*`` costs a read of the line back
+    from its end to fail.
+
     Args:
         items: (rule, its patterns) in the order the rules are tried; patterns None when the rule
             must always be tried (it matches on something other than its patterns). The patterns
             are the ones the rule's line must match whole (``re.fullmatch`` of the stripped line).
-            A rule whose patterns require no text (:func:`required_literals`) is tried on every
-            line of a length they can match.
+            A pattern that requires no text (:func:`required_literals`) is tried on every line of a
+            length it can match.
+        combine: makes one regular expression of some of a rule's patterns, trying them in order
+            (as the rule's own alternation of all its patterns does); None, the rule's patterns are
+            not given apart.
     """
 
-    def __init__(self, items: Sequence[tuple[T, Sequence[re.Pattern] | None]]):
+    def __init__(self, items: Sequence[tuple[T, Sequence[re.Pattern] | None]],
+                 combine: Callable[[list[re.Pattern]], re.Pattern] | None = None):
         self.rules = [rule for rule, _ in items]
+        self._patterns = [tuple(patterns or ()) for _, patterns in items]
+        self._combine = combine
+        self._joined: dict[tuple[int, int], re.Pattern] = {}  # (rule, bits of its patterns) -> their alternation
+        self._tried: dict[tuple, list] = {}  # (width interval, texts found) -> candidate_patterns' answer
+        self._full = [(1 << len(p)) - 1 for p in self._patterns]
+        self._widths = [[_widths([p]) for p in patterns] for patterns in self._patterns]
         self._always: list[int] = []  # tried on every line
-        self._sized: list[tuple[int, int, int]] = []  # (rule, least, greatest length): tried on lines of those lengths
-        self._width: dict[int, tuple[int, int]] = {}
-        by_text: dict[str, set[int]] = {}
+        # (rule, bits of its patterns, least and greatest length of a line one of them matches): of a rule's
+        # patterns that require no text, tried on lines of those lengths, and of those that require each text
+        self._sized: list[tuple[int, int, int, int]] = []
+        by_text: dict[str, dict[int, list[re.Pattern]]] = {}
         for i, (_, patterns) in enumerate(items):
             if not patterns:
                 self._always.append(i)
                 continue
-            self._width[i] = _widths(patterns)
-            needs = [required_literals(p) for p in patterns]
-            if any(n is None for n in needs):
-                self._sized.append((i, *self._width[i]))
-                continue
-            for text in frozenset().union(*needs):
-                by_text.setdefault(text, set()).add(i)
+            sized = []
+            for k, p in enumerate(patterns):
+                need = required_literals(p)
+                for text in need if need is not None else ():
+                    by_text.setdefault(text, {}).setdefault(i, []).append(k)
+                if need is None:
+                    sized.append(k)
+            if sized:
+                self._sized.append(self._entry(i, sized))
         # Texts of one or two characters (" ", "(", "ap") are in most lines, many times: looking each up
         # with `in` costs less than the automaton reporting every place it is found.
-        self._short = [(text, frozenset(rules)) for text, rules in sorted(by_text.items()) if len(text) <= _SHORT]
+        entries = lambda text: tuple(self._entry(i, ks) for i, ks in sorted(by_text[text].items()))
+        self._short = [(text, entries(text)) for text in sorted(by_text) if len(text) <= _SHORT]
         long = sorted(text for text in by_text if len(text) > _SHORT)
-        # the automaton gives a number for each text found; _groups[number] = the rules that require it
-        self._groups = [frozenset(by_text[text]) for text in long]
+        # the automaton gives a number for each text found; _groups[number] = the patterns that require it
+        self._groups = [entries(text) for text in long]
+        # the lengths at which a width check can change its answer (a least length, one past a greatest)
+        self._bounds = sorted({b for entries in (self._sized, *(e for _, e in self._short), *self._groups)
+                               for _, _, lo, hi in entries for b in (lo, hi + 1)})
         self._automaton = None
         if long:
             self._automaton = ahocorasick.Automaton()
@@ -219,19 +243,53 @@ class RuleScreen(Generic[T]):
                 self._automaton.add_word(text, k)
             self._automaton.make_automaton()
 
+    def _entry(self, i: int, ks: list[int]) -> tuple[int, int, int, int]:
+        """(rule, bits, least, greatest length) of patterns ``ks`` of rule ``i``."""
+        ks = sorted(set(ks))
+        return (i, sum(1 << k for k in ks), min(self._widths[i][k][0] for k in ks), max(self._widths[i][k][1] for k in ks))
+
+    def _hits(self, n: int, found: list) -> dict[int, int]:
+        """rule -> the bits of its patterns that can match a line of ``n`` characters holding the texts of
+        ``found`` (entries of the texts found); -1 for a rule always tried."""
+        hit = dict.fromkeys(self._always, -1)
+        for entries in (self._sized, *found):
+            for i, bit, lo, hi in entries:
+                if lo <= n <= hi:
+                    hit[i] = hit.get(i, 0) | bit
+        return hit
+
     def candidates(self, line: str) -> list[T]:
         """The rules worth trying on ``line``, in order (every rule that can match it is among them)."""
+        return [rule for rule, _ in self.candidate_patterns(line)]
+
+    def candidate_patterns(self, line: str) -> list[tuple[T, re.Pattern | None]]:
+        """The rules worth trying on ``line``, in order, each with the regular expression of its patterns
+        that can match the line (made by ``combine``); None for a rule always tried, or one whose
+        patterns can all match it, or when the screen has no ``combine``."""
         line = line.strip()
         n = len(line)
-        hit = {i for i, lo, hi in self._sized if lo <= n <= hi}
-        hit.update(self._always)
-        if self._automaton is None and not self._short:
-            return [self.rules[i] for i in sorted(hit)]
-        width = self._width
-        folded = fold(line)
-        found = [rules for text, rules in self._short if text in folded]
-        if self._automaton is not None:
-            found += [self._groups[k] for k in {k for _, k in self._automaton.iter(folded)}]
-        for rules in found:
-            hit.update(i for i in rules if width[i][0] <= n <= width[i][1])
-        return [self.rules[i] for i in sorted(hit)]
+        short: tuple[int, ...] = ()
+        long: tuple[int, ...] = ()
+        if self._automaton is not None or self._short:
+            folded = fold(line)
+            short = tuple(k for k, (text, _) in enumerate(self._short) if text in folded)
+            if self._automaton is not None:
+                long = tuple(sorted({k for _, k in self._automaton.iter(folded)}))
+        # The answer depends on the texts found and on the line's length only through which widths admit
+        # it: lines alike in both (most lines: body text holding the same few short texts) share it.
+        key = (bisect.bisect_right(self._bounds, n), short, long)
+        out = self._tried.get(key)
+        if out is None:
+            hits = self._hits(n, [self._short[k][1] for k in short] + [self._groups[k] for k in long])
+            out = []
+            for i, bits in sorted(hits.items()):
+                if bits == -1 or bits == self._full[i] or self._combine is None:
+                    out.append((self.rules[i], None))
+                else:
+                    if (i, bits) not in self._joined:
+                        self._joined[(i, bits)] = self._combine([p for k, p in enumerate(self._patterns[i]) if bits >> k & 1])
+                    out.append((self.rules[i], self._joined[(i, bits)]))
+            if len(self._tried) >= 65_536:
+                self._tried.clear()
+            self._tried[key] = out
+        return out

@@ -40,6 +40,7 @@ from __future__ import annotations
 import bisect
 import re
 import textwrap
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -97,7 +98,7 @@ def cue_matches(text: str, spans: list[tuple[int, int]], *, scheme: Scheme | str
     for i, found in sorted(by_sentence.items()):
         for frame, k, a, b in s.guarded(found):
             out.append({"sentence": i, "frame": frame, "questions": "; ".join(s.groups[k].questions),
-                        "cue": re.sub(r"\s+", " ", text[a:b]), "start": a, "end": b})
+                        "cue": _SPACES.sub(" ", text[a:b]), "start": a, "end": b})
     return out
 
 
@@ -134,6 +135,10 @@ def score_article(text: str, spans: list[tuple[int, int]], *, scheme: Scheme | s
     return rows
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
 def _question_key(q: str) -> tuple[str, int]:
     m = re.match(r"(\D*)(\d*)", q)
     return (m.group(1), int(m.group(2) or 0))

@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import SameStoryError
+from ..lexmatch import skip_finditer, skipping_finditer
 from ..paths import DATA_DIR
 
 __all__ = [
@@ -154,34 +155,37 @@ class FrameScheme:
         idx = _fast_index(self)
         # Where each frame's terms may begin: a word that is the first word of one of its terms (or
         # starts with a '*' term's prefix). What a word can begin is looked up once per word form.
-        starts: dict[str, list[int]] = {frame: [] for frame in idx.terms}
+        # Each start comes with the regex to try there: the frame's terms that can begin with that
+        # word (see _FastIndex.begins), in the same order, so it matches what the frame's whole regex would.
+        starts: dict[str, list[tuple[int, re.Pattern]]] = {frame: [] for frame in idx.terms}
         begins, cache = idx.begins, idx.begins_cache
-        # The words and their offsets without a Python step per word: the words (findall) and the
-        # stretches between them (split) give each word's start by cumulative sums; only the few
+        # The words and their offsets without a Python step per word: one split gives the words and
+        # the stretches between them, hence each word's start by a cumulative sum; only the few
         # words that may begin a term are then visited one by one.
-        words = _WORD.findall(text)
-        extra: dict[str, tuple[str, ...]] = {}  # forms looked up once the cache is full
+        parts = _WORD_SPLIT.split(text)
+        words = parts[1::2]
+        extra: dict[str, tuple[tuple[str, re.Pattern], ...]] = {}  # forms looked up once the cache is full
         for w in set(words).difference(cache):
             if len(cache) < _BEGINS_CACHE_SIZE:
-                cache[w] = begins(w.lower())
+                cache[w] = begins(w)
             else:
-                extra[w] = begins(w.lower())
+                extra[w] = begins(w)
         frames_of = (lambda w: extra[w] if w in extra else cache[w]) if extra else cache.__getitem__
         hits = np.flatnonzero(np.fromiter(map(bool, map(frames_of, words)), dtype=bool, count=len(words)))
         if len(hits):
-            gaps = np.fromiter(map(len, _WORD.split(text)), dtype=np.int64, count=len(words) + 1)[:-1]
-            lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
-            offsets = (np.cumsum(gaps) + np.cumsum(lengths) - lengths)[hits].tolist()
+            # parts alternate stretch, word, stretch ...: word i starts where part 2i ends
+            ends = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
+            offsets = ends[2 * hits].tolist()
             for i, pos in zip(hits.tolist(), offsets):
-                for frame in frames_of(words[i]):
-                    starts[frame].append(pos)
+                for frame, rx in frames_of(words[i]):
+                    starts[frame].append((pos, rx))
         found = []
         for frame in self.frames:
             per = []
             if frame in idx.terms:
-                rx, group_of = idx.terms[frame]
+                group_of = idx.terms[frame][1]
                 last = -1
-                for pos in starts[frame]:
+                for pos, rx in starts[frame]:
                     if pos < last:
                         continue
                     m = rx.match(text, pos)
@@ -189,8 +193,8 @@ class FrameScheme:
                         per.append((group_of[m.lastgroup], m.start(), m.end()))
                         last = m.end()
             if frame in idx.scans:
-                rx, group_of = idx.scans[frame]
-                per += [(group_of[m.lastgroup], m.start(), m.end()) for m in rx.finditer(text)]
+                rx, group_of, skipping = idx.scans[frame]
+                per += [(group_of[m.lastgroup], m.start(), m.end()) for m in skip_finditer(rx, skipping, text)]
                 per.sort(key=lambda x: (x[1], -x[2]))
                 kept, last = [], -1
                 for k, a, b in per:
@@ -220,7 +224,7 @@ class FrameScheme:
         return found
 
 
-_WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")
 
 
 _BEGINS_CACHE_SIZE = 200_000
@@ -232,29 +236,73 @@ class _FastIndex:
     words: dict  # lower-case first word of a term -> the frames with such a term
     prefixes: dict  # length -> {lower-case prefix -> the frames with a term whose first word is that prefix and *}
     terms: dict  # frame -> (regex of its term and exact alternatives, group name -> cue group)
-    scans: dict  # frame -> (regex of its patterns, group name -> cue group), run over the whole text
-    begins_cache: dict = field(default_factory=dict)  # word as written -> the frames it may begin a term of
+    scans: dict  # frame -> (regex of its patterns, group name -> cue group, its skipping_finditer), run over the whole text
+    entries: dict  # frame -> its term and exact alternatives, one (group, kind, first word, term) each, in regex order
+    where: dict  # frame -> how to name it in an error message
+    begins_cache: dict = field(default_factory=dict)  # word as written -> what begins() gives
+    narrowed: dict = field(default_factory=dict)  # (frame, entry positions) -> the regex of those entries
 
-    def begins(self, w: str) -> tuple[str, ...]:
-        """The frames (in scheme order) one of whose terms may start with the lower-case word ``w``."""
+    def begins(self, word: str) -> tuple[tuple[str, re.Pattern], ...]:
+        """The frames (in scheme order) one of whose terms may start with ``word`` (as written, a
+        run of word characters), each with the regex to try there.
+
+        That regex holds only the frame's alternatives that can match at the start of ``word``:
+        a term whose first word (lower case) is ``word`` lower-cased, or one whose '*' prefix
+        begins it. Each alternative keeps its group and its place, and each term list its trie
+        order, so it matches what the frame's whole regex matches there. A word outside ASCII, or
+        a frame with a first word outside ASCII, gets the whole regex (case-insensitive matching
+        folds a few characters that lower() does not).
+        """
+        w = word.lower()
         found = set(self.words.get(w, ()))
         for n, ps in self.prefixes.items():
             if len(w) >= n and w[:n] in ps:
                 found |= ps[w[:n]]
-        return tuple(frame for frame in self.terms if frame in found)
+        out = []
+        for frame in self.terms:
+            if frame not in found:
+                continue
+            entries = self.entries[frame]
+            if entries is None or not word.isascii():
+                out.append((frame, self.terms[frame][0]))
+                continue
+            keep = tuple(i for i, (_, _, first, _) in enumerate(entries)
+                         if (w.startswith(first[:-1]) if first.endswith("*") else w == first))
+            rx = self.narrowed.get((frame, keep))
+            if rx is None:
+                rx = self.narrowed[(frame, keep)] = _term_regex([entries[i] for i in keep], self.where[frame])
+            out.append((frame, rx))
+        return tuple(out)
+
+
+def _term_alternative(kind: str, items: list[str], where: str) -> str:
+    """The regex of a cue group's terms (kind "t") or exact terms ("e") that begin with a word character."""
+    if kind == "t":
+        return term_pattern(list(items), where)
+    return "(?-i:" + r"(?<!\w)(?:" + "|".join(re.escape(t) for t in sorted(items, key=len, reverse=True)) + r")(?!\w))"
+
+
+def _term_regex(entries: list[tuple[int, str, str, str]], where: str) -> re.Pattern:
+    """One frame's regex of term alternatives: a named group per cue group and kind, in order."""
+    alts, items = [], {}
+    for k, kind, _, term in entries:
+        items.setdefault((k, kind), []).append(term)
+    for (k, kind), terms in items.items():
+        alts.append(f"(?P<g{k}{kind}>{_term_alternative(kind, terms, where)})")
+    return re.compile("|".join(alts), re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)
 def _fast_index(scheme: FrameScheme) -> _FastIndex:
     words: dict[str, set[str]] = {}
     prefixes: dict[int, dict[str, set[str]]] = {}
-    terms, scans = {}, {}
+    terms, scans, entries, wheres = {}, {}, {}, {}
     for frame in scheme.frames:
-        term_alts, scan_alts, term_groups, scan_groups = [], [], {}, {}
+        term_alts, scan_alts, term_groups, scan_groups, frame_entries = [], [], {}, {}, []
+        where = wheres[frame] = f"{scheme.path.name}, frame {frame!r}"
         for k, g in enumerate(scheme.groups):
             if g.frame != frame:
                 continue
-            where = f"{scheme.path.name}, frame {frame!r}"
             for kind, items in (("t", g.terms), ("e", g.exact)):
                 if not items:
                     continue
@@ -266,13 +314,11 @@ def _fast_index(scheme: FrameScheme) -> _FastIndex:
                         prefixes.setdefault(len(first) - 1, {}).setdefault(first[:-1], set()).add(frame)
                     else:  # "peace deal", "cease-fire": the first word as written
                         words.setdefault(first, set()).add(frame)
+                    frame_entries.append((k, kind, first, t))
                 for lst, alts, groups in ((word_start, term_alts, term_groups), (other, scan_alts, scan_groups)):
                     if not lst:
                         continue
-                    if kind == "t":
-                        body = term_pattern(list(lst), where)
-                    else:
-                        body = "(?-i:" + r"(?<!\w)(?:" + "|".join(re.escape(t) for t in sorted(lst, key=len, reverse=True)) + r")(?!\w))"
+                    body = _term_alternative(kind, lst, where)
                     name = f"g{k}{kind}{'s' if alts is scan_alts else ''}"
                     alts.append(f"(?P<{name}>{body})")
                     groups[name] = k
@@ -281,10 +327,13 @@ def _fast_index(scheme: FrameScheme) -> _FastIndex:
                 scan_groups[f"g{k}p{m}"] = k
         if term_alts:
             terms[frame] = (re.compile("|".join(term_alts), re.IGNORECASE), term_groups)
+            entries[frame] = frame_entries if all(first.isascii() for _, _, first, _ in frame_entries) else None
         if scan_alts:
-            scans[frame] = (re.compile("|".join(scan_alts), re.IGNORECASE), scan_groups)
+            rx = re.compile("|".join(scan_alts), re.IGNORECASE)
+            scans[frame] = (rx, scan_groups, skipping_finditer(rx))
     return _FastIndex({w: frozenset(fs) for w, fs in words.items()},
-                      {n: {p: frozenset(fs) for p, fs in ps.items()} for n, ps in sorted(prefixes.items())}, terms, scans)
+                      {n: {p: frozenset(fs) for p, fs in ps.items()} for n, ps in sorted(prefixes.items())}, terms, scans,
+                      entries, wheres)
 
 
 @lru_cache(maxsize=16)

@@ -67,24 +67,43 @@ STAGES = ("clean and segment", "quotes", "frame cues", "term counts", "contested
 
 @dataclass
 class TopicProjector:
-    """A fitted topic model reduced to what applying it needs (picklable, sent to workers)."""
+    """A fitted topic model reduced to what applying it needs (picklable, sent to workers).
+
+    ``start`` is where each article's topic weights begin (``sqrt(mean(X) / k)`` of the fitting
+    texts' matrix, as scikit-learn starts its own projection on the matrix of the texts it is
+    given): fixed once, so that an article's topic does not depend on the chunk or Dask part
+    it is read with.
+    """
 
     vectorizer: object
     components: np.ndarray
     labels: dict[int, str]
+    start: float
 
     def main_topic(self, texts: list[str]) -> np.ndarray:
-        """The topic (1..k) with the largest weight in each text; 0 when no word is known."""
-        from sklearn.decomposition import non_negative_factorization
+        """The topic (1..k) with the largest weight in each text; 0 when no word is known.
 
+        The weights are found by the multiplicative updates of NMF for the Frobenius loss with the
+        topics held fixed (Lee & Seung 2001), :data:`PROJECTION_STEPS` steps from ``start``: each
+        text's update reads only that text's row, and no tolerance is tested over the batch, so
+        the result is the same whichever texts are projected together.
+        """
         X = self.vectorizer.transform(texts)
-        W, _, _ = non_negative_factorization(
-            X, H=self.components, n_components=self.components.shape[0], init="custom",
-            update_H=False, solver="mu", beta_loss="frobenius", max_iter=200, random_state=0,
-        )
+        H = self.components
+        numerator = np.asarray(X @ H.T)
+        gram = H @ H.T
+        W = np.full((X.shape[0], H.shape[0]), self.start)
+        for _ in range(PROJECTION_STEPS):
+            denominator = W @ gram
+            denominator[denominator == 0] = np.finfo(float).eps
+            W *= numerator / denominator
         top = W.argmax(axis=1) + 1
         top[W.max(axis=1) <= 0] = 0
         return top
+
+
+PROJECTION_STEPS = 200
+"""Multiplicative-update steps of :meth:`TopicProjector.main_topic` (scikit-learn's default limit)."""
 
 
 @dataclass
@@ -321,7 +340,8 @@ def fit_projector(path, *, mapping=None, fit_articles: int = 5000, k: int = 20) 
     for chunk in read_articles(path, mapping=mapping, chunk_size=2000, limit=fit_articles):
         texts += corpus_from_frame(chunk).articles["text"].tolist()
     model = fit_topics(texts, k=min(k, max(1, len(texts) // 2)), method="nmf", tol=1e-3, min_df=2 if len(texts) > 50 else 1)
-    return TopicProjector(model.vectorizer, model.components, model.labels())
+    start = float(np.sqrt(model.vectorizer.transform(texts).mean() / model.components.shape[0]))
+    return TopicProjector(model.vectorizer, model.components, model.labels(), start)
 
 
 FAN_IN = 8
@@ -330,12 +350,17 @@ FAN_IN = 8
 
 class _Adder:
     """Adds partial results as they come, eight at a time, so that memory holds a few chunks'
-    tables while each row is added up about log8(chunks) times (not once per chunk)."""
+    tables while each row is added up about log8(chunks) times (not once per chunk).
 
-    def __init__(self) -> None:
-        self.levels: list[list[Partial]] = []
+    ``add`` adds a list of partial results: :func:`combine` in one process; on Dask, a function
+    that submits the addition of a list of futures and returns the future of the sum.
+    """
 
-    def add(self, part: Partial) -> None:
+    def __init__(self, add: Callable[[list], object] = combine) -> None:
+        self.levels: list[list] = []
+        self._add = add
+
+    def add(self, part) -> None:
         level = 0
         while True:
             if len(self.levels) <= level:
@@ -343,14 +368,15 @@ class _Adder:
             self.levels[level].append(part)
             if len(self.levels[level]) < FAN_IN:
                 return
-            part, self.levels[level] = combine(self.levels[level]), []
+            part, self.levels[level] = self._add(self.levels[level]), []
             level += 1
 
-    def total(self) -> Partial | None:
+    def total(self):
+        """The sum of everything added (None if nothing was)."""
         pending = [p for level in self.levels for p in level]
         if len(pending) == 1 and not self.levels[0]:
             return pending[0]  # already added up (and sorted) by combine
-        return combine(pending) if pending else None
+        return self._add(pending) if pending else None
 
 
 def run_local(
@@ -383,11 +409,12 @@ def run_dask(
     parts: list[Path], *, topics: TopicProjector | None = None, scheduler: str | None = None, workers: int = 2,
     progress: bool = False,
 ) -> Partial:
-    """The pipeline on Dask: one task per Parquet part, partial results added up on the workers.
+    """The pipeline on Dask: one task per Parquet part, partial results added up where they are.
 
-    The topic model is sent to every worker once. The partial results are added up in a tree of
-    tasks on the workers (:data:`FAN_IN` at a time, the parts of one worker first, so that little
-    moves between workers), and only the total comes back to this process.
+    The topic model is sent to every worker once. Dask hands the parts to the workers as they
+    become free. Each part's result stays on the worker that made it and is added there to that worker's
+    earlier results (:data:`FAN_IN` at a time, as in one process), so no part's tables move
+    between workers; at the end each worker sends its one sum to this process, which adds them.
 
     Args:
         parts: Parquet files with the package's column names (see
@@ -396,10 +423,11 @@ def run_dask(
         scheduler: address of a running Dask scheduler (``tcp://host:8786``); None starts a
             local cluster of ``workers`` processes with one thread each.
         workers: workers of the local cluster.
-        progress: show Dask's progress bar (on a terminal).
+        progress: show a progress bar of the parts done (on standard error).
     """
     import dask
-    from dask.distributed import Client, LocalCluster, progress as dask_progress
+    from dask.distributed import Client, LocalCluster, as_completed
+    from tqdm import tqdm
 
     cluster = None
     if scheduler is None:
@@ -414,19 +442,52 @@ def run_dask(
     try:
         topics_future = client.scatter(topics, broadcast=True) if topics is not None else None
         futures = client.map(_process_part, [str(p) for p in parts], topics=topics_future, pure=False)
-        if progress:
-            dask_progress(futures)
-        level = futures
-        while len(level) > 1:
-            level = [client.submit(_combine_many, *level[i : i + FAN_IN], pure=False) for i in range(0, len(level), FAN_IN)]
-        partial = level[0].result() if level else None
+        adders: dict[str, _Adder] = {}
+        sums = []  # futures of the sums of workers that have no part left to do
+        left = {f.key for f in futures}
+        with tqdm(total=len(futures), unit=" parts", disable=not progress, file=sys.stderr, desc="Parts") as bar:
+            for future in as_completed(futures):
+                if future.status != "finished":
+                    future.result()  # raises the task's error here
+                left.discard(future.key)
+                worker = min(client.who_has(future)[future.key])
+                if worker not in adders:
+                    adders[worker] = _Adder(_adding_on(client, worker))
+                adders[worker].add(future)
+                bar.update()
+                for idle in _idle_workers(client, adders, left):
+                    sums.append(adders.pop(idle).total())
+        sums += [adder.total() for _, adder in sorted(adders.items())]
+        partial = combine(client.gather(sums)) if sums else None
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
     if partial is None:
         return combine([process_chunk(pd.DataFrame(columns=["article_id", "outlet", "text"]))])
-    return partial if len(parts) > 1 else combine([partial])
+    return partial
+
+
+def _idle_workers(client, adders: dict, left: set) -> list[str]:
+    """The workers of ``adders`` that will get no more parts: every part not yet done is running
+    or assigned elsewhere (none waits on the scheduler). Their sums can then be made while the
+    other workers finish, instead of after. (A part stolen later by such a worker starts a new sum.)"""
+    if not left:
+        return sorted(adders)
+    processing = {worker: left.intersection(keys) for worker, keys in client.processing().items()}
+    if sum(len(keys) for keys in processing.values()) < len(left):
+        return []  # parts still wait on the scheduler for a free worker
+    return sorted(worker for worker in adders if not processing.get(worker))
+
+
+def _adding_on(client, worker: str) -> Callable[[list], object]:
+    """A function that adds futures of partial results on ``worker``, where they are, and
+    returns the future of their sum (before the parts still waiting: memory holds few partials)."""
+
+    def add(futures: list) -> object:
+        return client.submit(_combine_many, *futures, workers=[worker], allow_other_workers=True, priority=1, pure=False)
+
+    return add
 
 
 def write_results(partial: Partial, out: str | Path) -> dict[str, Path]:

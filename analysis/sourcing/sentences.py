@@ -95,17 +95,19 @@ class Sentence:
 
 
 def _masked(text: str, lo: int, hi: int, passages: list[Passage]) -> str:
+    """The paragraph ``text[lo:hi]`` with each passage's words, from its opening mark to its closing
+    one, turned into ``Q``: the closing mark and what follows it in the passage's region stay, and so
+    does a full stop that ends the quote right before its closing mark (``“... today.”``)."""
     chars = list(text[lo:hi])
+    n = len(chars)
     for p in passages:
-        a, b = p.open_at - lo, p.region_end - lo
-        keep = set()
+        a, b = max(p.open_at - lo, 0), min(p.region_end - lo, n)
         if p.close_at >= 0:
-            keep.update(range(p.close_at - lo, p.region_end - lo))
-            if text[p.end - 1] in ".!?…" and p.end == p.close_at:
-                keep.add(p.end - 1 - lo)
-        for i in range(max(a, 0), min(b, len(chars))):
-            if i not in keep:
-                chars[i] = "Q"
+            b = min(b, p.close_at - lo)
+        stop = p.end - 1 - lo if p.close_at >= 0 and p.end == p.close_at and text[p.end - 1] in ".!?…" else -1
+        for x, y in ((a, stop), (stop + 1, b)) if a <= stop < b else ((a, b),):
+            if y > x:
+                chars[x:y] = "Q" * (y - x)
     return "".join(chars)
 
 

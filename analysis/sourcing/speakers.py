@@ -464,8 +464,7 @@ class ArticleSpeakers:
 
     def _honorific_gender(self, start: int) -> str | None:
         """The gender an honorific at or just before offset ``start`` gives ("Mr." -> "m"), or None."""
-        h = _HONORIFIC.search(self.text, max(0, start - 6), start) or _HONORIFIC_AT.match(self.text, start)
-        return None if h is None else ("m" if h.group(1) == "Mr" else "f")
+        return _honorific(self.text, start)
 
     def _pronoun(self, pronoun: str, pos: int, exclude: set[str] = frozenset()) -> Who:
         kind = PRONOUNS[pronoun]
@@ -552,7 +551,17 @@ _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w\-’']+\s+){0,3}?([a-z][a-z
 _PERSON_APPOSITION = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:[\w\-’']+\s+){0,3}?([a-z][a-z\-]+)(?=\s*[,.;]|\s+(?:of|at|for|with|to|in|was|is)\b)")
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _HONORIFIC_AT = re.compile(r"(Mr|Mrs|Ms|Miss)\.?\s+[A-Z]")
-_SAID_PRONOUN = re.compile(r"^[^.!?\n“”\"]{0,40}?\b(?:said|says|told|added|argued|explained|wrote|insisted|noted)\b(?:\s+\w+)?(?:\s+that)?\s+(he|she)\b", re.IGNORECASE)
+
+
+def _honorific(text: str, start: int) -> str | None:
+    """The gender an honorific at or just before offset ``start`` gives ("Mr." -> "m"), or None.
+    (Every honorific starts with "M": a text with none there is not searched.)"""
+    if "M" not in text[max(0, start - 6) : start + 1]:
+        return None
+    h = _HONORIFIC.search(text, max(0, start - 6), start) or _HONORIFIC_AT.match(text, start)
+    return None if h is None else ("m" if h.group(1) == "Mr" else "f")
+
+
 _GENDERED_NOUNS = {
     **dict.fromkeys("spokeswoman congresswoman chairwoman businesswoman councilwoman woman actress mother wife daughter "
                     "sister grandmother queen princess duchess widow girl".split(), "f"),
@@ -586,11 +595,7 @@ def _junk_name(words: list[str], lowercase_words: set[str]) -> bool:
     """A capitalised run that is not a person's name: a headline in title case ("Lynch Closes The
     Door"), a sentence opener before a name ("Absent Sanders"), a place ("New Hampshire", "Central
     Asia"), a body, or letters in capitals ("FULL TEXT")."""
-    return (
-        any(w.isupper() and len(w) > 1 for w in words)
-        or any(w.lower() in lowercase_words for w in words)
-        or any(w in _NOT_PERSON for w in words)
-    )
+    return any((w.isupper() and len(w) > 1) or w.lower() in lowercase_words or w in _NOT_PERSON for w in words)
 
 
 def _first_named(names) -> str:
@@ -611,23 +616,18 @@ _TITLE_AT = re.compile(r"(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) 
 def _genders(text: str, spots: list[tuple[int, int, str]]) -> dict[str, str]:
     """The gender the article gives each person ("m" / "f"), where it gives one.
 
-    Evidence, strongest first: an honorific before a mention ("Ms Ford"), a pronoun reporting
-    the person's own words right after a mention ("Ford said she ..."), and the first word of the
-    person's full name in the shipped first-name list. Conflicting evidence gives nothing. (The
+    Evidence, strongest first: an honorific before a mention ("Ms Ford"), and the first word of
+    the person's full name in the shipped first-name list. Conflicting evidence gives nothing. (The
     first "he" or "she" after a mention was tried as evidence too: on PolNeAR's training articles
-    it made the resolution of pronouns worse, 0.778 -> 0.777.)
+    it made the resolution of pronouns worse, 0.778 -> 0.777; so did "Ford said she ...", speaker
+    accuracy on train 0.9475 -> 0.9470.)
     """
     seen: dict[str, dict[str, int]] = {}
     for start, end, canonical in spots:
         votes = seen.setdefault(canonical, {})
-        h = _HONORIFIC.search(text, max(0, start - 6), start) or _HONORIFIC_AT.match(text, start)
-        if h:
-            g = "m" if h.group(1) == "Mr" else "f"
+        g = _honorific(text, start)
+        if g:
             votes[g] = votes.get(g, 0) + 3
-        m = _SAID_PRONOUN.match(text, end) if end > start else None
-        if m:
-            g = "m" if m.group(1).lower() == "he" else "f"
-            votes[g] = votes.get(g, 0) + 2
     first = first_names()
     out: dict[str, str] = {}
     for canonical in seen:

@@ -74,6 +74,10 @@ def test_a_line_a_rule_matches_keeps_the_rule(data):
     if "\n" in line or not pattern.fullmatch(line):
         return
     assert rule in SCREEN.candidates(line), (rule.name, line)
+    # and the patterns cleaning's screen gives for the line match it as the rule's own alternation does
+    screen = next(s for s in cleaning._screens(load_rules()) if rule in s.rules)
+    found = dict(screen.candidate_patterns(line))
+    assert rule in found and (found[rule] or rule.combined).fullmatch(line), (rule.name, line)
 
 
 ARTICLE = """Advertisement
@@ -102,3 +106,35 @@ def test_clean_article_is_the_same_without_the_screen(monkeypatch):
     monkeypatch.setattr(cleaning, "_screens", plain)
     unscreened = clean_article(ARTICLE, meta, rules=rules)
     assert screened == unscreened
+
+
+def _joined(patterns):
+    return cleaning._combine([p.pattern for p in patterns])
+
+
+PHOTO = re.compile(r".*\((?:Photo|Image): [^()]{1,80}\)")
+MORE = re.compile(r"(?i)read more: .{1,80}")
+BARE = re.compile(r"[A-Z]{2,}(?: [A-Z]{2,})*")
+
+
+def test_a_rule_is_given_only_the_patterns_a_line_can_match():
+    screen = RuleScreen([("caption", (PHOTO, MORE, BARE))], _joined)
+    (rule, whole), = screen.candidate_patterns("The harbour at dawn (Photo: Jane Doe)")
+    assert rule == "caption" and whole.pattern == _joined([PHOTO, BARE]).pattern
+    (_, whole), = screen.candidate_patterns("Read more: the harbour (Photo: Jane Doe)")  # all three can: the rule's own alternation
+    assert whole is None
+    assert screen.candidate_patterns("The talks failed.") == [("caption", _joined([BARE]))]
+    assert screen.candidates("The talks failed.") == ["caption"]
+
+
+def test_without_a_way_to_join_patterns_a_rule_is_tried_whole():
+    assert RuleScreen([("caption", (PHOTO, MORE, BARE))]).candidate_patterns("The harbour (Photo: Jane Doe)") == [("caption", None)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["He said —", "We're going to talk about--", "a pause – ", "She left.", "well-known", "— he said", "ends -\u2026", "x_-", "", "Done!”", "Why?)\n"],
+)
+def test_cleanings_line_end_readers_agree_with_their_regular_expressions(line):
+    assert cleaning._cut_off(line) == bool(re.search(r"(?:[—–-]|--)\W*$", line))
+    assert cleaning._ends_sentence(line) == bool(cleaning._ENDS_SENTENCE.search(line))

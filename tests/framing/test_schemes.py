@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.framing.frames import score_article
-from analysis.framing.schemes import SchemeError, load_scheme
+from analysis.framing.schemes import SchemeError, _fast_index, load_scheme
 from tests.framing.helpers import spans_of
 
 
@@ -69,3 +69,44 @@ def test_fast_matching_equals_running_every_regex_on_the_seeds(corpus):
         s = load_scheme(name)
         for text in corpus.articles["text"]:
             assert s.matches(text) == s.matches_slow(text)
+
+
+_SHARED_FIRST_WORDS = """[[frames]]
+id = "x"
+label = "X"
+[frames.questions]
+Q1 = "?"
+Q2 = "?"
+[[frames.cues]]
+question = "Q1"
+terms = ["the deal*", "deal", "talks over", "talks"]
+[[frames.cues]]
+question = "Q2"
+terms = ["the dealer", "dealers", "deal*", "the", "talks"]
+exact = ["THE", "Talks over"]
+patterns = ['\\b\\d+ deals?\\b', 'aged \\d+']
+[[frames]]
+id = "y"
+label = "Y"
+[frames.questions]
+Y1 = "?"
+[[frames.cues]]
+question = "Y1"
+terms = ["talks", "Ærø talks"]
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "The dealer said the deal is off; THE dealers the   dealings. Deal, deals, talks over talks.",
+    "Talks over the deal; talks; 3 deals; aged 40; THE Dealer; thedeal; the\ndeal; Ærø talks, KELVIN talks",
+    "\u212aelvin the deal, ſtalks, the dealer\u212a, DEAL",
+])
+def test_a_word_is_matched_with_only_the_alternatives_it_can_begin(tmp_path, text):
+    path = tmp_path / "shared.toml"
+    path.write_text(_SHARED_FIRST_WORDS, encoding="utf-8")
+    s = load_scheme(path)
+    assert s.matches(text) == s.matches_slow(text)
+    index = _fast_index(s)
+    (x, narrowed), (y, whole) = index.begins("Talks")
+    assert x == "x" and len(narrowed.pattern) < len(index.terms["x"][0].pattern)
+    assert y == "y" and whole is index.terms["y"][0]  # a first word outside ASCII: the frame's whole regex

@@ -117,3 +117,56 @@ def test_scale_command_writes_parquet(sample, tmp_path):
     assert "60 articles" in done.stdout
     assert len(pd.read_parquet(out / "articles.parquet")) == 60
     assert (out / "distinctive_terms.parquet").is_file()
+
+
+def test_adder_adds_with_the_function_given(monkeypatch):
+    # on Dask the adder holds futures and adds them by submitting a task: any function of a list
+    monkeypatch.setattr(pipeline, "FAN_IN", 3)
+    adder = pipeline._Adder(lambda group: ("sum", *group))
+    for part in range(7):
+        adder.add(part)
+    assert adder.levels == [[6], [("sum", 0, 1, 2), ("sum", 3, 4, 5)]]
+    assert adder.total() == ("sum", 6, ("sum", 0, 1, 2), ("sum", 3, 4, 5))
+    assert pipeline._Adder(lambda group: ("sum", *group)).total() is None
+
+
+class _Scheduler:
+    """What run_dask asks the scheduler: the tasks assigned to each worker."""
+
+    def __init__(self, processing):
+        self._processing = processing
+
+    def processing(self):
+        return self._processing
+
+
+def test_a_worker_with_no_part_left_makes_its_sum_at_once():
+    adders = {"tcp://a": None, "tcp://b": None}
+    # part p3 runs on b and nothing waits for a free worker: a gets no more parts
+    assert pipeline._idle_workers(_Scheduler({"tcp://a": ("sum-1",), "tcp://b": ("p3",)}), adders, {"p3"}) == ["tcp://a"]
+    # p4 waits on the scheduler: it may still go to a
+    assert pipeline._idle_workers(_Scheduler({"tcp://a": (), "tcp://b": ("p3",)}), adders, {"p3", "p4"}) == []
+    # both still busy; and when every part is done, every worker
+    assert pipeline._idle_workers(_Scheduler({"tcp://a": ("p4",), "tcp://b": ("p3",)}), adders, {"p3", "p4"}) == []
+    assert pipeline._idle_workers(_Scheduler({}), adders, set()) == ["tcp://a", "tcp://b"]
+
+
+def test_an_articles_main_topic_does_not_depend_on_the_texts_projected_with_it():
+    # made-up texts and topics: the projection of a text alone equals its projection in any batch
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    rng = np.random.default_rng(3)
+    words = [f"w{i}" for i in range(60)]
+    texts = [" ".join(rng.choice(words, size=rng.integers(3, 40), p=rng.dirichlet(np.ones(60) * 0.3))) for _ in range(120)]
+    texts.append("nothing known here")
+    vectorizer = TfidfVectorizer().fit(texts[:-1])
+    base = rng.gamma(0.3, 1.0, size=(3, len(vectorizer.vocabulary_)))
+    # topics in near pairs: where a text's weights are close, the batch's starting point and stopping test decided
+    components = np.vstack([base, base * rng.uniform(0.9, 1.1, size=base.shape)])
+    projector = pipeline.TopicProjector(vectorizer, components, {}, start=0.05)
+    batch = projector.main_topic(texts)
+    alone = np.array([projector.main_topic([t])[0] for t in texts])
+    halves = np.concatenate([projector.main_topic(texts[:37]), projector.main_topic(texts[37:])])
+    assert (batch == alone).all() and (batch == halves).all()
+    assert batch[-1] == 0 and set(batch[:-1]) <= set(range(1, 7)) and len(set(batch)) > 3

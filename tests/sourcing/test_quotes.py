@@ -388,3 +388,17 @@ def test_a_noun_like_form_before_a_verb_of_its_own_is_no_cue():
             "“The hearing was closed to the public and the press for most of the afternoon.")
     row = one(text)
     assert row["speaker"] == "Ann Smith" and row["verb"] == "testifies"
+
+
+def test_masked_paragraph_keeps_closing_marks_and_a_final_stop():
+    from analysis.sourcing.sentences import _masked
+
+    for text, masked in [
+        ("He said “We will go.” Then “maybe” not.", "He said QQQQQQQQQQQ.” Then QQQQQQ” not."),
+        ("She wrote: “Yes! and more", "She wrote: QQQQQQQQQQQQQQ"),  # no closing mark: masked to the end
+        ("A “b.” c", "A QQ.” c"),
+    ]:
+        assert _masked(text, 0, len(text), find_passages(text, paragraph_spans(text))) == masked
+    text = "Intro.\n\nHe said “Go.” Then"
+    lo = text.index("He")
+    assert _masked(text, lo, len(text), find_passages(text, paragraph_spans(text))) == "He said QQQ.” Then"

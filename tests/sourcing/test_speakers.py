@@ -315,3 +315,12 @@ def test_a_plural_title_is_not_part_of_the_names_after_it():
     assert rows[0]["speaker"] == "Dana Holt"
     rows = only("Sens. Dana Holt and Rui Alves wrote a letter.\n\nHolt later said the plan was “a mess.”")
     assert rows[0]["speaker"] == "Dana Holt"
+
+
+def test_honorific_gives_a_gender_before_or_at_a_name():
+    from analysis.sourcing.speakers import _honorific
+
+    text = "Then Mr. Pell and Ms Orr met Mrs Vane, Miss Kay and Dr. Lund. Mr Ash"
+    assert [_honorific(text, text.index(n)) for n in ("Pell", "Orr", "Vane", "Kay", "Lund")] == ["m", "f", "f", "f", None]
+    assert _honorific(text, text.index("Mr Ash")) == "m"  # the honorific itself at the offset
+    assert _honorific("Mark Pell", 0) is None and _honorific("Pell", 0) is None
