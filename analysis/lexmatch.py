@@ -52,6 +52,8 @@ __all__ = [
     "entry_pattern",
     "leftmost_first",
     "LexMatcher",
+    "skip_finditer",
+    "skipping_finditer",
     "term_regex",
 ]
 
