@@ -317,13 +317,13 @@ def _doubled_runs(lines: list[str]) -> frozenset[str]:
     return frozenset(norm[k] for k in pairs if k + 2 in pairs or k - 2 in pairs)
 
 
-_ENDS_SENTENCE = re.compile(r"""[.!?…]["”’')]*$""")
-
-
 def _ends_sentence(line: str) -> bool:
-    """``_ENDS_SENTENCE.search(line)``, read from the line's end (a search tries every character of it):
-    a mark that ends a sentence, then nothing but closing quotes and brackets (before a last newline)."""
+    """A mark that ends a sentence, then nothing but closing quotes and brackets (before a last
+    newline): the regular expression ``[.!?…]["”’')]*$``, read from the line's end (a search would try
+    every character of it)."""
     return line.removesuffix("\n").rstrip("\"”’')")[-1:] in (".", "!", "?", "…")
+
+
 # The shapes of line a pull quote never has (see _Article.in_longer_paragraph, reworded_in_neighbour).
 _QUOTED_OR_LABELLED = re.compile(r"""["“‘']|[A-Z][A-Z.'’ -]+:""")
 _LABELLED_OR_NUMBERED = re.compile(r"[A-Z][A-Z.'’ -]+:|\(?\d{1,2}[.)]\s")
@@ -339,6 +339,8 @@ def _cut_off(line: str) -> bool:
         if line[k] in "—–-":
             return True
     return False
+
+
 _OPENS_QUOTE = re.compile(r"""["“‘']""")
 _CLOSES_QUOTE = re.compile(r"""[.!?…,]["”’']$""")
 

@@ -8,6 +8,8 @@ raw files in corpus/articles/, not by copying the code's output.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 # article_id -> (first paragraph starts with, last paragraph starts with, {raw line: rule}, prefixes)
@@ -724,3 +726,14 @@ def test_an_authors_name_is_a_portrait_caption_only_once_and_below_a_paragraph()
 def test_a_list_under_more_coverage_goes():
     lines = [_OPEN, "", "More coverage:", "", "5 ways the pier could fall", "", "The word 'harbour' has an old origin", "", _CLOSE]
     assert [r["rule"] for r in clean_article("\n".join(lines)).removed] == ["read_more", "read_more_list", "read_more_list"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["He said —", "We're going to talk about--", "a pause – ", "She left.", "well-known", "— he said", "ends -\u2026", "x_-", "", "Done!”", "Why?)\n"],
+)
+def test_line_end_readers_agree_with_their_regular_expressions(line):
+    from analysis.corpus.cleaning import _cut_off, _ends_sentence
+
+    assert _cut_off(line) == bool(re.search(r"(?:[—–-]|--)\W*$", line))
+    assert _ends_sentence(line) == bool(re.search(r"""[.!?…]["”’')]*$""", line))

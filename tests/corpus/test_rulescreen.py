@@ -129,12 +129,3 @@ def test_a_rule_is_given_only_the_patterns_a_line_can_match():
 
 def test_without_a_way_to_join_patterns_a_rule_is_tried_whole():
     assert RuleScreen([("caption", (PHOTO, MORE, BARE))]).candidate_patterns("The harbour (Photo: Jane Doe)") == [("caption", None)]
-
-
-@pytest.mark.parametrize(
-    "line",
-    ["He said —", "We're going to talk about--", "a pause – ", "She left.", "well-known", "— he said", "ends -\u2026", "x_-", "", "Done!”", "Why?)\n"],
-)
-def test_cleanings_line_end_readers_agree_with_their_regular_expressions(line):
-    assert cleaning._cut_off(line) == bool(re.search(r"(?:[—–-]|--)\W*$", line))
-    assert cleaning._ends_sentence(line) == bool(cleaning._ENDS_SENTENCE.search(line))
